@@ -1,0 +1,39 @@
+//! What the HTTP layer attaches to each GraphQL request, and how resolvers
+//! read it. Resolvers never `unwrap` request data.
+
+use async_graphql::Context;
+use trellis_kernel::{DomainError, RequestMeta, TenantCtx};
+use trellis_tenancy::Principal;
+
+/// The outcome of checking the request's bearer token, decided once per
+/// HTTP request before any resolver runs.
+#[derive(Debug, Clone)]
+pub enum RequestAuth {
+    /// No `Authorization` header.
+    Anonymous,
+    Authenticated(Principal),
+    /// A token was sent but refused; operations that need a caller fail with
+    /// this message as `UNAUTHENTICATED`, public ones (signIn) still work.
+    Rejected(String),
+}
+
+/// The caller, or `UNAUTHENTICATED`.
+pub fn principal<'a>(ctx: &Context<'a>) -> Result<&'a Principal, DomainError> {
+    match ctx.data_opt::<RequestAuth>() {
+        Some(RequestAuth::Authenticated(principal)) => Ok(principal),
+        Some(RequestAuth::Rejected(reason)) => Err(DomainError::unauthenticated(reason.clone())),
+        Some(RequestAuth::Anonymous) | None => {
+            Err(DomainError::unauthenticated("sign in first: send `Authorization: Bearer <accessToken>`"))
+        }
+    }
+}
+
+/// The caller acting inside its selected tenant, or the reason it cannot.
+pub fn tenant_ctx<'a>(ctx: &Context<'a>) -> Result<&'a TenantCtx, DomainError> {
+    principal(ctx)?.tenant_ctx()
+}
+
+/// Where the request came from, for audit entries of public operations.
+pub fn request_meta(ctx: &Context<'_>) -> RequestMeta {
+    ctx.data_opt::<RequestMeta>().cloned().unwrap_or_default()
+}

@@ -1,0 +1,155 @@
+use chrono::{DateTime, Utc};
+use trellis_kernel::{DomainError, Permission, PermissionSet, TenantId, define_id};
+
+define_id!(
+    /// A role of one tenant: one of the built-ins or a custom one.
+    RoleId
+);
+
+/// The roles every tenant has, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltinRole {
+    Owner,
+    Admin,
+    Member,
+    Viewer,
+}
+
+impl BuiltinRole {
+    pub const ALL: [BuiltinRole; 4] = [
+        BuiltinRole::Owner,
+        BuiltinRole::Admin,
+        BuiltinRole::Member,
+        BuiltinRole::Viewer,
+    ];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            BuiltinRole::Owner => "OWNER",
+            BuiltinRole::Admin => "ADMIN",
+            BuiltinRole::Member => "MEMBER",
+            BuiltinRole::Viewer => "VIEWER",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.name() == name)
+    }
+
+    /// Each role holds everything the role below it holds, and more.
+    pub fn permissions(self) -> PermissionSet {
+        use Permission::*;
+        let viewer = [TenantRead, MembersRead, RolesRead];
+        let admin = [
+            TenantUpdate,
+            MembersInvite,
+            MembersUpdate,
+            MembersRemove,
+            RolesManage,
+            AuditRead,
+        ];
+        let mut set: PermissionSet = viewer.into_iter().collect();
+        if matches!(self, BuiltinRole::Admin | BuiltinRole::Owner) {
+            set.extend(admin);
+        }
+        if self == BuiltinRole::Owner {
+            set.insert(OwnersManage);
+        }
+        set
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub id: RoleId,
+    pub tenant_id: TenantId,
+    pub name: String,
+    /// `Some` for the built-in roles, whose permissions come from the code so
+    /// that new permissions reach every tenant without a data migration.
+    pub builtin: Option<BuiltinRole>,
+    /// The permissions of a custom role; empty for built-ins.
+    pub custom_permissions: PermissionSet,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Role {
+    pub fn builtin(tenant_id: TenantId, role: BuiltinRole, at: DateTime<Utc>) -> Self {
+        Self {
+            id: RoleId::generate(),
+            tenant_id,
+            name: role.name().to_owned(),
+            builtin: Some(role),
+            custom_permissions: PermissionSet::new(),
+            created_at: at,
+        }
+    }
+
+    /// The four built-in roles of a new tenant.
+    pub fn builtins_for(tenant_id: TenantId, at: DateTime<Utc>) -> Vec<Role> {
+        BuiltinRole::ALL
+            .into_iter()
+            .map(|role| Role::builtin(tenant_id, role, at))
+            .collect()
+    }
+
+    pub fn permissions(&self) -> PermissionSet {
+        match self.builtin {
+            Some(builtin) => builtin.permissions(),
+            None => self.custom_permissions.clone(),
+        }
+    }
+
+    pub fn is_owner(&self) -> bool {
+        self.builtin == Some(BuiltinRole::Owner)
+    }
+}
+
+/// A custom role's name: 2–40 characters of letters, digits, spaces, `-` and
+/// `_`, and not one of the built-in names.
+pub fn parse_custom_role_name(field: &str, raw: &str) -> Result<String, DomainError> {
+    let name = raw.trim();
+    let len = name.chars().count();
+    if !(2..=40).contains(&len) {
+        return Err(DomainError::invalid(field, "must be 2 to 40 characters long"));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+    {
+        return Err(DomainError::invalid(
+            field,
+            "may contain only letters, digits, spaces, `-` and `_`",
+        ));
+    }
+    if BuiltinRole::from_name(&name.to_uppercase()).is_some() {
+        return Err(DomainError::invalid(field, "is the name of a built-in role"));
+    }
+    Ok(name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_builtin_role_holds_what_the_one_below_holds() {
+        for pair in BuiltinRole::ALL.windows(2) {
+            let (stronger, weaker) = (pair[0].permissions(), pair[1].permissions());
+            assert!(weaker.is_subset(&stronger), "{:?} ⊄ {:?}", pair[1], pair[0]);
+        }
+    }
+
+    #[test]
+    fn only_owners_manage_owners() {
+        assert!(BuiltinRole::Owner.permissions().contains(&Permission::OwnersManage));
+        assert!(!BuiltinRole::Admin.permissions().contains(&Permission::OwnersManage));
+    }
+
+    #[test]
+    fn custom_role_names_cannot_shadow_builtins() {
+        assert!(parse_custom_role_name("name", "admin").is_err());
+        assert!(parse_custom_role_name("name", "Billing Admin").is_ok());
+        assert!(parse_custom_role_name("name", "x").is_err());
+        assert!(parse_custom_role_name("name", "drop;table").is_err());
+    }
+}
