@@ -8,7 +8,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use trellis_kernel::DomainError;
 
 /// Hashing is CPU-bound and slow on purpose; callers run it off the async runtime.
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 pub trait PasswordHasher: Send + Sync {
     fn hash(&self, password: &str) -> Result<String, DomainError>;
 

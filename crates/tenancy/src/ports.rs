@@ -19,7 +19,7 @@ use crate::tenant::{Tenant, TenantStatus};
 use crate::token::TokenHash;
 use crate::user::{User, UserCredentials};
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait UserRepository: Send + Sync {
     /// # Errors
@@ -31,7 +31,7 @@ pub trait UserRepository: Send + Sync {
     async fn find_by_email(&self, email: &Email) -> DomainResult<Option<UserCredentials>>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait TenantRepository: Send + Sync {
     /// Creates the tenant, its roles, its first (owner) membership and the
@@ -65,7 +65,7 @@ pub trait TenantRepository: Send + Sync {
     ) -> DomainResult<Tenant>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait MembershipRepository: Send + Sync {
     async fn find(&self, tenant: TenantId, user: UserId) -> DomainResult<Option<Membership>>;
@@ -97,7 +97,7 @@ pub trait MembershipRepository: Send + Sync {
     async fn remove(&self, tenant: TenantId, user: UserId, audit: &AuditEntry) -> DomainResult<()>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait RoleRepository: Send + Sync {
     /// Built-in roles first, then custom roles in creation order.
@@ -110,7 +110,7 @@ pub trait RoleRepository: Send + Sync {
     async fn create(&self, tenant: TenantId, role: &Role, audit: &AuditEntry) -> DomainResult<()>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait InvitationRepository: Send + Sync {
     /// # Errors
@@ -150,7 +150,7 @@ pub trait InvitationRepository: Send + Sync {
     ) -> DomainResult<()>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait SessionRepository: Send + Sync {
     /// Stores a new session with its first refresh token.
@@ -205,7 +205,7 @@ pub trait SessionRepository: Send + Sync {
     ) -> DomainResult<Option<PrincipalRecord>>;
 }
 
-#[cfg_attr(feature = "mock", mockall::automock)]
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait AuditRepository: Send + Sync {
     /// Entries of the tenant matching `filter`, newest first.

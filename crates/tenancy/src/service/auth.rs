@@ -319,3 +319,7 @@ impl AuthService {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "auth_tests.rs"]
+mod tests;
