@@ -1,0 +1,29 @@
+//! Schema migrations of Trellis. One migrator, written with the schema builder,
+//! runs unchanged on SQLite and PostgreSQL.
+//!
+//! Tenancy rule 1 (DESIGN.md) shapes every tenant-scoped table: `tenant_id`
+//! is NOT NULL, leads each primary key, unique constraint and index, and a
+//! child points at its parent with a composite `(tenant_id, parent_id)`
+//! foreign key, so the database itself refuses a row that points into
+//! another tenant.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20260101_000001_identity;
+mod m20260101_000002_access;
+mod m20260101_000003_sessions;
+mod m20260101_000004_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20260101_000001_identity::Migration),
+            Box::new(m20260101_000002_access::Migration),
+            Box::new(m20260101_000003_sessions::Migration),
+            Box::new(m20260101_000004_audit::Migration),
+        ]
+    }
+}

@@ -25,7 +25,7 @@ pub use membership::{Member, Membership, MembershipId, UserMembership};
 pub use password::{Argon2PasswordHasher, PasswordHasher};
 pub use plan::{Plan, PlanLimits};
 pub use role::{BuiltinRole, Role, RoleId};
-pub use session::{Principal, RotateOutcome, Session, TenantAccess};
+pub use session::{Principal, PrincipalRecord, RotateOutcome, Session, TenantAccess};
 pub use slug::Slug;
 pub use tenant::{Tenant, TenantStatus};
 pub use token::{AccessClaims, AccessTokens, TokenHash};

@@ -81,8 +81,9 @@ pub trait MembershipRepository: Send + Sync {
     async fn count_owners(&self, tenant: TenantId) -> DomainResult<u64>;
 
     /// # Errors
-    /// `NotFound` if the user is not a member; `Conflict` if the change would
-    /// leave the tenant without an OWNER (checked atomically with the write).
+    /// `NotFound` if the user is not a member or the role is not this
+    /// tenant's; `Conflict` if the change would leave the tenant without an
+    /// OWNER (checked atomically with the write).
     async fn change_role(
         &self,
         tenant: TenantId,
@@ -114,7 +115,8 @@ pub trait RoleRepository: Send + Sync {
 #[async_trait]
 pub trait InvitationRepository: Send + Sync {
     /// # Errors
-    /// `Conflict` if a pending invitation for the same email exists.
+    /// `Conflict` if a pending invitation for the same email exists;
+    /// `NotFound` if the role is not this tenant's.
     async fn create(
         &self,
         tenant: TenantId,
@@ -138,9 +140,13 @@ pub trait InvitationRepository: Send + Sync {
     async fn find_by_token(&self, token: &TokenHash) -> DomainResult<Option<Invitation>>;
 
     /// Marks the invitation accepted and adds the membership, all or nothing.
+    /// The plan's member limit is checked again inside the same transaction,
+    /// so concurrent acceptances cannot pass it.
     ///
     /// # Errors
-    /// `Conflict` if it was accepted meanwhile or the user is already a member.
+    /// `NotFound` for an unknown invitation of this tenant; `Conflict` if it
+    /// was accepted meanwhile or the user is already a member;
+    /// `LimitExceeded` at the plan's member limit.
     async fn accept(
         &self,
         tenant: TenantId,

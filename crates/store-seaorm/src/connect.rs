@@ -1,0 +1,80 @@
+//! Opening the pool and bringing the schema up to date.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use trellis_migration::{Migrator, MigratorTrait};
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens a pool on `database_url` (`postgres://…`, `sqlite://path.db`,
+/// `sqlite::memory:`).
+///
+/// SQLite files are created when missing and run in WAL mode with foreign
+/// keys enforced on every connection. An in-memory SQLite database lives in
+/// one connection that is never closed, so every query sees the same data.
+pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(database_url);
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10));
+    if database_url.starts_with("sqlite:") {
+        let in_memory = is_in_memory(database_url);
+        if in_memory {
+            options
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        } else {
+            create_parent_dir(database_url);
+            options.max_connections(8);
+        }
+        options.map_sqlx_sqlite_opts(move |sqlite| {
+            // sqlx turns foreign keys on by default; say so anyway, the
+            // composite keys are what keeps tenants apart.
+            let sqlite = sqlite.foreign_keys(true).busy_timeout(BUSY_TIMEOUT);
+            if in_memory {
+                sqlite
+            } else {
+                sqlite
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+            }
+        });
+    } else {
+        options.max_connections(16).min_connections(1);
+    }
+    Database::connect(options).await
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Whether the database answers; for `/health/db`.
+pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.ping().await
+}
+
+fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
+/// SQLite creates a missing file but not a missing directory; a fresh
+/// machine should not need one made by hand.
+fn create_parent_dir(url: &str) {
+    let Ok(options) = SqliteConnectOptions::from_str(url) else {
+        return; // connecting will report the bad URL
+    };
+    if let Some(parent) = options.get_filename().parent()
+        && !parent.as_os_str().is_empty()
+        && let Err(err) = std::fs::create_dir_all(parent)
+    {
+        tracing::warn!(error = %err, dir = %parent.display(), "cannot create the SQLite directory");
+    }
+}

@@ -1,0 +1,29 @@
+//! Turning database errors into domain errors.
+
+use sea_orm::{DbErr, SqlErr};
+use trellis_kernel::DomainError;
+
+/// Anything the caller cannot act on. The cause is kept for the log.
+pub(crate) fn internal(err: DbErr) -> DomainError {
+    DomainError::internal(err)
+}
+
+pub(crate) fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+pub(crate) fn is_foreign_key_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(SqlErr::ForeignKeyConstraintViolation(_))
+    )
+}
+
+/// A unique violation becomes `Conflict(message)`; anything else is internal.
+pub(crate) fn conflict_on_unique(err: DbErr, message: impl FnOnce() -> String) -> DomainError {
+    if is_unique_violation(&err) {
+        DomainError::conflict(message())
+    } else {
+        internal(err)
+    }
+}

@@ -1,0 +1,191 @@
+use async_trait::async_trait;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId, UserId};
+use trellis_tenancy::ports::MembershipRepository;
+use trellis_tenancy::role::BuiltinRole;
+use trellis_tenancy::{AuditEntry, Member, Membership, MembershipId, Role, UserMembership};
+
+use super::{begin_write, ensure_scope, insert_audit, lock_tenant};
+use crate::SeaOrmStore;
+use crate::convert;
+use crate::entity::{membership, role, tenant, user};
+use crate::error::{internal, is_foreign_key_violation};
+
+const LAST_OWNER: &str = "the last OWNER cannot be removed or demoted";
+
+/// Members of `tenant` whose role is the built-in OWNER.
+pub(crate) async fn count_owners<C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+) -> Result<u64, DbErr> {
+    membership::Entity::find()
+        .inner_join(role::Entity)
+        .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(role::Column::Builtin.eq(BuiltinRole::Owner.name()))
+        .count(db)
+        .await
+}
+
+pub(crate) async fn count_members<C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+) -> Result<u64, DbErr> {
+    membership::Entity::find()
+        .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
+        .count(db)
+        .await
+}
+
+/// A joined row whose parent is missing breaks a foreign key; say so.
+fn joined<T>(row: Option<T>, what: &str) -> DomainResult<T> {
+    row.ok_or_else(|| DomainError::internal_msg(format!("membership without its {what}")))
+}
+
+#[async_trait]
+impl MembershipRepository for SeaOrmStore {
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
+    async fn find(&self, tenant: TenantId, user: UserId) -> DomainResult<Option<Membership>> {
+        let row = membership::Entity::find()
+            .find_also_related(role::Entity)
+            .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(membership::Column::UserId.eq(user.as_uuid()))
+            .one(&self.db)
+            .await
+            .map_err(internal)?;
+        let Some((membership, role)) = row else {
+            return Ok(None);
+        };
+        let role = convert::role(joined(role, "role")?)?;
+        Ok(Some(convert::membership(membership, role)))
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Member>> {
+        // One query per page: memberships joined with their users and roles.
+        let mut query = membership::Entity::find()
+            .find_also_related(user::Entity)
+            .find_also_related(role::Entity)
+            .filter(membership::Column::TenantId.eq(tenant.as_uuid()));
+        if let Some(after) = page.after {
+            query = query.filter(membership::Column::Id.gt(after.0));
+        }
+        let rows = query
+            .order_by_asc(membership::Column::Id)
+            .limit(page.fetch_limit())
+            .all(&self.db)
+            .await
+            .map_err(internal)?;
+        let members = rows
+            .into_iter()
+            .map(|(membership, user, role)| {
+                Ok(Member {
+                    membership_id: MembershipId::from_uuid(membership.id),
+                    user: convert::user(joined(user, "user")?),
+                    role: convert::role(joined(role, "role")?)?,
+                    joined_at: membership.created_at,
+                })
+            })
+            .collect::<DomainResult<Vec<_>>>()?;
+        Ok(Page::from_overfetch(members, &page))
+    }
+
+    #[tracing::instrument(skip_all, fields(user = %user))]
+    async fn list_for_user(&self, user: UserId) -> DomainResult<Vec<UserMembership>> {
+        let rows = membership::Entity::find()
+            .find_also_related(tenant::Entity)
+            .find_also_related(role::Entity)
+            .filter(membership::Column::UserId.eq(user.as_uuid()))
+            .filter(tenant::Column::DeletedAt.is_null())
+            .order_by_asc(membership::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(internal)?;
+        rows.into_iter()
+            .map(|(membership, tenant, role)| {
+                Ok(UserMembership {
+                    tenant: convert::tenant(joined(tenant, "tenant")?)?,
+                    role: convert::role(joined(role, "role")?)?,
+                    joined_at: membership.created_at,
+                })
+            })
+            .collect()
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn count(&self, tenant: TenantId) -> DomainResult<u64> {
+        count_members(&self.db, tenant).await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn count_owners(&self, tenant: TenantId) -> DomainResult<u64> {
+        count_owners(&self.db, tenant).await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
+    async fn change_role(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        role: &Role,
+        audit: &AuditEntry,
+    ) -> DomainResult<()> {
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let txn = begin_write(&self.db).await?;
+        if !lock_tenant(&txn, tenant).await? {
+            return Err(DomainError::not_found("member"));
+        }
+        let updated = membership::Entity::update_many()
+            .col_expr(membership::Column::RoleId, Expr::value(role.id.as_uuid()))
+            .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(membership::Column::UserId.eq(user.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(|e| {
+                // The composite key refuses a role of another tenant.
+                if is_foreign_key_violation(&e) {
+                    DomainError::not_found("role")
+                } else {
+                    internal(e)
+                }
+            })?;
+        if updated.rows_affected == 0 {
+            return Err(DomainError::not_found("member"));
+        }
+        // Counted after the write, under the tenant lock: a concurrent
+        // demotion of the other OWNER has either committed or waits for us.
+        if count_owners(&txn, tenant).await.map_err(internal)? == 0 {
+            txn.rollback().await.map_err(internal)?;
+            return Err(DomainError::conflict(LAST_OWNER));
+        }
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
+    async fn remove(&self, tenant: TenantId, user: UserId, audit: &AuditEntry) -> DomainResult<()> {
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let txn = begin_write(&self.db).await?;
+        if !lock_tenant(&txn, tenant).await? {
+            return Err(DomainError::not_found("member"));
+        }
+        let deleted = membership::Entity::delete_many()
+            .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(membership::Column::UserId.eq(user.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
+        if deleted.rows_affected == 0 {
+            return Err(DomainError::not_found("member"));
+        }
+        if count_owners(&txn, tenant).await.map_err(internal)? == 0 {
+            txn.rollback().await.map_err(internal)?;
+            return Err(DomainError::conflict(LAST_OWNER));
+        }
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)
+    }
+}

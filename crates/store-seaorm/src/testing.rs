@@ -1,0 +1,180 @@
+//! Fresh, migrated databases for tests: this crate's contract suite and the
+//! end-to-end tests use the same helpers.
+//!
+//! With `TEST_DATABASE_URL` set to a PostgreSQL URL, each call creates a
+//! brand-new database `trellis_t_<uuid>` next to the one the URL names;
+//! otherwise each call opens a private in-memory SQLite database.
+
+use std::ops::Deref;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr};
+
+use crate::{SeaOrmStore, connect, migrate};
+
+pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
+
+/// A migrated database of one test. Keep it alive as long as its connection
+/// is used: dropping it drops a PostgreSQL test database (best effort).
+pub struct TestDatabase {
+    db: DatabaseConnection,
+    postgres: Option<PostgresDatabase>,
+}
+
+struct PostgresDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl TestDatabase {
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// A store on this database.
+    pub fn store(&self) -> SeaOrmStore {
+        SeaOrmStore::new(self.db.clone())
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+
+    /// The PostgreSQL database's name; `None` for SQLite.
+    pub fn name(&self) -> Option<&str> {
+        self.postgres.as_ref().map(|pg| pg.name.as_str())
+    }
+}
+
+impl Deref for TestDatabase {
+    type Target = DatabaseConnection;
+
+    fn deref(&self) -> &DatabaseConnection {
+        &self.db
+    }
+}
+
+impl std::fmt::Debug for TestDatabase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestDatabase")
+            .field("backend", &self.backend())
+            .field("name", &self.name())
+            .finish()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some(pg) = self.postgres.take() {
+            drop_postgres_database(pg);
+        }
+    }
+}
+
+/// PostgreSQL when `TEST_DATABASE_URL` is set, in-memory SQLite otherwise.
+///
+/// # Errors
+/// When the database cannot be created, reached or migrated.
+pub async fn fresh_database() -> Result<TestDatabase, DbErr> {
+    match std::env::var(TEST_DATABASE_URL) {
+        Ok(url) if !url.trim().is_empty() => fresh_postgres(url.trim()).await,
+        _ => fresh_sqlite().await,
+    }
+}
+
+/// Always an in-memory SQLite database, whatever the environment says.
+///
+/// # Errors
+/// When the database cannot be opened or migrated.
+pub async fn fresh_sqlite() -> Result<TestDatabase, DbErr> {
+    let db = connect("sqlite::memory:").await?;
+    migrate(&db).await?;
+    Ok(TestDatabase { db, postgres: None })
+}
+
+/// A brand-new PostgreSQL database next to the one `admin_url` names.
+///
+/// # Errors
+/// When the database cannot be created, reached or migrated.
+pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
+    let name = format!("trellis_t_{}", uuid::Uuid::now_v7().simple());
+    let admin = connect(admin_url).await?;
+    let created = admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await;
+    admin.close().await?;
+    created?;
+    let postgres = PostgresDatabase {
+        admin_url: admin_url.to_owned(),
+        name: name.clone(),
+    };
+    // From here on the guard drops the database, whatever fails next.
+    let db = connect(&with_database(admin_url, &name)).await?;
+    let test_db = TestDatabase {
+        db,
+        postgres: Some(postgres),
+    };
+    migrate(&test_db.db).await?;
+    Ok(test_db)
+}
+
+/// `url` with its database name replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// `Drop` cannot await, and the test's runtime may be shutting down: the
+/// drop runs on a thread with a runtime of its own. `WITH (FORCE)` ends the
+/// test's own connections that are still open.
+fn drop_postgres_database(pg: PostgresDatabase) {
+    let worker = std::thread::spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        runtime.block_on(async move {
+            if let Ok(admin) = connect(&pg.admin_url).await {
+                let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", pg.name);
+                if let Err(err) = admin.execute_unprepared(&sql).await {
+                    tracing::warn!(database = %pg.name, error = %err, "test database not dropped");
+                }
+                let _ = admin.close().await;
+            }
+        });
+    });
+    let _ = worker.join();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn the_database_name_is_replaced() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/test", "t1"),
+            "postgres://postgres@127.0.0.1:5432/t1"
+        );
+        assert_eq!(
+            with_database("postgres://u:p@h/test?sslmode=disable", "t1"),
+            "postgres://u:p@h/t1?sslmode=disable"
+        );
+        assert_eq!(
+            with_database("postgres://h:5432", "t1"),
+            "postgres://h:5432/t1"
+        );
+    }
+}

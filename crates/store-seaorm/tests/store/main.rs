@@ -1,0 +1,17 @@
+//! The store's contract suite: every port behaves as its doc comment says.
+//! Each test runs on a fresh in-memory SQLite database and, when
+//! `TEST_DATABASE_URL` is set, again on a fresh PostgreSQL database.
+
+#[macro_use]
+mod support;
+
+mod audit;
+mod connect;
+mod invitations;
+mod isolation;
+mod members;
+mod roles;
+mod schema;
+mod sessions;
+mod tenants;
+mod users;

@@ -1,0 +1,241 @@
+//! Fixtures of the contract suite.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use trellis_kernel::{RequestMeta, TenantId, UserId};
+use trellis_store_seaorm::testing::{self, TestDatabase};
+use trellis_tenancy::ports::{
+    AuditRepository, InvitationRepository, MembershipRepository, RoleRepository, SessionRepository,
+    TenantRepository, UserRepository,
+};
+use trellis_tenancy::token::generate_opaque;
+use trellis_tenancy::{
+    AuditEntry, Email, Invitation, InvitationId, Membership, MembershipId, Plan, Role, Slug,
+    Tenant, TenantStatus, TokenHash, User,
+};
+
+/// Runs the contract test `async fn $name(env: Env)` twice, as
+/// `$name::sqlite` and `$name::postgres`, each on a fresh database of its
+/// own. The PostgreSQL variant says it is skipped when `TEST_DATABASE_URL`
+/// is not set.
+macro_rules! contract {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::support::Env::sqlite().await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                match $crate::support::Env::postgres().await {
+                    Some(env) => super::$name(env).await,
+                    None => eprintln!("skipped: TEST_DATABASE_URL is not set"),
+                }
+            }
+        }
+    };
+}
+
+pub struct Env {
+    pub db: TestDatabase,
+    pub users: Arc<dyn UserRepository>,
+    pub tenants: Arc<dyn TenantRepository>,
+    pub memberships: Arc<dyn MembershipRepository>,
+    pub roles: Arc<dyn RoleRepository>,
+    pub invitations: Arc<dyn InvitationRepository>,
+    pub sessions: Arc<dyn SessionRepository>,
+    pub audit: Arc<dyn AuditRepository>,
+}
+
+impl Env {
+    pub async fn sqlite() -> Self {
+        Self::over(testing::fresh_sqlite().await.expect("in-memory SQLite"))
+    }
+
+    pub async fn postgres() -> Option<Self> {
+        let url = std::env::var(testing::TEST_DATABASE_URL).ok()?;
+        let db = testing::fresh_postgres(&url)
+            .await
+            .expect("a fresh PostgreSQL database");
+        Some(Self::over(db))
+    }
+
+    fn over(db: TestDatabase) -> Self {
+        let store = Arc::new(db.store());
+        Self {
+            users: store.clone(),
+            tenants: store.clone(),
+            memberships: store.clone(),
+            roles: store.clone(),
+            invitations: store.clone(),
+            sessions: store.clone(),
+            audit: store,
+            db,
+        }
+    }
+}
+
+/// Now, at the precision both databases keep (microseconds), so that what
+/// is read back equals what was written.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+pub fn audit(tenant: TenantId, actor: Option<UserId>, action: &str) -> AuditEntry {
+    AuditEntry::new(
+        tenant,
+        actor,
+        &RequestMeta::default(),
+        action,
+        ("test", action.to_owned()),
+        now(),
+    )
+}
+
+pub fn new_user(email: &str) -> User {
+    User {
+        id: UserId::generate(),
+        email: Email::parse("email", email).expect("a valid email"),
+        name: format!("User {email}"),
+        is_platform_admin: false,
+        created_at: now(),
+    }
+}
+
+pub async fn user(env: &Env, email: &str) -> User {
+    let user = new_user(email);
+    env.users
+        .create(&user, "$argon2id$hash")
+        .await
+        .expect("user created");
+    user
+}
+
+/// A tenant with its built-in roles and its owner.
+pub struct Org {
+    pub tenant: Tenant,
+    pub roles: Vec<Role>,
+    pub owner: User,
+}
+
+impl Org {
+    pub fn id(&self) -> TenantId {
+        self.tenant.id
+    }
+
+    pub fn role(&self, name: &str) -> Role {
+        self.roles
+            .iter()
+            .find(|role| role.name == name)
+            .cloned()
+            .expect("a role of the org")
+    }
+
+    pub fn membership(&self, user: &User, role: &str) -> Membership {
+        Membership {
+            id: MembershipId::generate(),
+            tenant_id: self.id(),
+            user_id: user.id,
+            role: self.role(role),
+            created_at: now(),
+        }
+    }
+}
+
+pub fn new_tenant(slug: &str, plan: Plan) -> Tenant {
+    let at = now();
+    Tenant {
+        id: TenantId::generate(),
+        name: format!("Org {slug}"),
+        slug: Slug::parse("slug", slug).expect("a valid slug"),
+        plan,
+        status: TenantStatus::Active,
+        suspended_reason: None,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+pub async fn org(env: &Env, slug: &str) -> Org {
+    org_on(env, slug, Plan::Pro).await
+}
+
+pub async fn org_on(env: &Env, slug: &str, plan: Plan) -> Org {
+    let owner = user(env, &format!("owner@{slug}.test")).await;
+    let tenant = new_tenant(slug, plan);
+    let roles = Role::builtins_for(tenant.id, tenant.created_at);
+    let org = Org {
+        tenant,
+        roles,
+        owner,
+    };
+    let owner = org.membership(&org.owner, "OWNER");
+    env.tenants
+        .create(
+            &org.tenant,
+            &org.roles,
+            &owner,
+            &audit(org.id(), Some(org.owner.id), "tenant.created"),
+        )
+        .await
+        .expect("tenant created");
+    org
+}
+
+pub fn invitation(org: &Org, email: &str, role: &str) -> Invitation {
+    let at = now();
+    Invitation {
+        id: InvitationId::generate(),
+        tenant_id: org.id(),
+        email: Email::parse("email", email).expect("a valid email"),
+        role: org.role(role),
+        invited_by: org.owner.id,
+        created_at: at,
+        expires_at: at + Duration::days(7),
+        accepted_at: None,
+    }
+}
+
+/// Invites a new user and accepts for them: the only way in through the ports.
+pub async fn join(env: &Env, org: &Org, email: &str, role: &str) -> User {
+    let user = user(env, email).await;
+    let invitation = invitation(org, email, role);
+    let token = TokenHash::of(&generate_opaque("inv"));
+    env.invitations
+        .create(
+            org.id(),
+            &invitation,
+            &token,
+            &audit(org.id(), Some(org.owner.id), "member.invited"),
+        )
+        .await
+        .expect("invitation created");
+    env.invitations
+        .accept(
+            org.id(),
+            invitation.id,
+            &org.membership(&user, role),
+            &audit(org.id(), Some(user.id), "member.joined"),
+        )
+        .await
+        .expect("invitation accepted");
+    user
+}
+
+/// The actions of a tenant's audit log, newest first.
+pub async fn actions(env: &Env, tenant: TenantId) -> Vec<String> {
+    env.audit
+        .list(
+            tenant,
+            &Default::default(),
+            trellis_kernel::PageRequest::first(100),
+        )
+        .await
+        .expect("audit log")
+        .items
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect()
+}
