@@ -1,0 +1,298 @@
+//! The end-to-end harness: a Trellis app per test, driven through its HTTP
+//! router exactly as a client would, over a fresh database of its own.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use trellis_gateway::{AppState, Config};
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub config: Config,
+    /// Keeps the per-test database alive as long as the app.
+    _database: Option<trellis_store_seaorm::testing::TestDatabase>,
+}
+
+/// One GraphQL response: `data` and `errors` as the client sees them.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: StatusCode,
+    pub body: Value,
+}
+
+impl Response {
+    pub fn data(&self) -> &Value {
+        &self.body["data"]
+    }
+
+    /// Panics with the whole body when the operation failed.
+    pub fn ok(self) -> Value {
+        assert!(
+            self.body.get("errors").is_none(),
+            "expected success, got {}",
+            self.body
+        );
+        self.body["data"].clone()
+    }
+
+    /// The `extensions.code` of the first error.
+    pub fn code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    pub fn message(&self) -> &str {
+        self.body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+    }
+
+    /// The field names listed by a BAD_USER_INPUT error.
+    pub fn bad_fields(&self) -> Vec<String> {
+        self.body["errors"][0]["extensions"]["fields"]
+            .as_array()
+            .map(|fields| {
+                fields
+                    .iter()
+                    .filter_map(|f| f["field"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// What a signed-in client holds.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub user_id: String,
+}
+
+impl TestApp {
+    /// An app over an in-memory SQLite database.
+    pub async fn sqlite() -> Self {
+        let database = trellis_store_seaorm::testing::fresh_sqlite()
+            .await
+            .expect("in-memory SQLite opens");
+        Self::over(database).await
+    }
+
+    /// An app over a fresh PostgreSQL database, when `TEST_DATABASE_URL` is set.
+    pub async fn postgres() -> Option<Self> {
+        std::env::var("TEST_DATABASE_URL").ok()?;
+        let database = trellis_store_seaorm::testing::fresh_database()
+            .await
+            .expect("fresh PostgreSQL database");
+        Some(Self::over(database).await)
+    }
+
+    async fn over(database: trellis_store_seaorm::testing::TestDatabase) -> Self {
+        let config = Config::for_tests();
+        let state =
+            trellis_gateway::server::build_state(&config, database.connection().clone()).await;
+        let router = trellis_gateway::router(state.clone(), &config);
+        Self {
+            router,
+            state,
+            config,
+            _database: Some(database),
+        }
+    }
+
+    /// An app over whatever ports the caller built (mocks, usually).
+    pub fn with_state(state: AppState) -> Self {
+        let config = Config::for_tests();
+        let router = trellis_gateway::router(state.clone(), &config);
+        Self {
+            router,
+            state,
+            config,
+            _database: None,
+        }
+    }
+
+    pub async fn post(&self, body: Value, token: Option<&str>) -> Response {
+        let mut request =
+            Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let request = request
+            .body(Body::from(body.to_string()))
+            .expect("request builds");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes).to_string() }));
+        Response { status, body }
+    }
+
+    pub async fn gql(&self, query: &str, variables: Value, token: Option<&str>) -> Response {
+        self.post(json!({ "query": query, "variables": variables }), token)
+            .await
+    }
+
+    pub async fn sign_up(&self, email: &str) -> Session {
+        let data = self
+            .gql(
+                "mutation($input: SignUpInput!) { signUp(input: $input) {
+                    accessToken refreshToken user { id } } }",
+                json!({ "input": { "email": email, "password": "correct-horse-9", "name": "Test User" } }),
+                None,
+            )
+            .await
+            .ok();
+        session_from(&data["signUp"])
+    }
+
+    pub async fn sign_in(&self, email: &str, tenant_id: Option<&str>) -> Response {
+        self.gql(
+            "mutation($input: SignInInput!) { signIn(input: $input) {
+                accessToken refreshToken user { id } tenant { id } } }",
+            json!({ "input": { "email": email, "password": "correct-horse-9", "tenantId": tenant_id } }),
+            None,
+        )
+        .await
+    }
+
+    /// Creates a tenant as `session`'s user and returns its id.
+    pub async fn create_tenant(&self, session: &Session, slug: &str, plan: &str) -> String {
+        let data = self
+            .gql(
+                "mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }",
+                json!({ "input": { "name": format!("Org {slug}"), "slug": slug, "plan": plan } }),
+                Some(&session.access_token),
+            )
+            .await
+            .ok();
+        data["createTenant"]["tenant"]["id"]
+            .as_str()
+            .expect("tenant id")
+            .to_owned()
+    }
+
+    pub async fn switch_tenant(&self, session: &Session, tenant_id: &str) -> Response {
+        self.gql(
+            "mutation($input: SwitchTenantInput!) { switchTenant(input: $input) {
+                accessToken refreshToken user { id } tenant { id } role } }",
+            json!({ "input": { "tenantId": tenant_id } }),
+            Some(&session.access_token),
+        )
+        .await
+    }
+
+    /// Signs up `email`, creates a tenant and returns a session acting in it as OWNER.
+    pub async fn owner_of(&self, email: &str, slug: &str, plan: &str) -> (Session, String) {
+        let session = self.sign_up(email).await;
+        let tenant = self.create_tenant(&session, slug, plan).await;
+        let data = self.switch_tenant(&session, &tenant).await.ok();
+        (session_from(&data["switchTenant"]), tenant)
+    }
+
+    pub async fn invite(&self, session: &Session, email: &str, role: &str) -> Response {
+        self.gql(
+            "mutation($input: InviteMemberInput!) { inviteMember(input: $input) {
+                invitation { id email role } token } }",
+            json!({ "input": { "email": email, "role": role } }),
+            Some(&session.access_token),
+        )
+        .await
+    }
+
+    /// Invites `email` into `owner`'s tenant with `role`, signs the person up,
+    /// accepts, and returns their session acting in the tenant.
+    pub async fn join(&self, owner: &Session, tenant: &str, email: &str, role: &str) -> Session {
+        let invited = self.invite(owner, email, role).await.ok();
+        let token = invited["inviteMember"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        let member = self.sign_up(email).await;
+        self.gql(
+            "mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { tenant { id } } }",
+            json!({ "input": { "token": token } }),
+            Some(&member.access_token),
+        )
+        .await
+        .ok();
+        let data = self.switch_tenant(&member, tenant).await.ok();
+        session_from(&data["switchTenant"])
+    }
+
+    pub async fn member_roles(&self, session: &Session) -> Vec<(String, String)> {
+        let data = self
+            .gql(
+                "{ tenant { members(first: 100) { edges { node { user { email } role } } } } }",
+                json!({}),
+                Some(&session.access_token),
+            )
+            .await
+            .ok();
+        data["tenant"]["members"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|edge| {
+                (
+                    edge["node"]["user"]["email"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    edge["node"]["role"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    }
+}
+
+pub fn session_from(payload: &Value) -> Session {
+    Session {
+        access_token: payload["accessToken"]
+            .as_str()
+            .expect("accessToken")
+            .to_owned(),
+        refresh_token: payload["refreshToken"]
+            .as_str()
+            .expect("refreshToken")
+            .to_owned(),
+        user_id: payload["user"]["id"].as_str().expect("user id").to_owned(),
+    }
+}
+
+/// Runs one scenario on SQLite, and on PostgreSQL when `TEST_DATABASE_URL`
+/// is set (the PostgreSQL variant passes trivially without it; CI sets it).
+#[macro_export]
+macro_rules! on_every_backend {
+    ($($name:ident => $scenario:ident;)*) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$scenario($crate::TestApp::sqlite().await).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = $crate::TestApp::postgres().await {
+                        super::$scenario(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}

@@ -1,1 +1,11 @@
+//! End-to-end GraphQL scenarios, through the HTTP router, on SQLite and PostgreSQL.
 
+mod admin;
+mod audit;
+mod isolation;
+mod members;
+mod mocked;
+mod onboarding;
+mod sessions;
+mod tokens;
+mod validation;

@@ -1,1 +1,131 @@
-fn main() {}
+//! The per-request authentication path, which every authenticated request
+//! pays before any resolver runs:
+//!
+//! - `jwt_verify`: HS256 signature and claims check alone;
+//! - `authenticate`: `AuthService::authenticate` end to end over in-memory
+//!   SQLite (verify, `load_principal`, building the `TenantCtx`);
+//! - `http_me`: a whole `POST /graphql { me { id } }` through the router,
+//!   middleware included, to show what the HTTP layer adds.
+//!
+//! Run: `cargo bench -p trellis-gateway --bench auth_path`.
+
+use std::hint::black_box;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use criterion::{Criterion, criterion_group, criterion_main};
+use tower::ServiceExt;
+use trellis_gateway::server::build_state;
+use trellis_gateway::{AppState, Config};
+use trellis_kernel::RequestMeta;
+use trellis_tenancy::service::{CreateTenant, SignUp};
+use trellis_tenancy::{AccessTokens, Plan, TenantAccess};
+
+/// A user who owns a tenant, and an access token that selects it.
+async fn seed(config: &Config) -> (AppState, String) {
+    let db = trellis_store_seaorm::connect("sqlite::memory:")
+        .await
+        .expect("in-memory SQLite opens");
+    trellis_store_seaorm::migrate(&db)
+        .await
+        .expect("migrations apply");
+    let state = build_state(config, db).await;
+    let meta = RequestMeta::default();
+    let signed_up = state
+        .auth
+        .sign_up(
+            &meta,
+            SignUp {
+                email: "bench@example.com".into(),
+                password: "correct-horse-9".into(),
+                name: "Bench".into(),
+            },
+        )
+        .await
+        .expect("sign up");
+    let principal = state
+        .auth
+        .authenticate(&signed_up.access_token, meta.clone())
+        .await
+        .expect("fresh token authenticates");
+    let tenant = state
+        .tenants
+        .create(
+            &principal.actor,
+            CreateTenant {
+                name: "Bench Org".into(),
+                slug: "bench-org".into(),
+                plan: Plan::Pro,
+            },
+        )
+        .await
+        .expect("tenant created");
+    let switched = state
+        .auth
+        .switch_tenant(&principal.actor, tenant.id)
+        .await
+        .expect("switch to the tenant");
+    (state, switched.access_token)
+}
+
+fn auth_path(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let config = Config::for_tests();
+    let (state, token) = runtime.block_on(seed(&config));
+
+    // The measured path must be the full one: a token that selects a tenant
+    // the caller is an active member of.
+    let principal = runtime
+        .block_on(state.auth.authenticate(&token, RequestMeta::default()))
+        .expect("tenant token authenticates");
+    assert!(
+        matches!(principal.tenant, TenantAccess::Granted(_)),
+        "{principal:?}"
+    );
+
+    let tokens = AccessTokens::new(config.jwt_secret.as_bytes());
+    let router = trellis_gateway::router(state.clone(), &config);
+    let mut group = c.benchmark_group("auth_path");
+
+    group.bench_function("jwt_verify", |b| {
+        b.iter(|| tokens.verify(black_box(&token)).expect("valid"));
+    });
+
+    group.bench_function("authenticate", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let meta = RequestMeta::default();
+            state
+                .auth
+                .authenticate(black_box(&token), meta)
+                .await
+                .expect("valid")
+        });
+    });
+
+    let body = r#"{"query":"{ me { id } }"}"#;
+    let bearer = format!("Bearer {token}");
+    group.bench_function("http_me", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let request = Request::post("/graphql")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::AUTHORIZATION, &bearer)
+                .body(Body::from(body))
+                .expect("request builds");
+            let response = router
+                .clone()
+                .oneshot(request)
+                .await
+                .expect("router answers");
+            assert_eq!(response.status(), StatusCode::OK);
+            response
+        });
+    });
+
+    group.finish();
+}
+
+criterion_group!(benches, auth_path);
+criterion_main!(benches);

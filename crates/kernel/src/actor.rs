@@ -88,7 +88,11 @@ mod tests {
 
     #[test]
     fn a_held_permission_is_granted() {
-        assert!(ctx(&[Permission::MembersRead]).require(Permission::MembersRead).is_ok());
+        assert!(
+            ctx(&[Permission::MembersRead])
+                .require(Permission::MembersRead)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn every_permission_parses_from_its_name() {
         for permission in Permission::ALL {
-            assert_eq!(permission.as_str().parse::<Permission>().unwrap(), *permission);
+            assert_eq!(
+                permission.as_str().parse::<Permission>().unwrap(),
+                *permission
+            );
         }
     }
 

@@ -91,7 +91,10 @@ mod tests {
     fn the_right_password_verifies_and_a_wrong_one_does_not() {
         let hasher = Argon2PasswordHasher::new();
         let hash = hasher.hash("correct horse").unwrap();
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
         assert!(hasher.verify("correct horse", Some(hash.clone())).unwrap());
         assert!(!hasher.verify("wrong horse", Some(hash)).unwrap());
     }
@@ -99,6 +102,9 @@ mod tests {
     #[test]
     fn two_hashes_of_one_password_differ_by_salt() {
         let hasher = Argon2PasswordHasher::new();
-        assert_ne!(hasher.hash("pw-123456").unwrap(), hasher.hash("pw-123456").unwrap());
+        assert_ne!(
+            hasher.hash("pw-123456").unwrap(),
+            hasher.hash("pw-123456").unwrap()
+        );
     }
 }

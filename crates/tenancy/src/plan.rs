@@ -58,7 +58,9 @@ impl PlanLimits {
         adding: u64,
     ) -> Result<(), DomainError> {
         match limit {
-            Some(max) if current + adding > max => Err(DomainError::LimitExceeded { limit: name, max }),
+            Some(max) if current + adding > max => {
+                Err(DomainError::LimitExceeded { limit: name, max })
+            }
             _ => Ok(()),
         }
     }
@@ -78,7 +80,10 @@ impl FromStr for Plan {
             "FREE" => Ok(Plan::Free),
             "PRO" => Ok(Plan::Pro),
             "ENTERPRISE" => Ok(Plan::Enterprise),
-            other => Err(DomainError::invalid("plan", format!("unknown plan `{other}`"))),
+            other => Err(DomainError::invalid(
+                "plan",
+                format!("unknown plan `{other}`"),
+            )),
         }
     }
 }

@@ -110,7 +110,10 @@ pub fn parse_custom_role_name(field: &str, raw: &str) -> Result<String, DomainEr
     let name = raw.trim();
     let len = name.chars().count();
     if !(2..=40).contains(&len) {
-        return Err(DomainError::invalid(field, "must be 2 to 40 characters long"));
+        return Err(DomainError::invalid(
+            field,
+            "must be 2 to 40 characters long",
+        ));
     }
     if !name
         .chars()
@@ -122,7 +125,10 @@ pub fn parse_custom_role_name(field: &str, raw: &str) -> Result<String, DomainEr
         ));
     }
     if BuiltinRole::from_name(&name.to_uppercase()).is_some() {
-        return Err(DomainError::invalid(field, "is the name of a built-in role"));
+        return Err(DomainError::invalid(
+            field,
+            "is the name of a built-in role",
+        ));
     }
     Ok(name.to_owned())
 }
@@ -141,8 +147,16 @@ mod tests {
 
     #[test]
     fn only_owners_manage_owners() {
-        assert!(BuiltinRole::Owner.permissions().contains(&Permission::OwnersManage));
-        assert!(!BuiltinRole::Admin.permissions().contains(&Permission::OwnersManage));
+        assert!(
+            BuiltinRole::Owner
+                .permissions()
+                .contains(&Permission::OwnersManage)
+        );
+        assert!(
+            !BuiltinRole::Admin
+                .permissions()
+                .contains(&Permission::OwnersManage)
+        );
     }
 
     #[test]

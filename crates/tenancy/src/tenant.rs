@@ -61,6 +61,9 @@ pub fn parse_display_name(field: &str, raw: &str) -> Result<String, DomainError>
     match name.chars().count() {
         0 => Err(DomainError::invalid(field, "must not be blank")),
         1..=100 => Ok(name.to_owned()),
-        _ => Err(DomainError::invalid(field, "must be at most 100 characters")),
+        _ => Err(DomainError::invalid(
+            field,
+            "must be at most 100 characters",
+        )),
     }
 }

@@ -137,18 +137,37 @@ mod tests {
     #[test]
     fn an_issued_token_verifies_with_its_claims() {
         let tokens = AccessTokens::new(SECRET);
-        let (user, session, tenant) = (UserId::generate(), SessionId::generate(), TenantId::generate());
+        let (user, session, tenant) = (
+            UserId::generate(),
+            SessionId::generate(),
+            TenantId::generate(),
+        );
         let (token, _) = tokens
-            .issue(user, session, Some(tenant), Some("OWNER".into()), Utc::now())
+            .issue(
+                user,
+                session,
+                Some(tenant),
+                Some("OWNER".into()),
+                Utc::now(),
+            )
             .unwrap();
         let claims = tokens.verify(&token).unwrap();
-        assert_eq!((claims.sub, claims.sid, claims.tid), (user, session, Some(tenant)));
+        assert_eq!(
+            (claims.sub, claims.sid, claims.tid),
+            (user, session, Some(tenant))
+        );
     }
 
     #[test]
     fn a_token_signed_with_another_secret_is_refused() {
         let (token, _) = AccessTokens::new(b"another-secret-another-secret-xx")
-            .issue(UserId::generate(), SessionId::generate(), None, None, Utc::now())
+            .issue(
+                UserId::generate(),
+                SessionId::generate(),
+                None,
+                None,
+                Utc::now(),
+            )
             .unwrap();
         let err = AccessTokens::new(SECRET).verify(&token).unwrap_err();
         assert!(matches!(err, DomainError::Unauthenticated(_)));

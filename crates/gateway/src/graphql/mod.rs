@@ -1,13 +1,35 @@
 //! The GraphQL schema: types, resolvers, error mapping and request limits.
+//!
+//! Resolvers are thin: validate the input, call one use case of [`AppState`],
+//! map the result into a GraphQL object. Rules and permissions live in the
+//! use cases.
 
 pub mod context;
+pub mod error;
+pub mod limits;
+pub mod mutation;
+pub mod query;
+pub mod types;
+pub mod validate;
+
+use async_graphql::{EmptySubscription, Schema};
 
 pub use context::RequestAuth;
+pub use error::{GqlResultExt, gql_err};
+pub use mutation::MutationRoot;
+pub use query::QueryRoot;
+
+use crate::state::AppState;
+
+/// The gateway's schema type, shared by the HTTP layer and the tests.
+pub type TrellisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// Limits applied to every GraphQL request, from configuration.
 #[derive(Debug, Clone)]
 pub struct GraphqlLimits {
     pub max_depth: usize,
+    /// Complexity budget: each field costs 1 plus its children, and a list
+    /// field multiplies its children's cost by the page size asked for.
     pub max_complexity: usize,
     /// Most aliased fields in one document.
     pub max_aliases: usize,
@@ -21,11 +43,30 @@ impl Default for GraphqlLimits {
     fn default() -> Self {
         Self {
             max_depth: 12,
-            max_complexity: 500,
+            // A full page of 100 members with their users costs about 1 400,
+            // members and invitations together 2 400: this admits them, and
+            // refuses lists nested in lists (100 tenants x 100 members).
+            max_complexity: 3_000,
             max_aliases: 30,
             max_batch: 10,
             introspection: true,
             suggestions: true,
         }
     }
+}
+
+/// Builds the schema with `state` as schema data and every limit applied.
+pub fn build_schema(state: AppState, limits: &GraphqlLimits) -> TrellisSchema {
+    let mut builder = Schema::build(QueryRoot, MutationRoot::default(), EmptySubscription)
+        .data(state)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .extension(limits::DocumentLimits::new(limits.max_aliases));
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    if !limits.suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
 }

@@ -1,7 +1,9 @@
 use std::sync::Arc;
 
 use serde_json::json;
-use trellis_kernel::{Actor, DomainError, DomainResult, FieldErrors, Page, PageRequest, TenantId, UserId};
+use trellis_kernel::{
+    Actor, DomainError, DomainResult, FieldErrors, Page, PageRequest, TenantId, UserId,
+};
 
 use super::{TenancyDeps, blocking, check_password};
 use crate::audit::AuditEntry;
@@ -25,7 +27,12 @@ impl AdminService {
     ///
     /// # Errors
     /// `Validation` listing each bad field; `Conflict` if the email has an account.
-    pub async fn create_admin(&self, email: &str, password: &str, name: &str) -> DomainResult<User> {
+    pub async fn create_admin(
+        &self,
+        email: &str,
+        password: &str,
+        name: &str,
+    ) -> DomainResult<User> {
         let mut errors = FieldErrors::new();
         let email = errors.check(Email::parse("email", email));
         errors.check(check_password("password", password));
@@ -58,13 +65,20 @@ impl AdminService {
     /// # Errors
     /// `Forbidden` unless a platform administrator; `NotFound` for no such tenant.
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
-    pub async fn suspend(&self, actor: &Actor, tenant: TenantId, reason: Option<String>) -> DomainResult<Tenant> {
-        self.set_status(actor, tenant, TenantStatus::Suspended, reason).await
+    pub async fn suspend(
+        &self,
+        actor: &Actor,
+        tenant: TenantId,
+        reason: Option<String>,
+    ) -> DomainResult<Tenant> {
+        self.set_status(actor, tenant, TenantStatus::Suspended, reason)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     pub async fn reactivate(&self, actor: &Actor, tenant: TenantId) -> DomainResult<Tenant> {
-        self.set_status(actor, tenant, TenantStatus::Active, None).await
+        self.set_status(actor, tenant, TenantStatus::Active, None)
+            .await
     }
 
     async fn set_status(
@@ -75,9 +89,14 @@ impl AdminService {
         reason: Option<String>,
     ) -> DomainResult<Tenant> {
         actor.require_platform_admin()?;
-        let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+        let reason = reason
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty());
         if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
-            return Err(DomainError::invalid("reason", "must be at most 500 characters"));
+            return Err(DomainError::invalid(
+                "reason",
+                "must be at most 500 characters",
+            ));
         }
         let before = self
             .deps
@@ -99,7 +118,10 @@ impl AdminService {
         )
         .before(json!({ "status": before.status.as_str() }))
         .after(json!({ "status": status.as_str(), "reason": reason }));
-        self.deps.tenants.set_status(tenant, status, reason, &audit).await
+        self.deps
+            .tenants
+            .set_status(tenant, status, reason, &audit)
+            .await
     }
 }
 
@@ -137,7 +159,10 @@ mod tests {
         let mut mocks = Mocks::new();
         let existing = tenant();
         let id = existing.id;
-        mocks.tenants.expect_find().returning(move |_| Ok(Some(existing.clone())));
+        mocks
+            .tenants
+            .expect_find()
+            .returning(move |_| Ok(Some(existing.clone())));
         mocks
             .tenants
             .expect_set_status()
@@ -157,7 +182,10 @@ mod tests {
         let service = AdminService::new(mocks.into_deps());
         let mut admin = actor();
         admin.is_platform_admin = true;
-        let suspended = service.suspend(&admin, id, Some(" unpaid ".into())).await.unwrap();
+        let suspended = service
+            .suspend(&admin, id, Some(" unpaid ".into()))
+            .await
+            .unwrap();
         assert_eq!(suspended.status, TenantStatus::Suspended);
     }
 }

@@ -96,8 +96,7 @@ impl AuthService {
         let hasher = self.deps.hasher.clone();
         let stored_hash = found.as_ref().map(|c| c.password_hash.clone());
         let password = input.password;
-        let verified =
-            blocking(move || hasher.verify(&password, stored_hash)).await?;
+        let verified = blocking(move || hasher.verify(&password, stored_hash)).await?;
         let user = match found {
             Some(credentials) if verified => credentials.user,
             _ => return Err(DomainError::unauthenticated(BAD_CREDENTIALS)),
@@ -169,7 +168,10 @@ impl AuthService {
                 now,
             )
         });
-        self.deps.sessions.revoke(actor.session_id, now, audit).await?;
+        self.deps
+            .sessions
+            .revoke(actor.session_id, now, audit)
+            .await?;
         Ok(actor.session_id)
     }
 
@@ -178,7 +180,11 @@ impl AuthService {
     /// # Errors
     /// `NotFound` unless the user is a member; `Forbidden` if it is suspended.
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
-    pub async fn switch_tenant(&self, actor: &Actor, tenant: TenantId) -> DomainResult<AuthSession> {
+    pub async fn switch_tenant(
+        &self,
+        actor: &Actor,
+        tenant: TenantId,
+    ) -> DomainResult<AuthSession> {
         let (tenant, role) = self.usable_membership(actor.user_id, tenant).await?;
         let user = self
             .deps
@@ -198,7 +204,13 @@ impl AuthService {
         );
         self.deps
             .sessions
-            .switch_tenant(actor.session_id, tenant.id, &TokenHash::of(&next), now, &audit)
+            .switch_tenant(
+                actor.session_id,
+                tenant.id,
+                &TokenHash::of(&next),
+                now,
+                &audit,
+            )
             .await?;
         self.issue(user, actor.session_id, Some((tenant, role)), next)
     }
@@ -239,11 +251,27 @@ impl AuthService {
         Ok(Principal { actor, tenant })
     }
 
+    /// The caller's own account.
+    ///
+    /// # Errors
+    /// `Unauthenticated` if the account no longer exists.
+    pub async fn current_user(&self, actor: &Actor) -> DomainResult<User> {
+        self.deps
+            .users
+            .find(actor.user_id)
+            .await?
+            .ok_or_else(|| DomainError::unauthenticated("account no longer exists"))
+    }
+
     pub fn tokens(&self) -> &AccessTokens {
         &self.tokens
     }
 
-    async fn usable_membership(&self, user: UserId, tenant: TenantId) -> DomainResult<(Tenant, Role)> {
+    async fn usable_membership(
+        &self,
+        user: UserId,
+        tenant: TenantId,
+    ) -> DomainResult<(Tenant, Role)> {
         let membership = self
             .deps
             .memberships

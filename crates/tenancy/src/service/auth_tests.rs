@@ -54,7 +54,11 @@ async fn unknown_email_and_wrong_password_fail_alike() {
             password_hash: "$argon2id$stored".into(),
         }))
     });
-    wrong.hasher.expect_verify().times(1).returning(|_, _| Ok(false));
+    wrong
+        .hasher
+        .expect_verify()
+        .times(1)
+        .returning(|_, _| Ok(false));
     let wrong_err = service(wrong)
         .sign_in(&RequestMeta::default(), sign_in("whatever1"))
         .await
@@ -101,7 +105,10 @@ async fn signing_into_a_tenant_one_does_not_belong_to_is_not_found() {
         .sign_in(&RequestMeta::default(), input)
         .await
         .unwrap_err();
-    assert!(matches!(err, DomainError::NotFound { entity: "tenant" }), "{err:?}");
+    assert!(
+        matches!(err, DomainError::NotFound { entity: "tenant" }),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -143,9 +150,17 @@ async fn authenticate_with(membership: Option<(Tenant, Role)>) -> Principal {
     let auth = service(mocks);
     let (token, _) = auth
         .tokens()
-        .issue(user.id, SessionId::generate(), Some(tenant_id), None, chrono::Utc::now())
+        .issue(
+            user.id,
+            SessionId::generate(),
+            Some(tenant_id),
+            None,
+            chrono::Utc::now(),
+        )
         .unwrap();
-    auth.authenticate(&token, RequestMeta::default()).await.unwrap()
+    auth.authenticate(&token, RequestMeta::default())
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -185,8 +200,17 @@ async fn an_ended_session_is_unauthenticated() {
     let auth = service(mocks);
     let (token, _) = auth
         .tokens()
-        .issue(UserId::generate(), SessionId::generate(), None, None, chrono::Utc::now())
+        .issue(
+            UserId::generate(),
+            SessionId::generate(),
+            None,
+            None,
+            chrono::Utc::now(),
+        )
         .unwrap();
-    let err = auth.authenticate(&token, RequestMeta::default()).await.unwrap_err();
+    let err = auth
+        .authenticate(&token, RequestMeta::default())
+        .await
+        .unwrap_err();
     assert!(matches!(err, DomainError::Unauthenticated(_)));
 }

@@ -3,8 +3,7 @@ use std::sync::Arc;
 use chrono::Duration;
 use serde_json::json;
 use trellis_kernel::{
-    Actor, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, TenantCtx,
-    UserId,
+    Actor, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, TenantCtx, UserId,
 };
 
 use super::TenancyDeps;
@@ -60,7 +59,10 @@ impl MemberService {
     ) -> DomainResult<Page<Invitation>> {
         ctx.require(Permission::MembersRead)?;
         let now = self.deps.clock.now();
-        self.deps.invitations.list_pending(ctx.tenant_id, now, page).await
+        self.deps
+            .invitations
+            .list_pending(ctx.tenant_id, now, page)
+            .await
     }
 
     /// Invites an email address with a role no stronger than the inviter's.
@@ -70,7 +72,11 @@ impl MemberService {
     /// stronger than the inviter's; `Conflict` if the person is a member or
     /// has a pending invitation; `LimitExceeded` at the plan's member limit.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
-    pub async fn invite(&self, ctx: &TenantCtx, input: InviteMember) -> DomainResult<IssuedInvitation> {
+    pub async fn invite(
+        &self,
+        ctx: &TenantCtx,
+        input: InviteMember,
+    ) -> DomainResult<IssuedInvitation> {
         ctx.require(Permission::MembersInvite)?;
         let mut errors = FieldErrors::new();
         let email = errors.check(Email::parse("email", &input.email));
@@ -89,14 +95,25 @@ impl MemberService {
                 .await?
                 .is_some()
         {
-            return Err(DomainError::conflict(format!("{email} is already a member")));
+            return Err(DomainError::conflict(format!(
+                "{email} is already a member"
+            )));
         }
 
         let now = self.deps.clock.now();
         let tenant = self.tenant(ctx).await?;
         let members = self.deps.memberships.count(ctx.tenant_id).await?;
-        let pending = self.deps.invitations.count_pending(ctx.tenant_id, now).await?;
-        PlanLimits::check(tenant.plan.limits().max_members, "members", members + pending, 1)?;
+        let pending = self
+            .deps
+            .invitations
+            .count_pending(ctx.tenant_id, now)
+            .await?;
+        PlanLimits::check(
+            tenant.plan.limits().max_members,
+            "members",
+            members + pending,
+            1,
+        )?;
 
         let token = generate_opaque(INVITATION_PREFIX);
         let invitation = Invitation {
@@ -109,7 +126,12 @@ impl MemberService {
             expires_at: now + Duration::days(INVITATION_TTL_DAYS),
             accepted_at: None,
         };
-        let audit = self.audit(ctx, "member.invited", ("invitation", invitation.id.to_string()))
+        let audit = self
+            .audit(
+                ctx,
+                "member.invited",
+                ("invitation", invitation.id.to_string()),
+            )
             .after(json!({
                 "email": invitation.email.as_str(),
                 "role": invitation.role.name,
@@ -140,7 +162,9 @@ impl MemberService {
             .filter(|inv| inv.expires_at > now)
             .ok_or_else(|| DomainError::not_found("invitation"))?;
         if invitation.accepted_at.is_some() {
-            return Err(DomainError::conflict("this invitation has already been accepted"));
+            return Err(DomainError::conflict(
+                "this invitation has already been accepted",
+            ));
         }
         let user = self
             .deps
@@ -192,16 +216,23 @@ impl MemberService {
     /// weaker than the member's current or new role; `Conflict` when it would
     /// demote the last OWNER.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, member = %user))]
-    pub async fn change_role(&self, ctx: &TenantCtx, user: UserId, role: &str) -> DomainResult<Member> {
+    pub async fn change_role(
+        &self,
+        ctx: &TenantCtx,
+        user: UserId,
+        role: &str,
+    ) -> DomainResult<Member> {
         ctx.require(Permission::MembersUpdate)?;
         let current = self.member(ctx, user).await?;
         let role = self.role_named(ctx, "role", role).await?;
         ensure_may_manage(ctx, &current.role)?;
         ensure_may_grant(ctx, &role)?;
         if current.role.is_owner() && !role.is_owner() {
-            self.ensure_not_last_owner(ctx, "the last OWNER cannot be demoted").await?;
+            self.ensure_not_last_owner(ctx, "the last OWNER cannot be demoted")
+                .await?;
         }
-        let audit = self.audit(ctx, "member.role_changed", ("member", user.to_string()))
+        let audit = self
+            .audit(ctx, "member.role_changed", ("member", user.to_string()))
             .before(json!({ "role": current.role.name }))
             .after(json!({ "role": role.name }));
         self.deps
@@ -238,11 +269,16 @@ impl MemberService {
             ensure_may_manage(ctx, &current.role)?;
         }
         if current.role.is_owner() {
-            self.ensure_not_last_owner(ctx, "the last OWNER cannot be removed").await?;
+            self.ensure_not_last_owner(ctx, "the last OWNER cannot be removed")
+                .await?;
         }
-        let audit = self.audit(ctx, "member.removed", ("member", user.to_string()))
+        let audit = self
+            .audit(ctx, "member.removed", ("member", user.to_string()))
             .before(json!({ "role": current.role.name }));
-        self.deps.memberships.remove(ctx.tenant_id, user, &audit).await?;
+        self.deps
+            .memberships
+            .remove(ctx.tenant_id, user, &audit)
+            .await?;
         Ok(user)
     }
 

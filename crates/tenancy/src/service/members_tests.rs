@@ -41,9 +41,18 @@ fn invite_mocks(tenant: &Tenant, members: u64, pending: u64) -> Mocks {
     });
     mocks.users.expect_find_by_email().returning(|_| Ok(None));
     let found = tenant.clone();
-    mocks.tenants.expect_find().returning(move |_| Ok(Some(found.clone())));
-    mocks.memberships.expect_count().returning(move |_| Ok(members));
-    mocks.invitations.expect_count_pending().returning(move |_, _| Ok(pending));
+    mocks
+        .tenants
+        .expect_find()
+        .returning(move |_| Ok(Some(found.clone())));
+    mocks
+        .memberships
+        .expect_count()
+        .returning(move |_| Ok(members));
+    mocks
+        .invitations
+        .expect_count_pending()
+        .returning(move |_, _| Ok(pending));
     mocks
 }
 
@@ -64,7 +73,10 @@ async fn an_admin_invites_a_member_and_gets_a_token_once() {
         .returning(|_, _, _, _| Ok(()));
     let service = MemberService::new(mocks.into_deps());
     let issued = service
-        .invite(&ctx_in(tenant.id, BuiltinRole::Admin), invite_input("MEMBER"))
+        .invite(
+            &ctx_in(tenant.id, BuiltinRole::Admin),
+            invite_input("MEMBER"),
+        )
         .await
         .unwrap();
     assert!(issued.token.starts_with("inv_"));
@@ -76,7 +88,10 @@ async fn an_admin_cannot_invite_an_owner() {
     let tenant = tenant();
     let service = MemberService::new(invite_mocks(&tenant, 1, 0).into_deps());
     let err = service
-        .invite(&ctx_in(tenant.id, BuiltinRole::Admin), invite_input("OWNER"))
+        .invite(
+            &ctx_in(tenant.id, BuiltinRole::Admin),
+            invite_input("OWNER"),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
@@ -118,10 +133,22 @@ async fn pending_invitations_count_toward_the_member_limit() {
     let tenant = tenant(); // FREE: 5 members
     let service = MemberService::new(invite_mocks(&tenant, 3, 2).into_deps());
     let err = service
-        .invite(&ctx_in(tenant.id, BuiltinRole::Owner), invite_input("MEMBER"))
+        .invite(
+            &ctx_in(tenant.id, BuiltinRole::Owner),
+            invite_input("MEMBER"),
+        )
         .await
         .unwrap_err();
-    assert!(matches!(err, DomainError::LimitExceeded { limit: "members", max: 5 }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            DomainError::LimitExceeded {
+                limit: "members",
+                max: 5
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -130,7 +157,10 @@ async fn inviting_an_existing_member_is_a_conflict() {
     let mut mocks = Mocks::new();
     let tenant_id = tenant.id;
     mocks.roles.expect_find_by_name().returning(move |_, _| {
-        Ok(Some(super::super::test_support::role(tenant_id, BuiltinRole::Member)))
+        Ok(Some(super::super::test_support::role(
+            tenant_id,
+            BuiltinRole::Member,
+        )))
     });
     let existing = user("grace@example.com");
     let existing_id = existing.id;
@@ -147,7 +177,10 @@ async fn inviting_an_existing_member_is_a_conflict() {
         .returning(move |t, u| Ok(Some(membership(t, u, BuiltinRole::Member))));
     let service = MemberService::new(mocks.into_deps());
     let err = service
-        .invite(&ctx_in(tenant.id, BuiltinRole::Owner), invite_input("MEMBER"))
+        .invite(
+            &ctx_in(tenant.id, BuiltinRole::Owner),
+            invite_input("MEMBER"),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, DomainError::Conflict(_)), "{err:?}");
@@ -176,7 +209,10 @@ async fn an_invitation_is_accepted_only_with_the_invited_email() {
         .expect_find_by_token()
         .returning(move |_| Ok(Some(invitation.clone())));
     let other = user("mallory@example.com");
-    mocks.users.expect_find().returning(move |_| Ok(Some(other.clone())));
+    mocks
+        .users
+        .expect_find()
+        .returning(move |_| Ok(Some(other.clone())));
     let service = MemberService::new(mocks.into_deps());
     let err = service.accept(&actor(), "inv_x").await.unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
@@ -194,7 +230,15 @@ async fn an_expired_invitation_is_not_found() {
         .returning(move |_| Ok(Some(invitation.clone())));
     let service = MemberService::new(mocks.into_deps());
     let err = service.accept(&actor(), "inv_x").await.unwrap_err();
-    assert!(matches!(err, DomainError::NotFound { entity: "invitation" }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            DomainError::NotFound {
+                entity: "invitation"
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -209,9 +253,15 @@ async fn accepting_adds_the_membership_with_the_invited_role() {
         .returning(move |_| Ok(Some(invitation.clone())));
     let grace = user("grace@example.com");
     let grace_id = grace.id;
-    mocks.users.expect_find().returning(move |_| Ok(Some(grace.clone())));
+    mocks
+        .users
+        .expect_find()
+        .returning(move |_| Ok(Some(grace.clone())));
     let found = tenant.clone();
-    mocks.tenants.expect_find().returning(move |_| Ok(Some(found.clone())));
+    mocks
+        .tenants
+        .expect_find()
+        .returning(move |_| Ok(Some(found.clone())));
     mocks.memberships.expect_count().returning(|_| Ok(2));
     mocks
         .invitations
@@ -230,7 +280,12 @@ async fn accepting_adds_the_membership_with_the_invited_role() {
 }
 
 /// Mocks where `target` holds `current` in `tenant` and roles resolve by name.
-fn role_change_mocks(tenant: trellis_kernel::TenantId, target: UserId, current: BuiltinRole, owners: u64) -> Mocks {
+fn role_change_mocks(
+    tenant: trellis_kernel::TenantId,
+    target: UserId,
+    current: BuiltinRole,
+    owners: u64,
+) -> Mocks {
     let mut mocks = Mocks::new();
     mocks
         .memberships
@@ -240,7 +295,10 @@ fn role_change_mocks(tenant: trellis_kernel::TenantId, target: UserId, current: 
     mocks.roles.expect_find_by_name().returning(move |_, name| {
         Ok(BuiltinRole::from_name(name).map(|b| super::super::test_support::role(tenant, b)))
     });
-    mocks.memberships.expect_count_owners().returning(move |_| Ok(owners));
+    mocks
+        .memberships
+        .expect_count_owners()
+        .returning(move |_| Ok(owners));
     mocks
 }
 
@@ -271,7 +329,10 @@ async fn an_admin_cannot_demote_an_owner() {
     let target = UserId::generate();
     let mocks = role_change_mocks(admin.tenant_id, target, BuiltinRole::Owner, 2);
     let service = MemberService::new(mocks.into_deps());
-    let err = service.change_role(&admin, target, "MEMBER").await.unwrap_err();
+    let err = service
+        .change_role(&admin, target, "MEMBER")
+        .await
+        .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
 }
 
@@ -282,10 +343,19 @@ async fn a_member_of_another_tenant_is_not_found() {
     mocks.memberships.expect_find().returning(|_, _| Ok(None));
     let service = MemberService::new(mocks.into_deps());
     let stranger = UserId::generate();
-    let err = service.change_role(&admin, stranger, "VIEWER").await.unwrap_err();
-    assert!(matches!(err, DomainError::NotFound { entity: "member" }), "{err:?}");
+    let err = service
+        .change_role(&admin, stranger, "VIEWER")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, DomainError::NotFound { entity: "member" }),
+        "{err:?}"
+    );
     let err = service.remove(&admin, stranger).await.unwrap_err();
-    assert!(matches!(err, DomainError::NotFound { entity: "member" }), "{err:?}");
+    assert!(
+        matches!(err, DomainError::NotFound { entity: "member" }),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -305,9 +375,15 @@ async fn an_owner_promotes_a_member_with_before_and_after_in_the_audit() {
         })
         .times(1)
         .returning(|_, _, _, _| Ok(()));
-    mocks.users.expect_find().returning(move |_| Ok(Some(target.clone())));
+    mocks
+        .users
+        .expect_find()
+        .returning(move |_| Ok(Some(target.clone())));
     let service = MemberService::new(mocks.into_deps());
-    let member = service.change_role(&owner, target_id, "ADMIN").await.unwrap();
+    let member = service
+        .change_role(&owner, target_id, "ADMIN")
+        .await
+        .unwrap();
     assert_eq!(member.role.name, "ADMIN");
 }
 
@@ -321,7 +397,13 @@ async fn a_viewer_may_leave_but_not_remove_others() {
         .times(1)
         .returning(|_, _, _| Ok(()));
     let service = MemberService::new(mocks.into_deps());
-    assert_eq!(service.remove(&viewer, viewer.user_id()).await.unwrap(), viewer.user_id());
-    let err = service.remove(&viewer, UserId::generate()).await.unwrap_err();
+    assert_eq!(
+        service.remove(&viewer, viewer.user_id()).await.unwrap(),
+        viewer.user_id()
+    );
+    let err = service
+        .remove(&viewer, UserId::generate())
+        .await
+        .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
 }

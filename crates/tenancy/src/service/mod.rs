@@ -18,8 +18,8 @@ pub use tenants::{CreateTenant, TenantService};
 
 use crate::password::PasswordHasher;
 use crate::ports::{
-    AuditRepository, InvitationRepository, MembershipRepository, RoleRepository,
-    SessionRepository, TenantRepository, UserRepository,
+    AuditRepository, InvitationRepository, MembershipRepository, RoleRepository, SessionRepository,
+    TenantRepository, UserRepository,
 };
 
 /// Everything the use cases reach through ports; built once at start-up.
@@ -52,7 +52,10 @@ fn check_password(field: &str, password: &str) -> DomainResult<()> {
     match password.chars().count() {
         0..8 => Err(DomainError::invalid(field, "must be at least 8 characters")),
         8..=128 => Ok(()),
-        _ => Err(DomainError::invalid(field, "must be at most 128 characters")),
+        _ => Err(DomainError::invalid(
+            field,
+            "must be at most 128 characters",
+        )),
     }
 }
 

@@ -2,8 +2,7 @@ use std::sync::Arc;
 
 use serde_json::json;
 use trellis_kernel::{
-    DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, PermissionSet,
-    TenantCtx,
+    DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, PermissionSet, TenantCtx,
 };
 
 use super::TenancyDeps;
@@ -131,7 +130,10 @@ mod tests {
             .returning(|_, _, _| Ok(()));
         let service = RoleService::new(mocks.into_deps());
         let role = service
-            .create(&ctx(BuiltinRole::Admin), input(&["members.read", "audit.read"]))
+            .create(
+                &ctx(BuiltinRole::Admin),
+                input(&["members.read", "audit.read"]),
+            )
             .await
             .unwrap();
         assert_eq!(role.permissions().len(), 2);
@@ -141,7 +143,10 @@ mod tests {
     async fn each_unknown_permission_is_named_by_position() {
         let service = RoleService::new(Mocks::new().into_deps());
         let err = service
-            .create(&ctx(BuiltinRole::Admin), input(&["members.read", "items.fly", "x"]))
+            .create(
+                &ctx(BuiltinRole::Admin),
+                input(&["members.read", "items.fly", "x"]),
+            )
             .await
             .unwrap_err();
         let DomainError::Validation(fields) = err else {
@@ -175,7 +180,11 @@ mod tests {
     async fn viewers_cannot_read_the_audit_log() {
         let service = RoleService::new(Mocks::new().into_deps());
         let err = service
-            .audit_log(&ctx(BuiltinRole::Viewer), &AuditFilter::default(), PageRequest::first(10))
+            .audit_log(
+                &ctx(BuiltinRole::Viewer),
+                &AuditFilter::default(),
+                PageRequest::first(10),
+            )
             .await
             .unwrap_err();
         assert!(matches!(err, DomainError::Forbidden(_)));

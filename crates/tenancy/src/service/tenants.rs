@@ -81,7 +81,10 @@ impl TenantService {
             "slug": tenant.slug.as_str(),
             "plan": tenant.plan.as_str(),
         }));
-        self.deps.tenants.create(&tenant, &roles, &owner, &audit).await?;
+        self.deps
+            .tenants
+            .create(&tenant, &roles, &owner, &audit)
+            .await?;
         tracing::info!(tenant = %tenant.id, "tenant created");
         Ok(tenant)
     }

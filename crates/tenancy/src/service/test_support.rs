@@ -59,7 +59,9 @@ impl Mocks {
 }
 
 pub fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 pub fn actor() -> Actor {

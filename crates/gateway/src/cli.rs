@@ -1,0 +1,188 @@
+//! The `trellis` command line: serve, migrate, print the schema, create the
+//! first platform administrator.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::graphql::{GraphqlLimits, build_schema};
+use crate::{server, telemetry};
+
+/// Trellis: one GraphQL API for Routing, Work and Forms, over one identity
+/// and tenancy core. Configured by `TRELLIS_*` environment variables (and an
+/// optional `.env` file).
+#[derive(Debug, Parser)]
+#[command(name = "trellis", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (applies pending migrations first).
+    Serve {
+        /// Address to listen on; overrides TRELLIS_BIND.
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<SocketAddr>,
+        /// Do not apply pending migrations at start.
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the GraphQL schema (SDL) on standard output. Needs no database.
+    Schema,
+    /// Platform administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a platform administrator and print its id. The password is
+    /// read from standard input (one line).
+    Create {
+        #[arg(long, value_name = "EMAIL")]
+        email: String,
+        #[arg(long, value_name = "NAME", default_value = "Administrator")]
+        name: String,
+    },
+}
+
+/// Runs one command to completion.
+///
+/// # Errors
+/// Whatever stopped the command, with context for the operator.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        // The SDL depends on no configuration, so none is read: the command
+        // works anywhere, including CI without secrets.
+        Command::Schema => print_schema().await,
+        Command::Serve { bind, no_migrate } => {
+            let mut config = load_config()?;
+            if let Some(bind) = bind {
+                config.bind = bind;
+            }
+            server::serve(config, no_migrate).await
+        }
+        Command::Migrate => {
+            let config = load_config()?;
+            let db = server::connect(&config).await?;
+            server::migrate(&db).await
+        }
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => {
+            let config = load_config()?;
+            create_admin(config, email, name).await
+        }
+    }
+}
+
+fn load_config() -> anyhow::Result<Config> {
+    let config = Config::from_env()?;
+    telemetry::init(config.log_format)?;
+    Ok(config)
+}
+
+async fn print_schema() -> anyhow::Result<()> {
+    // An empty in-memory database stands in for the store: building the
+    // schema needs the wired use cases, printing it queries nothing.
+    let db = trellis_store_seaorm::connect("sqlite::memory:")
+        .await
+        .context("cannot open an in-memory SQLite database")?;
+    let state = server::build_state(&Config::for_tests(), db).await;
+    let sdl = build_schema(state, &GraphqlLimits::default()).sdl();
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(sdl.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write the schema to standard output")
+}
+
+async fn create_admin(config: Config, email: String, name: String) -> anyhow::Result<()> {
+    let password = tokio::task::spawn_blocking(read_password)
+        .await
+        .context("reading the password was interrupted")??;
+    let db = server::connect(&config).await?;
+    // So that the first administrator can be created before the first `serve`.
+    if config.auto_migrate {
+        server::migrate(&db).await?;
+    }
+    let state = server::build_state(&config, db).await;
+    let user = state
+        .admin
+        .create_admin(&email, &password, &name)
+        .await
+        .context("cannot create the administrator")?;
+    tracing::info!(user = %user.id, "platform administrator created");
+    println!("{}", user.id);
+    Ok(())
+}
+
+/// One line from standard input, prompting on stderr when it is a terminal.
+/// Only the line ending is removed: spaces may be part of a password.
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        // Echo stays on: hiding it needs a terminal crate we do not carry.
+        eprint!("Password for the new administrator (visible as you type): ");
+        let _ = std::io::stderr().flush();
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\n', '\r']);
+    if password.is_empty() {
+        bail!(
+            "no password given: send it on standard input, \
+             e.g. `printf '%s\\n' \"$ADMIN_PASSWORD\" | trellis admin create --email admin@example.com`"
+        );
+    }
+    Ok(password.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_takes_a_bind_address_and_no_migrate() {
+        let cli =
+            Cli::try_parse_from(["trellis", "serve", "--bind", "0.0.0.0:9000", "--no-migrate"])
+                .unwrap();
+        let Command::Serve { bind, no_migrate } = cli.command else {
+            panic!("parsed {cli:?}");
+        };
+        assert_eq!(bind, Some(SocketAddr::from(([0, 0, 0, 0], 9000))));
+        assert!(no_migrate);
+    }
+
+    #[test]
+    fn admin_create_needs_an_email() {
+        assert!(Cli::try_parse_from(["trellis", "admin", "create"]).is_err());
+        let cli = Cli::try_parse_from(["trellis", "admin", "create", "--email", "a@b.co"]).unwrap();
+        let Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } = cli.command
+        else {
+            panic!("parsed {cli:?}");
+        };
+        assert_eq!((email.as_str(), name.as_str()), ("a@b.co", "Administrator"));
+    }
+}

@@ -1,0 +1,285 @@
+//! Document limits that async-graphql does not have built in: too many
+//! aliases, and more than one credential-checking field per request. Both
+//! are checked right after parsing, before validation and before any
+//! resolver runs, so "a hundred aliased signIns" never reaches the hasher.
+//!
+//! Depth and complexity use async-graphql's own limits (see `build_schema`);
+//! this extension only gives their errors a `code`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+};
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, ValidationResult, Variables};
+
+/// `extensions.code` of every error this module raises.
+pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
+/// `extensions.code` of any other invalid document.
+pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+/// `extensions.code` of a document that is not GraphQL.
+pub const GRAPHQL_PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
+
+/// Root fields that check a secret (password, refresh or invitation token).
+/// At most one of them may appear in a document, so one request can test at
+/// most one guess.
+pub const CREDENTIAL_FIELDS: [&str; 4] = ["signIn", "signUp", "refreshSession", "acceptInvitation"];
+
+/// async-graphql's messages for its built-in depth and complexity limits.
+const BUILTIN_LIMIT_MESSAGES: [&str; 2] = ["Query is too complex.", "Query is nested too deep."];
+
+/// The extension factory installed by `build_schema`.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentLimits {
+    max_aliases: usize,
+}
+
+impl DocumentLimits {
+    pub fn new(max_aliases: usize) -> Self {
+        Self { max_aliases }
+    }
+}
+
+impl ExtensionFactory for DocumentLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(*self)
+    }
+}
+
+#[async_trait::async_trait]
+impl Extension for DocumentLimits {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let document = next
+            .run(ctx, query, variables)
+            .await
+            .map_err(|error| with_code(error, GRAPHQL_PARSE_FAILED))?;
+        check_document(&document, self.max_aliases)?;
+        Ok(document)
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        next.run(ctx).await.map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|error| {
+                    let code = if BUILTIN_LIMIT_MESSAGES.contains(&error.message.as_str()) {
+                        QUERY_TOO_COMPLEX
+                    } else {
+                        GRAPHQL_VALIDATION_FAILED
+                    };
+                    with_code(error, code)
+                })
+                .collect()
+        })
+    }
+}
+
+/// # Errors
+/// `QUERY_TOO_COMPLEX` when the document has more than `max_aliases` aliased
+/// fields or more than one credential-checking root field.
+pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> ServerResult<()> {
+    let mut counter = Counter::new(document);
+    let (mut aliases, mut credentials) = (0usize, 0usize);
+    for (_, operation) in document.operations.iter() {
+        let selection_set = &operation.node.selection_set.node;
+        aliases = aliases.saturating_add(counter.aliases(selection_set));
+        credentials = credentials.saturating_add(counter.credential_fields(selection_set));
+    }
+    if aliases > max_aliases {
+        return Err(too_complex(format!(
+            "the document has {aliases} aliased fields; at most {max_aliases} are allowed"
+        )));
+    }
+    if credentials > 1 {
+        return Err(too_complex(format!(
+            "the document checks credentials {credentials} times ({}); send one per request",
+            CREDENTIAL_FIELDS.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+fn too_complex(message: String) -> ServerError {
+    with_code(ServerError::new(message, None), QUERY_TOO_COMPLEX)
+}
+
+/// Sets `extensions.code` unless the error already has one.
+fn with_code(mut error: ServerError, code: &str) -> ServerError {
+    let extensions = error
+        .extensions
+        .get_or_insert_with(ErrorExtensionValues::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", code);
+    }
+    error
+}
+
+/// Counts over the document with fragments expanded where they are spread,
+/// memoised per fragment: a fragment spread many times counts many times,
+/// yet each fragment is walked once, so nested spreads cannot blow up the
+/// walk. Fragment cycles (rejected later by validation) count as zero.
+struct Counter<'d> {
+    document: &'d ExecutableDocument,
+    alias_memo: HashMap<&'d str, Option<usize>>,
+    credential_memo: HashMap<&'d str, Option<usize>>,
+}
+
+impl<'d> Counter<'d> {
+    fn new(document: &'d ExecutableDocument) -> Self {
+        Self {
+            document,
+            alias_memo: HashMap::new(),
+            credential_memo: HashMap::new(),
+        }
+    }
+
+    /// Aliased fields at every level.
+    fn aliases(&mut self, set: &'d SelectionSet) -> usize {
+        let mut total = 0usize;
+        for selection in &set.items {
+            let count = match &selection.node {
+                Selection::Field(field) => {
+                    let own = usize::from(field.node.alias.is_some());
+                    own.saturating_add(self.aliases(&field.node.selection_set.node))
+                }
+                Selection::InlineFragment(inline) => self.aliases(&inline.node.selection_set.node),
+                Selection::FragmentSpread(spread) => {
+                    let name = spread.node.fragment_name.node.as_str();
+                    self.fragment(name, true)
+                }
+            };
+            total = total.saturating_add(count);
+        }
+        total
+    }
+
+    /// Credential fields at the root level (fragments spread at the root
+    /// are part of it).
+    fn credential_fields(&mut self, set: &'d SelectionSet) -> usize {
+        let mut total = 0usize;
+        for selection in &set.items {
+            let count = match &selection.node {
+                Selection::Field(field) => {
+                    usize::from(CREDENTIAL_FIELDS.contains(&field.node.name.node.as_str()))
+                }
+                Selection::InlineFragment(inline) => {
+                    self.credential_fields(&inline.node.selection_set.node)
+                }
+                Selection::FragmentSpread(spread) => {
+                    let name = spread.node.fragment_name.node.as_str();
+                    self.fragment(name, false)
+                }
+            };
+            total = total.saturating_add(count);
+        }
+        total
+    }
+
+    fn fragment(&mut self, name: &'d str, aliases: bool) -> usize {
+        let memo = if aliases {
+            &self.alias_memo
+        } else {
+            &self.credential_memo
+        };
+        match memo.get(name) {
+            Some(Some(count)) => return *count,
+            // Still being counted: a cycle.
+            Some(None) => return 0,
+            None => {}
+        }
+        let Some((key, fragment)) = self.document.fragments.get_key_value(name) else {
+            return 0; // unknown fragment: validation reports it
+        };
+        let key = key.as_str();
+        let set = &fragment.node.selection_set.node;
+        if aliases {
+            self.alias_memo.insert(key, None);
+            let count = self.aliases(set);
+            self.alias_memo.insert(key, Some(count));
+            count
+        } else {
+            self.credential_memo.insert(key, None);
+            let count = self.credential_fields(set);
+            self.credential_memo.insert(key, Some(count));
+            count
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::parser::parse_query;
+
+    use super::*;
+
+    fn check(query: &str, max_aliases: usize) -> Result<(), String> {
+        let document = parse_query(query).map_err(|e| e.to_string())?;
+        check_document(&document, max_aliases).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn aliases_are_counted_at_every_level() {
+        let query = "{ a: me { b: id c: name } d: tenant { id } }";
+        assert!(check(query, 4).is_ok());
+        assert!(check(query, 3).unwrap_err().contains("4 aliased fields"));
+    }
+
+    #[test]
+    fn aliases_in_a_fragment_count_once_per_spread() {
+        let query = "query { me { ...F } tenant { ...F } } fragment F on X { a: id b: id }";
+        assert!(check(query, 3).unwrap_err().contains("4 aliased fields"));
+    }
+
+    #[test]
+    fn nested_spreads_are_counted_without_walking_them_exponentially() {
+        let mut query = String::from("query { ...F0 }");
+        for level in 0..40 {
+            query.push_str(&format!(
+                " fragment F{level} on Q {{ ...F{n} ...F{n} }}",
+                n = level + 1
+            ));
+        }
+        query.push_str(" fragment F40 on Q { a: id }");
+        // 2^40 aliases: saturates instead of overflowing, and is refused.
+        assert!(check(&query, 30).is_err());
+    }
+
+    #[test]
+    fn one_credential_field_is_fine() {
+        assert!(check(r#"mutation { signIn(input: {}) { accessToken } }"#, 30).is_ok());
+    }
+
+    #[test]
+    fn two_credential_fields_are_refused_however_hidden() {
+        let queries = [
+            "mutation { a: signIn(input: {}) { accessToken } b: signIn(input: {}) { accessToken } }",
+            "mutation { signIn(input: {}) { accessToken } refreshSession(input: {}) { accessToken } }",
+            "mutation A { signIn(input: {}) { x } } mutation B { signUp(input: {}) { x } }",
+            "mutation { ...F ... on Mutation { acceptInvitation(input: {}) { x } } } \
+             fragment F on Mutation { signIn(input: {}) { x } }",
+            "mutation { ...F ...F } fragment F on Mutation { signIn(input: {}) { x } }",
+        ];
+        for query in queries {
+            let err = check(query, 30).unwrap_err();
+            assert!(err.contains("checks credentials 2 times"), "{query}: {err}");
+        }
+    }
+
+    #[test]
+    fn fragment_cycles_do_not_hang() {
+        let query = "query { ...A } fragment A on Q { ...B } fragment B on Q { ...A x: id }";
+        assert!(check(query, 30).is_ok());
+    }
+}

@@ -1,0 +1,112 @@
+//! The HTTP edge (axum): routes, per-request authentication and the
+//! middleware stack. Handlers stay small; GraphQL does the rest.
+
+mod auth;
+mod graphql;
+mod health;
+mod meta;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, StatusCode};
+use axum::routing::get;
+use tower::ServiceBuilder;
+use tower_http::LatencyUnit;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::config::Config;
+use crate::graphql::{TrellisSchema, build_schema};
+use crate::state::AppState;
+
+pub use meta::REQUEST_ID_HEADER;
+
+/// What the handlers share: the use cases, the schema built once, and the
+/// few settings the HTTP layer itself applies.
+#[derive(Clone)]
+pub(crate) struct HttpState {
+    pub(crate) app: AppState,
+    pub(crate) schema: TrellisSchema,
+    pub(crate) settings: Arc<HttpSettings>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct HttpSettings {
+    pub(crate) max_batch: usize,
+    pub(crate) trust_proxy: bool,
+}
+
+/// The whole HTTP application: `/graphql` (GraphiQL on GET when the
+/// playground is enabled, the API on POST), `/health` and `/health/db`.
+///
+/// Builds the schema from `config`'s limits. Serve it with
+/// `into_make_service_with_connect_info::<SocketAddr>()` so client IPs are
+/// known; without it (e.g. `oneshot` in tests) the IP is simply absent.
+pub fn router(state: AppState, config: &Config) -> Router {
+    let schema = build_schema(state.clone(), &config.graphql_limits());
+    router_with_schema(state, schema, config)
+}
+
+/// [`router`] over a schema built by the caller.
+pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Config) -> Router {
+    let http = HttpState {
+        app: state,
+        schema,
+        settings: Arc::new(HttpSettings {
+            max_batch: config.max_batch,
+            trust_proxy: config.trust_proxy,
+        }),
+    };
+
+    let graphql_route = if config.playground {
+        get(graphql::playground).post(graphql::execute)
+    } else {
+        // 404 rather than 405: a disabled playground should not be discoverable.
+        get(|| async { StatusCode::NOT_FOUND }).post(graphql::execute)
+    };
+
+    let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
+    // Outermost first. The request id exists before anything logs; the trace
+    // span wraps everything that can fail, panics included.
+    let middleware = ServiceBuilder::new()
+        .map_request(meta::drop_unusable_request_id)
+        .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+        .layer(PropagateRequestIdLayer::new(request_id))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(meta::request_span)
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Millis),
+                ),
+        )
+        .layer(CatchPanicLayer::new())
+        // Refuses an oversized Content-Length up front and caps streamed
+        // bodies; axum's own default limit is disabled so only this one applies.
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        // 503, not 408: browsers retry a 408 on their own, which could replay
+        // a mutation the server gave up on. Innermost, because its timeout
+        // response needs the router's own body type.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            config.request_timeout,
+        ));
+
+    Router::new()
+        .route("/graphql", graphql_route)
+        .route("/health", get(health::live))
+        .route("/health/db", get(health::database))
+        .with_state(http)
+        .layer(DefaultBodyLimit::disable())
+        .layer(middleware)
+}

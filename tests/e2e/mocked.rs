@@ -1,0 +1,97 @@
+//! The GraphQL API over mocked ports, for failures a real database will not
+//! produce on demand.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde_json::json;
+use trellis_gateway::AppState;
+use trellis_gateway::state::DatabaseProbe;
+use trellis_kernel::{DomainError, SystemClock};
+use trellis_tenancy::AccessTokens;
+use trellis_tenancy::password::MockPasswordHasher;
+use trellis_tenancy::ports::*;
+use trellis_tenancy::service::TenancyDeps;
+use trellis_tests::TestApp;
+
+struct Unreachable;
+
+#[async_trait]
+impl DatabaseProbe for Unreachable {
+    async fn ping(&self) -> Result<(), String> {
+        Err("connection refused".into())
+    }
+}
+
+fn state(users: MockUserRepository, hasher: MockPasswordHasher) -> AppState {
+    let deps = TenancyDeps {
+        users: Arc::new(users),
+        tenants: Arc::new(MockTenantRepository::new()),
+        memberships: Arc::new(MockMembershipRepository::new()),
+        roles: Arc::new(MockRoleRepository::new()),
+        invitations: Arc::new(MockInvitationRepository::new()),
+        sessions: Arc::new(MockSessionRepository::new()),
+        audit: Arc::new(MockAuditRepository::new()),
+        hasher: Arc::new(hasher),
+        clock: Arc::new(SystemClock),
+    };
+    AppState::new(
+        deps,
+        AccessTokens::new(b"mocked-secret-mocked-secret-mocked!!"),
+        Arc::new(Unreachable),
+    )
+}
+
+#[tokio::test]
+async fn a_database_failure_is_reported_without_its_details() {
+    let mut users = MockUserRepository::new();
+    users.expect_find_by_email().returning(|_| {
+        Err(DomainError::internal_msg(
+            "error returned from database: relation \"users\" does not exist at character 15",
+        ))
+    });
+    let app = TestApp::with_state(state(users, MockPasswordHasher::new()));
+    let response = app
+        .gql(
+            "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
+            json!({ "input": { "email": "ada@example.com", "password": "whatever-123" } }),
+            None,
+        )
+        .await;
+    assert_eq!(
+        response.code(),
+        Some("INTERNAL_SERVER_ERROR"),
+        "{:?}",
+        response.body
+    );
+    let text = response.body.to_string();
+    assert!(!text.contains("relation"), "{text}");
+    assert!(!text.contains("users"), "{text}");
+    assert!(
+        response.message().contains("reference"),
+        "{}",
+        response.message()
+    );
+}
+
+#[tokio::test]
+async fn invalid_input_never_reaches_a_port() {
+    // Mocks without expectations panic if called.
+    let app = TestApp::with_state(state(MockUserRepository::new(), MockPasswordHasher::new()));
+    let response = app
+        .gql(
+            "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }",
+            json!({ "input": { "email": "nope", "password": "x", "name": "" } }),
+            None,
+        )
+        .await;
+    assert_eq!(
+        response.code(),
+        Some("BAD_USER_INPUT"),
+        "{:?}",
+        response.body
+    );
+    let mut fields = response.bad_fields();
+    fields.sort();
+    assert_eq!(fields, ["email", "name", "password"]);
+}
