@@ -9,6 +9,7 @@ on_every_backend! {
     a_taken_slug_or_email_is_a_conflict => a_taken_slug_or_email_is_a_conflict;
     malformed_ids_and_cursors_are_bad_input => malformed_ids_and_cursors_are_bad_input;
     aliased_sign_ins_are_refused_before_any_password_check => aliased_sign_ins_are_refused_before_any_password_check;
+    batched_sign_ins_are_refused_before_any_password_check => batched_sign_ins_are_refused_before_any_password_check;
 }
 
 async fn sign_up_names_every_bad_field_and_creates_nothing(app: TestApp) {
@@ -135,5 +136,29 @@ async fn aliased_sign_ins_are_refused_before_any_password_check(app: TestApp) {
         response.data().is_null(),
         "no signIn may have run: {:?}",
         response.body
+    );
+}
+
+async fn batched_sign_ins_are_refused_before_any_password_check(app: TestApp) {
+    app.sign_up("ada@batch.test").await;
+    let guess = |n: u32| {
+        json!({ "query": format!(
+            "mutation {{ signIn(input: {{ email: \"ada@batch.test\", password: \"guess-{n:04}\" }}) {{ accessToken }} }}"
+        ) })
+    };
+    let response = app.post(json!([guess(1), guess(2)]), None).await;
+    assert_eq!(response.status, axum::http::StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.code(),
+        Some("QUERY_TOO_COMPLEX"),
+        "{:?}",
+        response.body
+    );
+
+    // One sign-in in a batch is an ordinary request.
+    let single = app.post(json!([guess(3)]), None).await;
+    assert_eq!(
+        single.body[0]["errors"][0]["extensions"]["code"],
+        "UNAUTHENTICATED"
     );
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// One invalid input field: `field` is the path as the client spelled it
-/// (`input.email`, `rules[2].conditions`), `message` says what is wrong.
+/// (`email`, `rules[2].conditions`), `message` says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,

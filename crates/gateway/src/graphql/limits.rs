@@ -91,12 +91,11 @@ impl Extension for DocumentLimits {
 /// fields or more than one credential-checking root field.
 pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> ServerResult<()> {
     let mut counter = Counter::new(document);
-    let (mut aliases, mut credentials) = (0usize, 0usize);
+    let mut aliases = 0usize;
     for (_, operation) in document.operations.iter() {
-        let selection_set = &operation.node.selection_set.node;
-        aliases = aliases.saturating_add(counter.aliases(selection_set));
-        credentials = credentials.saturating_add(counter.credential_fields(selection_set));
+        aliases = aliases.saturating_add(counter.aliases(&operation.node.selection_set.node));
     }
+    let credentials = credential_fields(document);
     if aliases > max_aliases {
         return Err(too_complex(format!(
             "the document has {aliases} aliased fields; at most {max_aliases} are allowed"
@@ -109,6 +108,17 @@ pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> Serv
         )));
     }
     Ok(())
+}
+
+/// How many credential-checking root fields the document holds, in all its
+/// operations; the HTTP layer sums this over a batch.
+pub fn credential_fields(document: &ExecutableDocument) -> usize {
+    let mut counter = Counter::new(document);
+    document
+        .operations
+        .iter()
+        .map(|(_, operation)| counter.credential_fields(&operation.node.selection_set.node))
+        .fold(0usize, usize::saturating_add)
 }
 
 fn too_complex(message: String) -> ServerError {

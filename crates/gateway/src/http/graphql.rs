@@ -2,6 +2,7 @@
 //! operations).
 
 use async_graphql::http::{GraphiQLSource, MultipartOptions, receive_batch_body};
+use async_graphql::parser::parse_query;
 use async_graphql::{BatchRequest, ErrorExtensionValues, ParseRequestError, ServerError};
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Bytes;
@@ -13,6 +14,7 @@ use super::HttpState;
 use super::auth;
 use super::meta::ClientMeta;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
+use crate::graphql::limits::{CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX, credential_fields};
 
 pub(crate) const GRAPHQL_PATH: &str = "/graphql";
 
@@ -56,6 +58,25 @@ pub(crate) async fn execute(
             BAD_USER_INPUT,
             format!("a batch may hold at most {max_batch} operations; this one holds {operations}"),
         );
+    }
+
+    if let BatchRequest::Batch(requests) = &batch {
+        // One password check per HTTP request, however the batch is split.
+        let credentials: usize = requests
+            .iter()
+            .filter_map(|request| parse_query(&request.query).ok())
+            .map(|document| credential_fields(&document))
+            .sum();
+        if credentials > 1 {
+            return request_error(
+                StatusCode::BAD_REQUEST,
+                QUERY_TOO_COMPLEX,
+                format!(
+                    "the batch checks credentials {credentials} times ({}); send one per request",
+                    CREDENTIAL_FIELDS.join(", ")
+                ),
+            );
+        }
     }
 
     let auth = match auth::authenticate(&http.app.auth, &headers, &meta).await {
