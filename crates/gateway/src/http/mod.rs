@@ -2,6 +2,7 @@
 //! middleware stack. Handlers stay small; GraphQL does the rest.
 
 mod auth;
+mod cors;
 mod graphql;
 mod health;
 mod meta;
@@ -102,11 +103,15 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
             config.request_timeout,
         ));
 
-    Router::new()
+    let router = Router::new()
         .route("/graphql", graphql_route)
         .route("/health", get(health::live))
         .route("/health/db", get(health::database))
         .with_state(http)
         .layer(DefaultBodyLimit::disable())
-        .layer(middleware)
+        .layer(middleware);
+    match cors::layer(&config.cors_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    }
 }

@@ -68,6 +68,9 @@ pub struct Config {
     pub trust_proxy: bool,
     pub request_timeout: Duration,
     pub auto_migrate: bool,
+    /// Browser origins allowed to call the API (CORS); empty allows none,
+    /// `*` any (without credentials, which bearer tokens do not need).
+    pub cors_origins: Vec<String>,
     /// `TRELLIS_*` variables that mean nothing to Trellis (likely typos);
     /// logged at start once logging is up.
     pub unknown_variables: Vec<String>,
@@ -114,6 +117,7 @@ const KNOWN: &[&str] = &[
     "TRELLIS_TRUST_PROXY",
     "TRELLIS_REQUEST_TIMEOUT_SECS",
     "TRELLIS_AUTO_MIGRATE",
+    "TRELLIS_CORS_ORIGINS",
 ];
 
 impl Config {
@@ -266,6 +270,13 @@ impl Config {
                     .map_or(DEFAULT_REQUEST_TIMEOUT_SECS, |secs| secs as u64),
             ),
             auto_migrate: p.bool("TRELLIS_AUTO_MIGRATE").unwrap_or(true),
+            cors_origins: p
+                .parse(
+                    "TRELLIS_CORS_ORIGINS",
+                    "`*` or comma-separated origins such as https://app.example.com",
+                    parse_origins,
+                )
+                .unwrap_or_default(),
             unknown_variables: {
                 let mut unknown: Vec<String> = vars
                     .keys()
@@ -306,6 +317,7 @@ impl Config {
             trust_proxy: false,
             request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECS),
             auto_migrate: true,
+            cors_origins: Vec::new(),
             unknown_variables: Vec::new(),
         }
     }
@@ -352,6 +364,7 @@ impl fmt::Debug for Config {
             .field("trust_proxy", &self.trust_proxy)
             .field("request_timeout", &self.request_timeout)
             .field("auto_migrate", &self.auto_migrate)
+            .field("cors_origins", &self.cors_origins)
             .field("unknown_variables", &self.unknown_variables)
             .finish()
     }
@@ -379,6 +392,28 @@ fn redact_url(url: &str) -> String {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_owned(),
     }
+}
+
+/// `*`, or origins of the form `scheme://host[:port]` with no path.
+fn parse_origins(raw: &str) -> Option<Vec<String>> {
+    if raw == "*" {
+        return Some(vec!["*".to_owned()]);
+    }
+    raw.split(',')
+        .map(str::trim)
+        .filter(|origin| !origin.is_empty())
+        .map(|origin| {
+            let rest = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"))?;
+            let valid = !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+            valid.then(|| origin.to_owned())
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|origins| !origins.is_empty())
 }
 
 /// Collects a problem per bad variable instead of stopping at the first.
@@ -421,180 +456,4 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD_SECRET: &str = "0123456789abcdef0123456789abcdef";
-
-    fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        Config::from_vars(vars.iter().copied())
-    }
-
-    #[test]
-    fn development_defaults_need_no_variables() {
-        let config = parse(&[]).unwrap();
-        assert_eq!(config.environment, Environment::Development);
-        assert!(config.jwt_secret_generated);
-        assert!(config.jwt_secret.as_bytes().len() >= MIN_SECRET_BYTES);
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert_eq!(config.bind.to_string(), DEFAULT_BIND);
-        assert!(config.playground && config.introspection && config.field_suggestions);
-        assert_eq!(config.log_format, LogFormat::Pretty);
-        assert_eq!(config.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
-        assert_eq!(config.max_batch, GraphqlLimits::default().max_batch);
-        assert_eq!(config.request_timeout, Duration::from_secs(30));
-        assert!(!config.trust_proxy);
-        assert!(config.auto_migrate);
-    }
-
-    #[test]
-    fn generated_secrets_differ_between_starts() {
-        let (a, b) = (parse(&[]).unwrap(), parse(&[]).unwrap());
-        assert_ne!(a.jwt_secret.as_bytes(), b.jwt_secret.as_bytes());
-    }
-
-    #[test]
-    fn production_without_a_secret_is_refused() {
-        let err = parse(&[("TRELLIS_ENV", "production")]).unwrap_err();
-        assert_eq!(err.problems.len(), 1, "{err}");
-        assert!(
-            err.problems[0].contains("TRELLIS_JWT_SECRET is required"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn a_short_secret_is_refused_with_its_length() {
-        for env in ["production", "development"] {
-            let err =
-                parse(&[("TRELLIS_ENV", env), ("TRELLIS_JWT_SECRET", "too-short")]).unwrap_err();
-            assert!(
-                err.to_string()
-                    .contains("is 9 bytes; it must be at least 32"),
-                "{err}"
-            );
-        }
-    }
-
-    #[test]
-    fn production_with_a_good_secret_turns_conveniences_off() {
-        let config = parse(&[
-            ("TRELLIS_ENV", "Production"),
-            ("TRELLIS_JWT_SECRET", GOOD_SECRET),
-        ])
-        .unwrap();
-        assert!(config.is_production());
-        assert_eq!(config.jwt_secret.as_bytes(), GOOD_SECRET.as_bytes());
-        assert!(!config.jwt_secret_generated);
-        assert!(!config.playground && !config.introspection && !config.field_suggestions);
-        assert_eq!(config.log_format, LogFormat::Json);
-    }
-
-    #[test]
-    fn explicit_values_override_the_defaults() {
-        let config = parse(&[
-            ("TRELLIS_ENV", "production"),
-            ("TRELLIS_JWT_SECRET", GOOD_SECRET),
-            ("TRELLIS_PLAYGROUND", "yes"),
-            ("TRELLIS_INTROSPECTION", "TRUE"),
-            ("TRELLIS_FIELD_SUGGESTIONS", "1"),
-            ("TRELLIS_TRUST_PROXY", "on"),
-            ("TRELLIS_AUTO_MIGRATE", "false"),
-            ("TRELLIS_LOG_FORMAT", "pretty"),
-            ("TRELLIS_BIND", "0.0.0.0:9000"),
-            ("TRELLIS_MAX_BODY_BYTES", "2048"),
-            ("TRELLIS_MAX_QUERY_DEPTH", "7"),
-            ("TRELLIS_MAX_QUERY_COMPLEXITY", "99"),
-            ("TRELLIS_MAX_ALIASES", "5"),
-            ("TRELLIS_MAX_BATCH", "3"),
-            ("TRELLIS_REQUEST_TIMEOUT_SECS", "4"),
-        ])
-        .unwrap();
-        assert!(config.playground && config.introspection && config.field_suggestions);
-        assert!(config.trust_proxy && !config.auto_migrate);
-        assert_eq!(config.log_format, LogFormat::Pretty);
-        assert_eq!(config.bind, SocketAddr::from(([0, 0, 0, 0], 9000)));
-        assert_eq!(config.max_body_bytes, 2048);
-        assert_eq!(config.request_timeout, Duration::from_secs(4));
-        let limits = config.graphql_limits();
-        assert_eq!(
-            (
-                limits.max_depth,
-                limits.max_complexity,
-                limits.max_aliases,
-                limits.max_batch
-            ),
-            (7, 99, 5, 3)
-        );
-        assert!(limits.introspection && limits.suggestions);
-    }
-
-    #[test]
-    fn every_bad_variable_is_named_at_once() {
-        let err = parse(&[
-            ("TRELLIS_ENV", "staging"),
-            ("TRELLIS_PLAYGROUND", "maybe"),
-            ("TRELLIS_MAX_BATCH", "0"),
-            ("TRELLIS_MAX_QUERY_DEPTH", "-1"),
-            ("TRELLIS_REQUEST_TIMEOUT_SECS", "ten"),
-            ("TRELLIS_BIND", "localhost"),
-            ("TRELLIS_LOG_FORMAT", "xml"),
-        ])
-        .unwrap_err();
-        let text = err.to_string();
-        for name in [
-            "TRELLIS_ENV=\"staging\"",
-            "TRELLIS_PLAYGROUND=\"maybe\"",
-            "TRELLIS_MAX_BATCH=\"0\"",
-            "TRELLIS_MAX_QUERY_DEPTH=\"-1\"",
-            "TRELLIS_REQUEST_TIMEOUT_SECS=\"ten\"",
-            "TRELLIS_BIND=\"localhost\"",
-            "TRELLIS_LOG_FORMAT=\"xml\"",
-        ] {
-            assert!(text.contains(name), "{name} missing from:\n{text}");
-        }
-        assert_eq!(err.problems.len(), 7, "{text}");
-    }
-
-    #[test]
-    fn the_trellis_database_url_wins_and_empty_values_are_unset() {
-        let config = parse(&[
-            ("DATABASE_URL", "postgres://a/b"),
-            ("TRELLIS_DATABASE_URL", "postgres://c/d"),
-            ("TRELLIS_BIND", ""),
-        ])
-        .unwrap();
-        assert_eq!(config.database_url, "postgres://c/d");
-        assert_eq!(config.bind.to_string(), DEFAULT_BIND);
-        let config = parse(&[("DATABASE_URL", "postgres://a/b")]).unwrap();
-        assert_eq!(config.database_url, "postgres://a/b");
-    }
-
-    #[test]
-    fn unknown_trellis_variables_are_reported_and_others_ignored() {
-        let config = parse(&[("TRELLIS_PLAYGRUOND", "true"), ("HOME", "/root")]).unwrap();
-        assert_eq!(
-            config.unknown_variables,
-            vec!["TRELLIS_PLAYGRUOND".to_owned()]
-        );
-    }
-
-    #[test]
-    fn secrets_and_passwords_stay_out_of_debug_output() {
-        let mut config = parse(&[("TRELLIS_JWT_SECRET", GOOD_SECRET)]).unwrap();
-        config.database_url = "postgres://trellis:hunter2@db:5432/trellis".into();
-        let debug = format!("{config:?}");
-        assert!(
-            !debug.contains(GOOD_SECRET) && !debug.contains("hunter2"),
-            "{debug}"
-        );
-        assert_eq!(
-            config.database_url_redacted(),
-            "postgres://trellis:***@db:5432/trellis"
-        );
-        assert_eq!(
-            redact_url("sqlite://trellis.db?mode=rwc"),
-            "sqlite://trellis.db?mode=rwc"
-        );
-    }
-}
+mod tests;

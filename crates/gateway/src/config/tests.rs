@@ -1,0 +1,206 @@
+use super::*;
+
+const GOOD_SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+    Config::from_vars(vars.iter().copied())
+}
+
+#[test]
+fn development_defaults_need_no_variables() {
+    let config = parse(&[]).unwrap();
+    assert_eq!(config.environment, Environment::Development);
+    assert!(config.jwt_secret_generated);
+    assert!(config.jwt_secret.as_bytes().len() >= MIN_SECRET_BYTES);
+    assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+    assert_eq!(config.bind.to_string(), DEFAULT_BIND);
+    assert!(config.playground && config.introspection && config.field_suggestions);
+    assert_eq!(config.log_format, LogFormat::Pretty);
+    assert_eq!(config.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+    assert_eq!(config.max_batch, GraphqlLimits::default().max_batch);
+    assert_eq!(config.request_timeout, Duration::from_secs(30));
+    assert!(!config.trust_proxy);
+    assert!(config.auto_migrate);
+}
+
+#[test]
+fn generated_secrets_differ_between_starts() {
+    let (a, b) = (parse(&[]).unwrap(), parse(&[]).unwrap());
+    assert_ne!(a.jwt_secret.as_bytes(), b.jwt_secret.as_bytes());
+}
+
+#[test]
+fn production_without_a_secret_is_refused() {
+    let err = parse(&[("TRELLIS_ENV", "production")]).unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert!(
+        err.problems[0].contains("TRELLIS_JWT_SECRET is required"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_short_secret_is_refused_with_its_length() {
+    for env in ["production", "development"] {
+        let err = parse(&[("TRELLIS_ENV", env), ("TRELLIS_JWT_SECRET", "too-short")]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("is 9 bytes; it must be at least 32"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn production_with_a_good_secret_turns_conveniences_off() {
+    let config = parse(&[
+        ("TRELLIS_ENV", "Production"),
+        ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+    ])
+    .unwrap();
+    assert!(config.is_production());
+    assert_eq!(config.jwt_secret.as_bytes(), GOOD_SECRET.as_bytes());
+    assert!(!config.jwt_secret_generated);
+    assert!(!config.playground && !config.introspection && !config.field_suggestions);
+    assert_eq!(config.log_format, LogFormat::Json);
+}
+
+#[test]
+fn explicit_values_override_the_defaults() {
+    let config = parse(&[
+        ("TRELLIS_ENV", "production"),
+        ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+        ("TRELLIS_PLAYGROUND", "yes"),
+        ("TRELLIS_INTROSPECTION", "TRUE"),
+        ("TRELLIS_FIELD_SUGGESTIONS", "1"),
+        ("TRELLIS_TRUST_PROXY", "on"),
+        ("TRELLIS_AUTO_MIGRATE", "false"),
+        ("TRELLIS_LOG_FORMAT", "pretty"),
+        ("TRELLIS_BIND", "0.0.0.0:9000"),
+        ("TRELLIS_MAX_BODY_BYTES", "2048"),
+        ("TRELLIS_MAX_QUERY_DEPTH", "7"),
+        ("TRELLIS_MAX_QUERY_COMPLEXITY", "99"),
+        ("TRELLIS_MAX_ALIASES", "5"),
+        ("TRELLIS_MAX_BATCH", "3"),
+        ("TRELLIS_REQUEST_TIMEOUT_SECS", "4"),
+    ])
+    .unwrap();
+    assert!(config.playground && config.introspection && config.field_suggestions);
+    assert!(config.trust_proxy && !config.auto_migrate);
+    assert_eq!(config.log_format, LogFormat::Pretty);
+    assert_eq!(config.bind, SocketAddr::from(([0, 0, 0, 0], 9000)));
+    assert_eq!(config.max_body_bytes, 2048);
+    assert_eq!(config.request_timeout, Duration::from_secs(4));
+    let limits = config.graphql_limits();
+    assert_eq!(
+        (
+            limits.max_depth,
+            limits.max_complexity,
+            limits.max_aliases,
+            limits.max_batch
+        ),
+        (7, 99, 5, 3)
+    );
+    assert!(limits.introspection && limits.suggestions);
+}
+
+#[test]
+fn every_bad_variable_is_named_at_once() {
+    let err = parse(&[
+        ("TRELLIS_ENV", "staging"),
+        ("TRELLIS_PLAYGROUND", "maybe"),
+        ("TRELLIS_MAX_BATCH", "0"),
+        ("TRELLIS_MAX_QUERY_DEPTH", "-1"),
+        ("TRELLIS_REQUEST_TIMEOUT_SECS", "ten"),
+        ("TRELLIS_BIND", "localhost"),
+        ("TRELLIS_LOG_FORMAT", "xml"),
+    ])
+    .unwrap_err();
+    let text = err.to_string();
+    for name in [
+        "TRELLIS_ENV=\"staging\"",
+        "TRELLIS_PLAYGROUND=\"maybe\"",
+        "TRELLIS_MAX_BATCH=\"0\"",
+        "TRELLIS_MAX_QUERY_DEPTH=\"-1\"",
+        "TRELLIS_REQUEST_TIMEOUT_SECS=\"ten\"",
+        "TRELLIS_BIND=\"localhost\"",
+        "TRELLIS_LOG_FORMAT=\"xml\"",
+    ] {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    assert_eq!(err.problems.len(), 7, "{text}");
+}
+
+#[test]
+fn the_trellis_database_url_wins_and_empty_values_are_unset() {
+    let config = parse(&[
+        ("DATABASE_URL", "postgres://a/b"),
+        ("TRELLIS_DATABASE_URL", "postgres://c/d"),
+        ("TRELLIS_BIND", ""),
+    ])
+    .unwrap();
+    assert_eq!(config.database_url, "postgres://c/d");
+    assert_eq!(config.bind.to_string(), DEFAULT_BIND);
+    let config = parse(&[("DATABASE_URL", "postgres://a/b")]).unwrap();
+    assert_eq!(config.database_url, "postgres://a/b");
+}
+
+#[test]
+fn unknown_trellis_variables_are_reported_and_others_ignored() {
+    let config = parse(&[("TRELLIS_PLAYGRUOND", "true"), ("HOME", "/root")]).unwrap();
+    assert_eq!(
+        config.unknown_variables,
+        vec!["TRELLIS_PLAYGRUOND".to_owned()]
+    );
+}
+
+#[test]
+fn secrets_and_passwords_stay_out_of_debug_output() {
+    let mut config = parse(&[("TRELLIS_JWT_SECRET", GOOD_SECRET)]).unwrap();
+    config.database_url = "postgres://trellis:hunter2@db:5432/trellis".into();
+    let debug = format!("{config:?}");
+    assert!(
+        !debug.contains(GOOD_SECRET) && !debug.contains("hunter2"),
+        "{debug}"
+    );
+    assert_eq!(
+        config.database_url_redacted(),
+        "postgres://trellis:***@db:5432/trellis"
+    );
+    assert_eq!(
+        redact_url("sqlite://trellis.db?mode=rwc"),
+        "sqlite://trellis.db?mode=rwc"
+    );
+}
+
+#[test]
+fn cors_origins_are_a_list_or_a_wildcard() {
+    let config = Config::from_vars([(
+        "TRELLIS_CORS_ORIGINS",
+        "https://app.example.com, http://localhost:5173",
+    )])
+    .unwrap();
+    assert_eq!(
+        config.cors_origins,
+        ["https://app.example.com", "http://localhost:5173"]
+    );
+    let any = Config::from_vars([("TRELLIS_CORS_ORIGINS", "*")]).unwrap();
+    assert_eq!(any.cors_origins, ["*"]);
+    assert!(
+        Config::from_vars(Vec::<(String, String)>::new())
+            .unwrap()
+            .cors_origins
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_cors_origin_with_a_path_or_no_scheme_is_named() {
+    for bad in ["app.example.com", "https://app.example.com/path", "ftp://x"] {
+        let err = Config::from_vars([("TRELLIS_CORS_ORIGINS", bad)]).unwrap_err();
+        assert!(
+            err.to_string().contains("TRELLIS_CORS_ORIGINS"),
+            "{bad}: {err}"
+        );
+    }
+}
