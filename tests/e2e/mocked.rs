@@ -9,9 +9,7 @@ use trellis_gateway::AppState;
 use trellis_gateway::state::DatabaseProbe;
 use trellis_kernel::{DomainError, SystemClock};
 use trellis_tenancy::AccessTokens;
-use trellis_tenancy::password::MockPasswordHasher;
-use trellis_tenancy::ports::*;
-use trellis_tenancy::service::TenancyDeps;
+use trellis_tenancy::testing::MockPorts;
 use trellis_tests::TestApp;
 
 struct Unreachable;
@@ -23,18 +21,8 @@ impl DatabaseProbe for Unreachable {
     }
 }
 
-fn state(users: MockUserRepository, hasher: MockPasswordHasher) -> AppState {
-    let deps = TenancyDeps {
-        users: Arc::new(users),
-        tenants: Arc::new(MockTenantRepository::new()),
-        memberships: Arc::new(MockMembershipRepository::new()),
-        roles: Arc::new(MockRoleRepository::new()),
-        invitations: Arc::new(MockInvitationRepository::new()),
-        sessions: Arc::new(MockSessionRepository::new()),
-        audit: Arc::new(MockAuditRepository::new()),
-        hasher: Arc::new(hasher),
-        clock: Arc::new(SystemClock),
-    };
+fn state(mocks: MockPorts) -> AppState {
+    let deps = mocks.deps(Arc::new(SystemClock));
     AppState::new(
         deps,
         AccessTokens::new(b"mocked-secret-mocked-secret-mocked!!"),
@@ -44,13 +32,13 @@ fn state(users: MockUserRepository, hasher: MockPasswordHasher) -> AppState {
 
 #[tokio::test]
 async fn a_database_failure_is_reported_without_its_details() {
-    let mut users = MockUserRepository::new();
-    users.expect_find_by_email().returning(|_| {
+    let mut mocks = MockPorts::new();
+    mocks.users.expect_find_by_email().returning(|_| {
         Err(DomainError::internal_msg(
             "error returned from database: relation \"users\" does not exist at character 15",
         ))
     });
-    let app = TestApp::with_state(state(users, MockPasswordHasher::new()));
+    let app = TestApp::with_state(state(mocks));
     let response = app
         .gql(
             "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
@@ -77,7 +65,7 @@ async fn a_database_failure_is_reported_without_its_details() {
 #[tokio::test]
 async fn invalid_input_never_reaches_a_port() {
     // Mocks without expectations panic if called.
-    let app = TestApp::with_state(state(MockUserRepository::new(), MockPasswordHasher::new()));
+    let app = TestApp::with_state(state(MockPorts::new()));
     let response = app
         .gql(
             "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }",

@@ -6,7 +6,7 @@ mod support;
 
 use async_graphql::{Request, Response, Value};
 use serde_json::json;
-use support::Mocks;
+use support::{Mocks, MocksExt};
 use trellis_gateway::GraphqlLimits;
 use trellis_gateway::graphql::RequestAuth;
 use trellis_kernel::{DomainError, RequestMeta};

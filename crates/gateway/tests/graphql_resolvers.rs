@@ -6,7 +6,7 @@ mod support;
 
 use async_graphql::{Request, Response, Value};
 use chrono::Utc;
-use support::Mocks;
+use support::{Mocks, MocksExt};
 use trellis_gateway::graphql::RequestAuth;
 use trellis_kernel::{Actor, Page, RequestMeta, SessionId, TenantCtx, TenantId, UserId};
 use trellis_tenancy::role::BuiltinRole;

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::MocksExt;
+
 use std::path::PathBuf;
 
 fn schema_file() -> PathBuf {

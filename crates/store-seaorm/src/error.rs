@@ -8,11 +8,11 @@ pub(crate) fn internal(err: DbErr) -> DomainError {
     DomainError::internal(err)
 }
 
-pub(crate) fn is_unique_violation(err: &DbErr) -> bool {
+fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
-pub(crate) fn is_foreign_key_violation(err: &DbErr) -> bool {
+fn is_foreign_key_violation(err: &DbErr) -> bool {
     matches!(
         err.sql_err(),
         Some(SqlErr::ForeignKeyConstraintViolation(_))
@@ -25,5 +25,16 @@ pub(crate) fn conflict_on_unique(err: DbErr, message: impl FnOnce() -> String) -
         DomainError::conflict(message())
     } else {
         internal(err)
+    }
+}
+
+/// For writes that reference a role: a unique violation becomes
+/// `Conflict(message)`, and a foreign-key violation `NotFound("role")`,
+/// since the composite key refuses a role of another tenant.
+pub(crate) fn role_write_error(err: DbErr, conflict: &str) -> DomainError {
+    if is_foreign_key_violation(&err) {
+        DomainError::not_found("role")
+    } else {
+        conflict_on_unique(err, || conflict.to_owned())
     }
 }

@@ -15,6 +15,8 @@ pub mod service;
 pub mod session;
 pub mod slug;
 pub mod tenant;
+#[cfg(any(test, feature = "mock"))]
+pub mod testing;
 pub mod token;
 pub mod user;
 

@@ -14,12 +14,6 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_kernel::{DomainError, SessionId, SystemClock, UserId};
-use trellis_tenancy::password::MockPasswordHasher;
-use trellis_tenancy::ports::{
-    MockAuditRepository, MockInvitationRepository, MockMembershipRepository, MockRoleRepository,
-    MockSessionRepository, MockTenantRepository, MockUserRepository,
-};
-use trellis_tenancy::service::TenancyDeps;
 use trellis_tenancy::session::PrincipalRecord;
 use trellis_tenancy::{AccessTokens, Email, Session, User};
 
@@ -28,11 +22,7 @@ use crate::state::{AppState, DatabaseProbe};
 
 const SECRET_DETAIL: &str = "password authentication failed for user trellis at 10.1.2.3";
 
-#[derive(Default)]
-struct Mocks {
-    users: MockUserRepository,
-    sessions: MockSessionRepository,
-}
+use trellis_tenancy::testing::MockPorts as Mocks;
 
 struct Probe(Result<(), String>);
 
@@ -48,17 +38,7 @@ fn tokens(config: &Config) -> AccessTokens {
 }
 
 fn app_with(mocks: Mocks, probe: Result<(), String>, config: &Config) -> Router {
-    let deps = TenancyDeps {
-        users: Arc::new(mocks.users),
-        tenants: Arc::new(MockTenantRepository::new()),
-        memberships: Arc::new(MockMembershipRepository::new()),
-        roles: Arc::new(MockRoleRepository::new()),
-        invitations: Arc::new(MockInvitationRepository::new()),
-        sessions: Arc::new(mocks.sessions),
-        audit: Arc::new(MockAuditRepository::new()),
-        hasher: Arc::new(MockPasswordHasher::new()),
-        clock: Arc::new(SystemClock),
-    };
+    let deps = mocks.deps(Arc::new(SystemClock));
     let state = AppState::new(deps, tokens(config), Arc::new(Probe(probe)));
     super::router(state, config)
 }

@@ -10,27 +10,10 @@ use trellis_gateway::state::DatabaseProbe;
 use trellis_gateway::{AppState, GraphqlLimits, TrellisSchema, build_schema};
 use trellis_kernel::SystemClock;
 use trellis_tenancy::AccessTokens;
-use trellis_tenancy::password::MockPasswordHasher;
-use trellis_tenancy::ports::{
-    MockAuditRepository, MockInvitationRepository, MockMembershipRepository, MockRoleRepository,
-    MockSessionRepository, MockTenantRepository, MockUserRepository,
-};
-use trellis_tenancy::service::TenancyDeps;
 
 pub const SECRET: &[u8] = b"test-secret-test-secret-test-sec";
 
-/// Mocks with no expectations: any call a test did not expect panics.
-#[derive(Default)]
-pub struct Mocks {
-    pub users: MockUserRepository,
-    pub tenants: MockTenantRepository,
-    pub memberships: MockMembershipRepository,
-    pub roles: MockRoleRepository,
-    pub invitations: MockInvitationRepository,
-    pub sessions: MockSessionRepository,
-    pub audit: MockAuditRepository,
-    pub hasher: MockPasswordHasher,
-}
+pub use trellis_tenancy::testing::MockPorts as Mocks;
 
 struct NoDatabase;
 
@@ -41,27 +24,22 @@ impl DatabaseProbe for NoDatabase {
     }
 }
 
-impl Mocks {
-    pub fn into_state(self) -> AppState {
-        let deps = TenancyDeps {
-            users: Arc::new(self.users),
-            tenants: Arc::new(self.tenants),
-            memberships: Arc::new(self.memberships),
-            roles: Arc::new(self.roles),
-            invitations: Arc::new(self.invitations),
-            sessions: Arc::new(self.sessions),
-            audit: Arc::new(self.audit),
-            hasher: Arc::new(self.hasher),
-            clock: Arc::new(SystemClock),
-        };
-        AppState::new(deps, AccessTokens::new(SECRET), Arc::new(NoDatabase))
-    }
+/// Builds the app over the mocks.
+pub trait MocksExt: Sized {
+    fn into_state(self) -> AppState;
 
-    pub fn into_schema(self) -> TrellisSchema {
+    fn into_schema(self) -> TrellisSchema {
         self.into_schema_with(&GraphqlLimits::default())
     }
 
-    pub fn into_schema_with(self, limits: &GraphqlLimits) -> TrellisSchema {
+    fn into_schema_with(self, limits: &GraphqlLimits) -> TrellisSchema {
         build_schema(self.into_state(), limits)
+    }
+}
+
+impl MocksExt for Mocks {
+    fn into_state(self) -> AppState {
+        let deps = self.deps(Arc::new(SystemClock));
+        AppState::new(deps, AccessTokens::new(SECRET), Arc::new(NoDatabase))
     }
 }

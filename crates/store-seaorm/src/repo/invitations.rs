@@ -14,7 +14,7 @@ use super::{begin_write, ensure_scope, insert_audit, lock_tenant};
 use crate::SeaOrmStore;
 use crate::convert;
 use crate::entity::{invitation, membership, role, tenant};
-use crate::error::{internal, is_foreign_key_violation, is_unique_violation};
+use crate::error::{internal, role_write_error};
 
 /// Invitations of `tenant` that can still be accepted at `now`.
 fn pending(tenant: TenantId, now: DateTime<Utc>) -> sea_orm::Select<invitation::Entity> {
@@ -73,16 +73,7 @@ impl InvitationRepository for SeaOrmStore {
         invitation::Entity::insert(model)
             .exec_without_returning(&txn)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    DomainError::conflict("this invitation token is already in use")
-                } else if is_foreign_key_violation(&e) {
-                    // The composite key refuses a role of another tenant.
-                    DomainError::not_found("role")
-                } else {
-                    internal(e)
-                }
-            })?;
+            .map_err(|e| role_write_error(e, "this invitation token is already in use"))?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)
     }
@@ -184,15 +175,7 @@ impl InvitationRepository for SeaOrmStore {
         membership::Entity::insert(convert::membership_model(membership))
             .exec_without_returning(&txn)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    DomainError::conflict("you are already a member of this tenant")
-                } else if is_foreign_key_violation(&e) {
-                    DomainError::not_found("role")
-                } else {
-                    internal(e)
-                }
-            })?;
+            .map_err(|e| role_write_error(e, "you are already a member of this tenant"))?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)
     }

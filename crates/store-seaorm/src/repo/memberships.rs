@@ -13,7 +13,7 @@ use super::{begin_write, ensure_scope, insert_audit, lock_tenant};
 use crate::SeaOrmStore;
 use crate::convert;
 use crate::entity::{membership, role, tenant, user};
-use crate::error::{internal, is_foreign_key_violation};
+use crate::error::{internal, role_write_error};
 
 const LAST_OWNER: &str = "the last OWNER cannot be removed or demoted";
 
@@ -28,6 +28,16 @@ pub(crate) async fn count_owners<C: ConnectionTrait>(
         .filter(role::Column::Builtin.eq(BuiltinRole::Owner.name()))
         .count(db)
         .await
+}
+
+/// Counted after the write, under the tenant lock: a concurrent demotion or
+/// removal of the other OWNER has either committed or waits for us. An
+/// error drops the transaction, which rolls the write back.
+async fn ensure_an_owner_remains<C: ConnectionTrait>(db: &C, tenant: TenantId) -> DomainResult<()> {
+    if count_owners(db, tenant).await.map_err(internal)? == 0 {
+        return Err(DomainError::conflict(LAST_OWNER));
+    }
+    Ok(())
 }
 
 pub(crate) async fn count_members<C: ConnectionTrait>(
@@ -144,23 +154,11 @@ impl MembershipRepository for SeaOrmStore {
             .filter(membership::Column::UserId.eq(user.as_uuid()))
             .exec(&txn)
             .await
-            .map_err(|e| {
-                // The composite key refuses a role of another tenant.
-                if is_foreign_key_violation(&e) {
-                    DomainError::not_found("role")
-                } else {
-                    internal(e)
-                }
-            })?;
+            .map_err(|e| role_write_error(e, "this member already has that role"))?;
         if updated.rows_affected == 0 {
             return Err(DomainError::not_found("member"));
         }
-        // Counted after the write, under the tenant lock: a concurrent
-        // demotion of the other OWNER has either committed or waits for us.
-        if count_owners(&txn, tenant).await.map_err(internal)? == 0 {
-            txn.rollback().await.map_err(internal)?;
-            return Err(DomainError::conflict(LAST_OWNER));
-        }
+        ensure_an_owner_remains(&txn, tenant).await?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)
     }
@@ -181,10 +179,7 @@ impl MembershipRepository for SeaOrmStore {
         if deleted.rows_affected == 0 {
             return Err(DomainError::not_found("member"));
         }
-        if count_owners(&txn, tenant).await.map_err(internal)? == 0 {
-            txn.rollback().await.map_err(internal)?;
-            return Err(DomainError::conflict(LAST_OWNER));
-        }
+        ensure_an_owner_remains(&txn, tenant).await?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)
     }

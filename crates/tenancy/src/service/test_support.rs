@@ -6,55 +6,21 @@ use chrono::{TimeZone, Utc};
 use trellis_kernel::{Actor, FixedClock, RequestMeta, SessionId, TenantCtx, TenantId, UserId};
 
 use super::TenancyDeps;
-use crate::password::MockPasswordHasher;
 use crate::plan::Plan;
-use crate::ports::{
-    MockAuditRepository, MockInvitationRepository, MockMembershipRepository, MockRoleRepository,
-    MockSessionRepository, MockTenantRepository, MockUserRepository,
-};
 use crate::role::{BuiltinRole, Role};
 use crate::slug::Slug;
 use crate::tenant::{Tenant, TenantStatus};
 
-/// Mocks with no expectations: a call the test did not expect panics, which
-/// is how tests prove that nothing was written.
-pub struct Mocks {
-    pub users: MockUserRepository,
-    pub tenants: MockTenantRepository,
-    pub memberships: MockMembershipRepository,
-    pub roles: MockRoleRepository,
-    pub invitations: MockInvitationRepository,
-    pub sessions: MockSessionRepository,
-    pub audit: MockAuditRepository,
-    pub hasher: MockPasswordHasher,
+pub use crate::testing::MockPorts as Mocks;
+
+/// The mocks as use cases take them, on a clock fixed at [`now`].
+pub trait IntoDeps {
+    fn into_deps(self) -> Arc<TenancyDeps>;
 }
 
-impl Mocks {
-    pub fn new() -> Self {
-        Self {
-            users: MockUserRepository::new(),
-            tenants: MockTenantRepository::new(),
-            memberships: MockMembershipRepository::new(),
-            roles: MockRoleRepository::new(),
-            invitations: MockInvitationRepository::new(),
-            sessions: MockSessionRepository::new(),
-            audit: MockAuditRepository::new(),
-            hasher: MockPasswordHasher::new(),
-        }
-    }
-
-    pub fn into_deps(self) -> Arc<TenancyDeps> {
-        Arc::new(TenancyDeps {
-            users: Arc::new(self.users),
-            tenants: Arc::new(self.tenants),
-            memberships: Arc::new(self.memberships),
-            roles: Arc::new(self.roles),
-            invitations: Arc::new(self.invitations),
-            sessions: Arc::new(self.sessions),
-            audit: Arc::new(self.audit),
-            hasher: Arc::new(self.hasher),
-            clock: Arc::new(FixedClock::new(now())),
-        })
+impl IntoDeps for Mocks {
+    fn into_deps(self) -> Arc<TenancyDeps> {
+        Arc::new(self.deps(Arc::new(FixedClock::new(now()))))
     }
 }
 
