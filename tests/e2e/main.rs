@@ -2,6 +2,7 @@
 
 mod admin;
 mod audit;
+mod invitations;
 mod isolation;
 mod members;
 mod mocked;

@@ -139,6 +139,18 @@ pub trait InvitationRepository: Send + Sync {
     /// is the credential, and the invitation names its tenant.
     async fn find_by_token(&self, token: &TokenHash) -> DomainResult<Option<Invitation>>;
 
+    /// Withdraws a pending invitation: its token stops working and its place
+    /// under the member limit is freed.
+    ///
+    /// # Errors
+    /// `NotFound` unless the tenant has an unaccepted invitation with this id.
+    async fn revoke(
+        &self,
+        tenant: TenantId,
+        invitation: InvitationId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
     /// Marks the invitation accepted and adds the membership, all or nothing.
     /// The plan's member limit is checked again inside the same transaction,
     /// so concurrent acceptances cannot pass it.

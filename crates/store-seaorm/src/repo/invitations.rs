@@ -122,6 +122,30 @@ impl InvitationRepository for SeaOrmStore {
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, invitation = %invitation))]
+    async fn revoke(
+        &self,
+        tenant: TenantId,
+        invitation: InvitationId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()> {
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let txn = begin_write(&self.db).await?;
+        // A withdrawn offer leaves nothing to keep but its audit entry.
+        let deleted = invitation::Entity::delete_many()
+            .filter(invitation::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(invitation::Column::Id.eq(invitation.as_uuid()))
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
+        if deleted.rows_affected == 0 {
+            return Err(DomainError::not_found("invitation"));
+        }
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, invitation = %invitation))]
     async fn accept(
         &self,
         tenant: TenantId,

@@ -10,6 +10,7 @@ mod connect;
 mod invitations;
 mod isolation;
 mod members;
+mod revocation;
 mod roles;
 mod schema;
 mod sessions;

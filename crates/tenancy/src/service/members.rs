@@ -144,6 +144,30 @@ impl MemberService {
         Ok(IssuedInvitation { invitation, token })
     }
 
+    /// Withdraws a pending invitation.
+    ///
+    /// # Errors
+    /// `Forbidden` without `members.invite`; `NotFound` for an invitation
+    /// that is not a pending one of the caller's tenant.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, invitation = %invitation))]
+    pub async fn revoke_invitation(
+        &self,
+        ctx: &TenantCtx,
+        invitation: InvitationId,
+    ) -> DomainResult<InvitationId> {
+        ctx.require(Permission::MembersInvite)?;
+        let audit = self.audit(
+            ctx,
+            "invitation.revoked",
+            ("invitation", invitation.to_string()),
+        );
+        self.deps
+            .invitations
+            .revoke(ctx.tenant_id, invitation, &audit)
+            .await?;
+        Ok(invitation)
+    }
+
     /// Joins the tenant an invitation was for. The caller must be signed in
     /// with the invited email address.
     ///

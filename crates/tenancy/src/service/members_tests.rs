@@ -407,3 +407,29 @@ async fn a_viewer_may_leave_but_not_remove_others() {
         .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
 }
+
+#[tokio::test]
+async fn revoking_an_invitation_is_audited_and_needs_members_invite() {
+    let admin = ctx(BuiltinRole::Admin);
+    let invitation = InvitationId::generate();
+    let mut mocks = Mocks::new();
+    mocks
+        .invitations
+        .expect_revoke()
+        .withf(move |tenant, id, audit| {
+            *id == invitation && audit.tenant_id == *tenant && audit.action == "invitation.revoked"
+        })
+        .times(1)
+        .returning(|_, _, _| Ok(()));
+    let service = MemberService::new(mocks.into_deps());
+    assert_eq!(
+        service.revoke_invitation(&admin, invitation).await.unwrap(),
+        invitation
+    );
+
+    let err = service
+        .revoke_invitation(&ctx(BuiltinRole::Member), invitation)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("members.invite"), "{err}");
+}

@@ -1,6 +1,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use trellis_kernel::UserId;
+use trellis_tenancy::InvitationId;
 use trellis_tenancy::service::InviteMember;
 use validator::Validate;
 
@@ -76,6 +77,18 @@ pub struct RemoveMemberPayload {
     pub deleted_id: ID,
 }
 
+#[derive(InputObject, Validate)]
+pub struct RevokeInvitationInput {
+    #[validate(custom(function = "crate::graphql::validate::id"))]
+    pub invitation_id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct RevokeInvitationPayload {
+    /// The id of the withdrawn invitation.
+    pub deleted_id: ID,
+}
+
 #[derive(Default)]
 pub struct MemberMutation;
 
@@ -98,6 +111,27 @@ impl MemberMutation {
         Ok(InviteMemberPayload {
             invitation: issued.invitation.into(),
             token: issued.token,
+        })
+    }
+
+    /// Withdraws a pending invitation: its token stops working and its
+    /// place under the plan's member limit is freed.
+    async fn revoke_invitation(
+        &self,
+        ctx: &Context<'_>,
+        input: RevokeInvitationInput,
+    ) -> Result<RevokeInvitationPayload> {
+        validate_input(&input).gql(ctx)?;
+        let state = ctx.data::<AppState>()?;
+        let invitation: InvitationId = parse_id("invitationId", &input.invitation_id).gql(ctx)?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let revoked = state
+            .members
+            .revoke_invitation(scope, invitation)
+            .await
+            .gql(ctx)?;
+        Ok(RevokeInvitationPayload {
+            deleted_id: id(revoked),
         })
     }
 
