@@ -13,6 +13,7 @@ pub(crate) enum Roles {
     TenantId,
     Id,
     Name,
+    NameKey,
     Builtin,
     Permissions,
     CreatedAt,
@@ -52,6 +53,8 @@ impl MigrationTrait for Migration {
                     .col(uuid(Roles::TenantId))
                     .col(uuid(Roles::Id))
                     .col(text(Roles::Name))
+                    // The name lowercased: names are unique, and found, ignoring case.
+                    .col(text(Roles::NameKey))
                     // "OWNER", "ADMIN", ... for built-ins, whose permissions
                     // come from the code; NULL for custom roles.
                     .col(text_null(Roles::Builtin))
@@ -64,7 +67,7 @@ impl MigrationTrait for Migration {
                             .name("uq_roles_tenant_name")
                             .unique()
                             .col(Roles::TenantId)
-                            .col(Roles::Name),
+                            .col(Roles::NameKey),
                     )
                     .foreign_key(
                         ForeignKey::create()

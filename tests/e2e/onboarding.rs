@@ -12,7 +12,8 @@ on_every_backend! {
 
 async fn sign_up_create_invite_accept_list(app: TestApp) {
     let (owner, tenant) = app.owner_of("ada@acme.test", "acme", "FREE").await;
-    let grace = app.join(&owner, &tenant, "grace@acme.test", "MEMBER").await;
+    // Role names ignore case.
+    let grace = app.join(&owner, &tenant, "grace@acme.test", "member").await;
 
     let mut members = app.member_roles(&owner).await;
     members.sort();

@@ -107,6 +107,7 @@ pub(crate) fn role_model(role: &Role) -> role::ActiveModel {
         tenant_id: Set(role.tenant_id.as_uuid()),
         id: Set(role.id.as_uuid()),
         name: Set(role.name.clone()),
+        name_key: Set(role.name.to_lowercase()),
         builtin: Set(role.builtin.map(|b| b.name().to_owned())),
         permissions: Set(permissions),
         created_at: Set(role.created_at),

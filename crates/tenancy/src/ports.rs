@@ -104,10 +104,11 @@ pub trait RoleRepository: Send + Sync {
     /// Built-in roles first, then custom roles in creation order.
     async fn list(&self, tenant: TenantId) -> DomainResult<Vec<Role>>;
 
+    /// Names match ignoring case: `member` finds `MEMBER`.
     async fn find_by_name(&self, tenant: TenantId, name: &str) -> DomainResult<Option<Role>>;
 
     /// # Errors
-    /// `Conflict` if the tenant has a role of that name.
+    /// `Conflict` if the tenant has a role of that name, in any case.
     async fn create(&self, tenant: TenantId, role: &Role, audit: &AuditEntry) -> DomainResult<()>;
 }
 

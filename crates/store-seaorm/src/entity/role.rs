@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub name: String,
+    /// `name` lowercased, which uniqueness and lookups use.
+    pub name_key: String,
     /// `OWNER`, `ADMIN`, ... for built-in roles; `None` for custom ones.
     pub builtin: Option<String>,
     /// Space-separated permission names; empty for built-in roles.

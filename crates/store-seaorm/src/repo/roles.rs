@@ -42,7 +42,7 @@ impl RoleRepository for SeaOrmStore {
     async fn find_by_name(&self, tenant: TenantId, name: &str) -> DomainResult<Option<Role>> {
         role::Entity::find()
             .filter(role::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(role::Column::Name.eq(name))
+            .filter(role::Column::NameKey.eq(name.to_lowercase()))
             .one(&self.db)
             .await
             .map_err(internal)?
@@ -59,7 +59,12 @@ impl RoleRepository for SeaOrmStore {
             .exec_without_returning(&txn)
             .await
             .map_err(|e| {
-                conflict_on_unique(e, || format!("a role named `{}` exists", role.name))
+                conflict_on_unique(e, || {
+                    format!(
+                        "a role named `{}` exists (role names ignore case)",
+                        role.name
+                    )
+                })
             })?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)

@@ -79,7 +79,7 @@ async fn a_taken_role_name_is_a_conflict(env: Env) {
         .await
         .unwrap();
 
-    let twin = custom(&org, "Billing", &[Permission::MembersRead]);
+    let twin = custom(&org, "BILLING", &[Permission::MembersRead]);
     let err = env
         .roles
         .create(org.id(), &twin, &audit(org.id(), None, "role.created"))
@@ -88,12 +88,33 @@ async fn a_taken_role_name_is_a_conflict(env: Env) {
     let DomainError::Conflict(message) = err else {
         panic!("expected a conflict, got {err:?}");
     };
-    assert!(message.contains("Billing"), "{message}");
+    assert!(
+        message.contains("BILLING") && message.contains("ignore case"),
+        "{message}"
+    );
     assert_eq!(env.roles.list(org.id()).await.unwrap().len(), 5);
     assert_eq!(
         actions(&env, org.id()).await.len(),
         2,
         "no audit entry for the refused role"
+    );
+}
+
+contract!(roles_are_found_by_name_ignoring_case);
+async fn roles_are_found_by_name_ignoring_case(env: Env) {
+    let org = org(&env, "acme").await;
+    let billing = custom(&org, "Billing", &[Permission::AuditRead]);
+    env.roles
+        .create(org.id(), &billing, &audit(org.id(), None, "role.created"))
+        .await
+        .unwrap();
+    let found = env.roles.find_by_name(org.id(), "billing").await.unwrap();
+    assert_eq!(found.map(|r| r.name), Some("Billing".to_owned()));
+    let member = env.roles.find_by_name(org.id(), "member").await.unwrap();
+    assert_eq!(member.map(|r| r.name), Some("MEMBER".to_owned()));
+    assert_eq!(
+        env.roles.find_by_name(org.id(), "nobody").await.unwrap(),
+        None
     );
 }
 

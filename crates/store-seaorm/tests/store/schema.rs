@@ -53,6 +53,7 @@ async fn a_role_cannot_belong_to_a_tenant_that_does_not_exist(env: Env) {
         tenant_id: Set(Uuid::now_v7()),
         id: Set(Uuid::now_v7()),
         name: Set("Orphan".into()),
+        name_key: Set("orphan".into()),
         builtin: Set(None),
         permissions: Set(String::new()),
         created_at: Set(now()),

@@ -15,8 +15,8 @@ use crate::state::AppState;
 pub struct InviteMemberInput {
     #[validate(custom(function = "crate::graphql::validate::email"))]
     pub email: String,
-    /// A role name: `ADMIN`, `MEMBER`, `VIEWER`, a custom role, or `OWNER`
-    /// if you are one.
+    /// A role name, in any case: `ADMIN`, `MEMBER`, `VIEWER`, a custom
+    /// role, or `OWNER` if you are one.
     #[validate(
         custom(function = "crate::graphql::validate::not_blank"),
         length(max = 40, message = "must be at most 40 characters")
