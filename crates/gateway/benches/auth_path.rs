@@ -5,7 +5,9 @@
 //! - `authenticate`: `AuthService::authenticate` end to end over in-memory
 //!   SQLite (verify, `load_principal`, building the `TenantCtx`);
 //! - `http_me`: a whole `POST /graphql { me { id } }` through the router,
-//!   middleware included, to show what the HTTP layer adds.
+//!   middleware included, to show what the HTTP layer adds;
+//! - `authenticate_postgres`: `authenticate` over PostgreSQL, when
+//!   `TEST_DATABASE_URL` names a server the bench may create a database on.
 //!
 //! Run: `cargo bench -p trellis-gateway --bench auth_path`.
 
@@ -14,21 +16,17 @@ use std::hint::black_box;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use criterion::{Criterion, criterion_group, criterion_main};
+use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 use trellis_gateway::server::build_state;
 use trellis_gateway::{AppState, Config};
 use trellis_kernel::RequestMeta;
+use trellis_store_seaorm::testing;
 use trellis_tenancy::service::{CreateTenant, SignUp};
 use trellis_tenancy::{AccessTokens, Plan, TenantAccess};
 
 /// A user who owns a tenant, and an access token that selects it.
-async fn seed(config: &Config) -> (AppState, String) {
-    let db = trellis_store_seaorm::connect("sqlite::memory:")
-        .await
-        .expect("in-memory SQLite opens");
-    trellis_store_seaorm::migrate(&db)
-        .await
-        .expect("migrations apply");
+async fn seed(config: &Config, db: DatabaseConnection) -> (AppState, String) {
     let state = build_state(config, db).await;
     let meta = RequestMeta::default();
     let signed_up = state
@@ -74,7 +72,10 @@ fn auth_path(c: &mut Criterion) {
         .build()
         .expect("tokio runtime");
     let config = Config::for_tests();
-    let (state, token) = runtime.block_on(seed(&config));
+    let sqlite = runtime
+        .block_on(testing::fresh_sqlite())
+        .expect("in-memory SQLite opens");
+    let (state, token) = runtime.block_on(seed(&config, sqlite.connection().clone()));
 
     // The measured path must be the full one: a token that selects a tenant
     // the caller is an active member of.
@@ -123,6 +124,22 @@ fn auth_path(c: &mut Criterion) {
             response
         });
     });
+
+    if let Ok(url) = std::env::var(testing::TEST_DATABASE_URL) {
+        let postgres = runtime
+            .block_on(testing::fresh_postgres(&url))
+            .expect("a fresh PostgreSQL database");
+        let (pg_state, pg_token) = runtime.block_on(seed(&config, postgres.connection().clone()));
+        group.bench_function("authenticate_postgres", |b| {
+            b.to_async(&runtime).iter(|| async {
+                pg_state
+                    .auth
+                    .authenticate(black_box(&pg_token), RequestMeta::default())
+                    .await
+                    .expect("valid")
+            });
+        });
+    }
 
     group.finish();
 }
