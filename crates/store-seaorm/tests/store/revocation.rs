@@ -6,17 +6,8 @@ use crate::support::*;
 contract!(a_revoked_invitation_stops_working_and_frees_its_place);
 async fn a_revoked_invitation_stops_working_and_frees_its_place(env: Env) {
     let org = org(&env, "acme").await;
-    let invitation = invitation(&org, "ada@example.com", "MEMBER");
+    let invitation = invite(&env, &org, "ada@example.com", "MEMBER", "inv_revoke_me").await;
     let token = TokenHash::of("inv_revoke_me");
-    env.invitations
-        .create(
-            org.id(),
-            &invitation,
-            &token,
-            &audit(org.id(), None, "member.invited"),
-        )
-        .await
-        .unwrap();
 
     env.invitations
         .revoke(
@@ -57,17 +48,8 @@ contract!(another_tenants_invitation_cannot_be_revoked);
 async fn another_tenants_invitation_cannot_be_revoked(env: Env) {
     let a = org(&env, "tenant-a").await;
     let b = org(&env, "tenant-b").await;
-    let invitation = invitation(&a, "ada@example.com", "MEMBER");
+    let invitation = invite(&env, &a, "ada@example.com", "MEMBER", "inv_of_a").await;
     let token = TokenHash::of("inv_of_a");
-    env.invitations
-        .create(
-            a.id(),
-            &invitation,
-            &token,
-            &audit(a.id(), None, "member.invited"),
-        )
-        .await
-        .unwrap();
     let before = actions(&env, b.id()).await;
 
     let err = env
@@ -92,16 +74,7 @@ contract!(an_accepted_invitation_cannot_be_revoked);
 async fn an_accepted_invitation_cannot_be_revoked(env: Env) {
     let org = org(&env, "acme").await;
     let ada = user(&env, "ada@example.com").await;
-    let invitation = invitation(&org, "ada@example.com", "MEMBER");
-    env.invitations
-        .create(
-            org.id(),
-            &invitation,
-            &TokenHash::of("inv_x"),
-            &audit(org.id(), None, "member.invited"),
-        )
-        .await
-        .unwrap();
+    let invitation = invite(&env, &org, "ada@example.com", "MEMBER", "inv_x").await;
     env.invitations
         .accept(
             org.id(),

@@ -198,20 +198,25 @@ pub fn invitation(org: &Org, email: &str, role: &str) -> Invitation {
     }
 }
 
-/// Invites a new user and accepts for them: the only way in through the ports.
-pub async fn join(env: &Env, org: &Org, email: &str, role: &str) -> User {
-    let user = user(env, email).await;
+/// Stores an invitation of `email` with `role`, redeemable with `token`.
+pub async fn invite(env: &Env, org: &Org, email: &str, role: &str, token: &str) -> Invitation {
     let invitation = invitation(org, email, role);
-    let token = TokenHash::of(&generate_opaque("inv"));
     env.invitations
         .create(
             org.id(),
             &invitation,
-            &token,
+            &TokenHash::of(token),
             &audit(org.id(), Some(org.owner.id), "member.invited"),
         )
         .await
         .expect("invitation created");
+    invitation
+}
+
+/// Invites a new user and accepts for them: the only way in through the ports.
+pub async fn join(env: &Env, org: &Org, email: &str, role: &str) -> User {
+    let user = user(env, email).await;
+    let invitation = invite(env, org, email, role, &generate_opaque("inv")).await;
     env.invitations
         .accept(
             org.id(),
