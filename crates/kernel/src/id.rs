@@ -86,6 +86,23 @@ define_id!(
     SessionId
 );
 
+define_id!(
+    /// How to reach a datasource: protocol, address, encrypted credentials.
+    DatasourceConfigId
+);
+define_id!(
+    /// What a validation rule queries: a database, an API or an uploaded file.
+    DatasourceId
+);
+define_id!(
+    /// An email category a tenant routes to, such as "Support Ticket".
+    IntentId
+);
+define_id!(
+    /// One check an intent runs against a datasource.
+    RuleId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,11 +7,12 @@ pub mod error;
 pub mod id;
 pub mod paging;
 pub mod permission;
+pub mod text;
 
 pub use actor::{Actor, RequestMeta, TenantCtx};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{DomainError, DomainResult, FieldError, FieldErrors};
-pub use id::{SessionId, TenantId, UserId};
+pub use id::{DatasourceConfigId, DatasourceId, IntentId, RuleId, SessionId, TenantId, UserId};
 pub use paging::{Cursor, MAX_PAGE_SIZE, Page, PageRequest};
 pub use permission::{Permission, PermissionSet};
 

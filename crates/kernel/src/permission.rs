@@ -58,6 +58,10 @@ permissions! {
     RolesRead => "roles.read", "List roles and their permissions.";
     RolesManage => "roles.manage", "Create custom roles.";
     AuditRead => "audit.read", "Read the audit log.";
+    RoutingRead => "routing.read", "See datasources, their configs (never credentials), intents, rules and routing runs.";
+    RoutingManage => "routing.manage", "Create, change and delete datasources, intents and validation rules.";
+    EmailsRoute => "emails.route", "Route and validate emails.";
+    ConnectionsManage => "connections.manage", "Create, change, test and delete datasource configs, which hold credentials.";
 }
 
 impl fmt::Display for Permission {

@@ -39,7 +39,8 @@ impl BuiltinRole {
     /// Each role holds everything the role below it holds, and more.
     pub fn permissions(self) -> PermissionSet {
         use Permission::*;
-        let viewer = [TenantRead, MembersRead, RolesRead];
+        let viewer = [TenantRead, MembersRead, RolesRead, RoutingRead];
+        let member = [RoutingManage, EmailsRoute];
         let admin = [
             TenantUpdate,
             MembersInvite,
@@ -47,8 +48,12 @@ impl BuiltinRole {
             MembersRemove,
             RolesManage,
             AuditRead,
+            ConnectionsManage,
         ];
         let mut set: PermissionSet = viewer.into_iter().collect();
+        if self != BuiltinRole::Viewer {
+            set.extend(member);
+        }
         if matches!(self, BuiltinRole::Admin | BuiltinRole::Owner) {
             set.extend(admin);
         }

@@ -46,3 +46,26 @@ impl MockPorts {
         }
     }
 }
+
+/// A member of a fresh tenant holding `role`, as a use case receives them.
+pub fn ctx_with_role(role: crate::role::BuiltinRole) -> trellis_kernel::TenantCtx {
+    ctx_in(trellis_kernel::TenantId::generate(), role)
+}
+
+/// A member of `tenant` holding `role`.
+pub fn ctx_in(
+    tenant: trellis_kernel::TenantId,
+    role: crate::role::BuiltinRole,
+) -> trellis_kernel::TenantCtx {
+    trellis_kernel::TenantCtx {
+        tenant_id: tenant,
+        actor: trellis_kernel::Actor {
+            user_id: trellis_kernel::UserId::generate(),
+            session_id: trellis_kernel::SessionId::generate(),
+            is_platform_admin: false,
+            meta: trellis_kernel::RequestMeta::default(),
+        },
+        role: role.name().to_owned(),
+        permissions: role.permissions(),
+    }
+}

@@ -39,14 +39,7 @@ pub fn actor() -> Actor {
     }
 }
 
-pub fn ctx_in(tenant: TenantId, role: BuiltinRole) -> TenantCtx {
-    TenantCtx {
-        tenant_id: tenant,
-        actor: actor(),
-        role: role.name().to_owned(),
-        permissions: role.permissions(),
-    }
-}
+pub use crate::testing::ctx_in;
 
 pub fn ctx(role: BuiltinRole) -> TenantCtx {
     ctx_in(TenantId::generate(), role)

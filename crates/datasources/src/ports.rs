@@ -1,0 +1,159 @@
+//! What the datasource use cases and rule evaluation need from outside. Every
+//! tenant-scoped method takes the tenant first; each write takes its audit
+//! entry, committed in the same transaction. Errors not listed are `Internal`.
+
+use async_trait::async_trait;
+use trellis_kernel::{
+    DatasourceConfigId, DatasourceId, DomainResult, Page, PageRequest, RuleId, TenantId,
+};
+use trellis_tenancy::AuditEntry;
+
+use crate::config::DatasourceConfig;
+use crate::datasource::Datasource;
+use crate::lookup::{Lookup, LookupError, LookupResult};
+use crate::secret::EncryptedSecret;
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait DatasourceConfigRepository: Send + Sync {
+    /// # Errors
+    /// `Conflict` if the tenant has a config of that name (ignoring case).
+    async fn create(
+        &self,
+        tenant: TenantId,
+        config: &DatasourceConfig,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// Replaces every field but `id`, `tenant_id` and `created_at`.
+    ///
+    /// # Errors
+    /// `NotFound` if there is no such config in the tenant; `Conflict` on a
+    /// taken name.
+    async fn update(
+        &self,
+        tenant: TenantId,
+        config: &DatasourceConfig,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound`; `Conflict` naming how many datasources still use it.
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: DatasourceConfigId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    async fn find(
+        &self,
+        tenant: TenantId,
+        id: DatasourceConfigId,
+    ) -> DomainResult<Option<DatasourceConfig>>;
+
+    /// Looks the name up ignoring case.
+    async fn find_by_name(
+        &self,
+        tenant: TenantId,
+        name: &str,
+    ) -> DomainResult<Option<DatasourceConfig>>;
+
+    /// Oldest first.
+    async fn list(
+        &self,
+        tenant: TenantId,
+        page: PageRequest,
+    ) -> DomainResult<Page<DatasourceConfig>>;
+
+    /// Up to `limit` configs, of any tenant, whose credentials are encrypted
+    /// under a key other than `key_id`: the work list of key rotation.
+    async fn list_stale_credentials(
+        &self,
+        key_id: &str,
+        limit: u64,
+    ) -> DomainResult<Vec<DatasourceConfig>>;
+
+    /// Swaps the stored credentials if they are still `expected`; `false` if
+    /// the config changed meanwhile (or is gone), so nothing is overwritten.
+    async fn replace_credentials(
+        &self,
+        tenant: TenantId,
+        id: DatasourceConfigId,
+        expected: &EncryptedSecret,
+        replacement: &EncryptedSecret,
+    ) -> DomainResult<bool>;
+}
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait DatasourceRepository: Send + Sync {
+    /// Stores the datasource and, for FILE, its CSV.
+    ///
+    /// # Errors
+    /// `Conflict` on a taken name; `NotFound("datasource config")` if the
+    /// config is not the tenant's.
+    async fn create(
+        &self,
+        tenant: TenantId,
+        datasource: &Datasource,
+        csv: Option<Vec<u8>>,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// Replaces every field but `id`, `tenant_id` and `created_at`; `csv`,
+    /// when given, replaces the stored file.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` on a taken name.
+    async fn update(
+        &self,
+        tenant: TenantId,
+        datasource: &Datasource,
+        csv: Option<Vec<u8>>,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// Deletes the datasource, its file and every rule that queries it, in
+    /// one transaction; returns the ids of those rules.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: DatasourceId,
+        audit: &AuditEntry,
+    ) -> DomainResult<Vec<RuleId>>;
+
+    async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>>;
+
+    /// Oldest first.
+    async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Datasource>>;
+
+    /// The uploaded CSV of a FILE datasource.
+    async fn file_content(&self, tenant: TenantId, id: DatasourceId)
+    -> DomainResult<Option<Vec<u8>>>;
+}
+
+/// Talks to datasources. Implementations keep one pool per config (keyed by
+/// its `updated_at`, so a changed config never reuses an old pool) and refuse
+/// addresses the network policy forbids.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait Connector: Send + Sync {
+    /// Runs one lookup. A failure is the datasource's, described for the
+    /// tenant; it never carries a credential.
+    async fn lookup(
+        &self,
+        config: &DatasourceConfig,
+        datasource: &Datasource,
+        lookup: &Lookup,
+    ) -> Result<LookupResult, LookupError>;
+
+    /// Connects (and for SQL runs `SELECT 1`) to show the config works.
+    async fn probe(&self, config: &DatasourceConfig) -> Result<(), LookupError>;
+
+    /// Drops whatever is pooled or cached for the config.
+    fn evict(&self, tenant: TenantId, config: DatasourceConfigId);
+}

@@ -1,0 +1,50 @@
+//! What the intent use cases need from outside. Tenant first; each write
+//! takes its audit entry. Errors not listed are `Internal`.
+
+use async_trait::async_trait;
+use trellis_kernel::{DomainResult, IntentId, Page, PageRequest, RuleId, TenantId};
+use trellis_tenancy::AuditEntry;
+
+use crate::intent::{Intent, IntentFilter};
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait IntentRepository: Send + Sync {
+    /// # Errors
+    /// `Conflict` if the tenant has an intent of that name (ignoring case).
+    async fn create(&self, tenant: TenantId, intent: &Intent, audit: &AuditEntry)
+    -> DomainResult<()>;
+
+    /// Replaces every field but `id`, `tenant_id` and `created_at`.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` on a taken name.
+    async fn update(&self, tenant: TenantId, intent: &Intent, audit: &AuditEntry)
+    -> DomainResult<()>;
+
+    /// Deletes the intent and its rules in one transaction; returns the ids
+    /// of the rules.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: IntentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<Vec<RuleId>>;
+
+    async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>>;
+
+    /// Oldest first.
+    async fn list(
+        &self,
+        tenant: TenantId,
+        filter: &IntentFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<Intent>>;
+
+    /// Every active intent, highest priority first, then oldest first: the
+    /// order routing tries them in.
+    async fn list_active(&self, tenant: TenantId) -> DomainResult<Vec<Intent>>;
+}

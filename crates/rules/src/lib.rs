@@ -1,0 +1,18 @@
+//! Validation rules, and routing itself: an email is matched to the
+//! highest-priority intent, checked against live data by that intent's
+//! rules, and the decision is recorded so the tenant can see what happened.
+//! Entities, ports and use cases; no I/O.
+
+pub mod check;
+pub mod ports;
+pub mod routing;
+pub mod rule;
+pub mod run;
+pub mod service;
+
+pub use routing::{RoutingDeps, RoutingService, RoutingSettings};
+pub use rule::{RuleType, ValidationRule};
+pub use run::{
+    DecisionOutcome, RoutingRun, RoutingRunFilter, RoutingRunId, RuleOutcome, RuleResult, RunMode,
+};
+pub use service::{CreateIntentWithRules, CreateRule, RuleDeps, RuleService, RuleSpec, UpdateRule};

@@ -1,0 +1,289 @@
+//! Routing: pick the intent, run its rules against live data, record the
+//! decision. A datasource that fails gives its rule an ERROR; the decision
+//! still comes back, and is always stored before it is returned.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use trellis_datasources::ports::Connector;
+use trellis_intents::ports::IntentRepository;
+use trellis_intents::{EmailMessage, Intent};
+use trellis_kernel::{
+    Clock, DomainError, DomainResult, FieldErrors, IntentId, Page, PageRequest, Permission, RuleId,
+    TenantCtx,
+};
+
+use crate::check::RuleCheck;
+use crate::ports::{RoutingRunRepository, RuleRepository, RuleTarget};
+use crate::run::{
+    DecisionOutcome, RoutingRun, RoutingRunFilter, RoutingRunId, RuleOutcome, RuleResult, RunMode,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoutingSettings {
+    /// Longest one rule may take (`TRELLIS_RULE_TIMEOUT_MS`).
+    pub rule_timeout: Duration,
+    /// Longest all of one email's rules may take together
+    /// (`TRELLIS_ROUTING_BUDGET_MS`); rules left when it is spent are SKIPPED.
+    pub email_budget: Duration,
+}
+
+impl Default for RoutingSettings {
+    fn default() -> Self {
+        Self {
+            rule_timeout: Duration::from_secs(2),
+            email_budget: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct RoutingDeps {
+    pub intents: Arc<dyn IntentRepository>,
+    pub rules: Arc<dyn RuleRepository>,
+    pub runs: Arc<dyn RoutingRunRepository>,
+    pub connector: Arc<dyn Connector>,
+    pub clock: Arc<dyn Clock>,
+    pub settings: RoutingSettings,
+}
+
+/// Parsed checks by rule and version: parsing SQL for every email would
+/// cost more than running it.
+type CheckCache = Mutex<HashMap<(RuleId, DateTime<Utc>), Arc<Result<RuleCheck, String>>>>;
+const CHECK_CACHE_CAPACITY: usize = 10_000;
+
+#[derive(Clone)]
+pub struct RoutingService {
+    deps: Arc<RoutingDeps>,
+    checks: Arc<CheckCache>,
+}
+
+impl RoutingService {
+    pub fn new(deps: Arc<RoutingDeps>) -> Self {
+        Self {
+            deps,
+            checks: Arc::default(),
+        }
+    }
+
+    /// Routes `email` to the highest-priority active intent one of whose
+    /// matchers matches, and runs that intent's rules. No match is a
+    /// decision too (NO_MATCH).
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn route(&self, ctx: &TenantCtx, email: EmailMessage) -> DomainResult<RoutingRun> {
+        ctx.require(Permission::EmailsRoute)?;
+        let started = Instant::now();
+        let intents = self.deps.intents.list_active(ctx.tenant_id).await?;
+        let matched = intents
+            .iter()
+            .find_map(|intent| intent.matched_by(&email).map(|m| (intent, m.spec().clone())));
+        let (intent, matched_by, results) = match matched {
+            Some((intent, spec)) => {
+                let results = self.run_rules(ctx, intent.id, &email, started).await?;
+                (Some(intent), Some(spec), Some(results))
+            }
+            None => (None, None, None),
+        };
+        self.record(ctx, RunMode::Route, intent, matched_by, results, &email, started)
+            .await
+    }
+
+    /// Runs one intent's active rules on `email`, whatever its matchers say.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such intent.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, intent = %intent))]
+    pub async fn validate(
+        &self,
+        ctx: &TenantCtx,
+        intent: IntentId,
+        email: EmailMessage,
+    ) -> DomainResult<RoutingRun> {
+        ctx.require(Permission::EmailsRoute)?;
+        let started = Instant::now();
+        let intent = self
+            .deps
+            .intents
+            .find(ctx.tenant_id, intent)
+            .await?
+            .ok_or(DomainError::not_found("intent"))?;
+        let results = self.run_rules(ctx, intent.id, &email, started).await?;
+        self.record(ctx, RunMode::Validate, Some(&intent), None, Some(results), &email, started)
+            .await
+    }
+
+    /// Stored decisions, newest first.
+    pub async fn runs(
+        &self,
+        ctx: &TenantCtx,
+        filter: &RoutingRunFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<RoutingRun>> {
+        ctx.require(Permission::RoutingRead)?;
+        if let (Some(since), Some(until)) = (filter.since, filter.until) {
+            if since > until {
+                let mut errors = FieldErrors::new();
+                errors.add("filter.since", "must not be after filter.until");
+                errors.into_result()?;
+            }
+        }
+        self.deps.runs.list(ctx.tenant_id, filter, page).await
+    }
+
+    async fn run_rules(
+        &self,
+        ctx: &TenantCtx,
+        intent: IntentId,
+        email: &EmailMessage,
+        started: Instant,
+    ) -> DomainResult<Vec<RuleResult>> {
+        let targets = self.deps.rules.list_targets(ctx.tenant_id, intent).await?;
+        let settings = self.deps.settings;
+        let mut results = Vec::with_capacity(targets.len());
+        for target in &targets {
+            let remaining = settings.email_budget.saturating_sub(started.elapsed());
+            if remaining.is_zero() {
+                results.push(result(
+                    target,
+                    RuleOutcome::Skipped,
+                    format!(
+                        "not run: the {} ms budget for this email was spent",
+                        settings.email_budget.as_millis()
+                    ),
+                    Duration::ZERO,
+                ));
+                continue;
+            }
+            let timeout = settings.rule_timeout.min(remaining);
+            let rule_started = Instant::now();
+            let (outcome, detail) = self.run_rule(target, email, timeout).await;
+            results.push(result(target, outcome, detail, rule_started.elapsed()));
+        }
+        Ok(results)
+    }
+
+    async fn run_rule(
+        &self,
+        target: &RuleTarget,
+        email: &EmailMessage,
+        timeout: Duration,
+    ) -> (RuleOutcome, String) {
+        let check = self.check(target);
+        let check = match check.as_ref() {
+            Ok(check) => check,
+            Err(problem) => {
+                return (RuleOutcome::Error, format!("the rule cannot run: {problem}"));
+            }
+        };
+        let lookup = match check.lookup(email) {
+            Ok(lookup) => lookup,
+            Err(detail) => return (RuleOutcome::Failed, detail),
+        };
+        let asked = self
+            .deps
+            .connector
+            .lookup(&target.config, &target.datasource, &lookup);
+        match tokio::time::timeout(timeout, asked).await {
+            Ok(Ok(answer)) => check.judge(email, &answer),
+            Ok(Err(err)) => (
+                RuleOutcome::Error,
+                format!("datasource `{}`: {}", target.datasource.name, err.message),
+            ),
+            Err(_) => (
+                RuleOutcome::Error,
+                format!(
+                    "datasource `{}` did not answer within {} ms",
+                    target.datasource.name,
+                    timeout.as_millis()
+                ),
+            ),
+        }
+    }
+
+    fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {
+        let key = (target.rule.id, target.rule.updated_at);
+        if let Ok(cache) = self.checks.lock() {
+            if let Some(found) = cache.get(&key) {
+                return found.clone();
+            }
+        }
+        let mut errors = FieldErrors::new();
+        let parsed = RuleCheck::parse(
+            target.rule.rule_type,
+            &target.rule.field_name,
+            &target.rule.conditions,
+            target.datasource.kind,
+            target.config.protocol,
+            "",
+            &mut errors,
+        )
+        .ok_or_else(|| match errors.into_result() {
+            Err(err) => err.to_string(),
+            Ok(()) => "its conditions are not valid".to_owned(),
+        });
+        let parsed = Arc::new(parsed);
+        if let Ok(mut cache) = self.checks.lock() {
+            if cache.len() >= CHECK_CACHE_CAPACITY {
+                cache.clear();
+            }
+            cache.insert(key, parsed.clone());
+        }
+        parsed
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn record(
+        &self,
+        ctx: &TenantCtx,
+        mode: RunMode,
+        intent: Option<&Intent>,
+        matched_by: Option<trellis_intents::matcher::MatcherSpec>,
+        results: Option<Vec<RuleResult>>,
+        email: &EmailMessage,
+        started: Instant,
+    ) -> DomainResult<RoutingRun> {
+        let outcome = match &results {
+            Some(results) => DecisionOutcome::of(results),
+            None => DecisionOutcome::NoMatch,
+        };
+        let run = RoutingRun {
+            id: RoutingRunId::generate(),
+            tenant_id: ctx.tenant_id,
+            mode,
+            intent_id: intent.map(|i| i.id),
+            intent_name: intent.map(|i| i.name.clone()),
+            matched_by,
+            outcome,
+            results: results.unwrap_or_default(),
+            email_from: truncate(&email.from, 320),
+            email_subject: truncate(&email.subject, 500),
+            email_message_id: email.message_id.as_deref().map(|id| truncate(id, 500)),
+            duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+            actor_id: Some(ctx.user_id()),
+            request_id: ctx.actor.meta.request_id.clone(),
+            created_at: self.deps.clock.now(),
+        };
+        self.deps.runs.insert(ctx.tenant_id, &run).await?;
+        Ok(run)
+    }
+}
+
+fn result(target: &RuleTarget, outcome: RuleOutcome, detail: String, took: Duration) -> RuleResult {
+    RuleResult {
+        rule_id: target.rule.id,
+        rule_type: target.rule.rule_type,
+        field_name: target.rule.field_name.to_string(),
+        outcome,
+        detail,
+        duration_ms: took.as_secs_f64() * 1000.0,
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests;
