@@ -195,11 +195,11 @@ impl Credentials {
             AuthType::ApiKey => {
                 let key = text("key", true);
                 let header = text("header", false);
-                if let Some(name) = &header {
-                    if !is_header_name(name) {
-                        errors.add(format!("{field}.header"), "is not a valid HTTP header name");
-                        ok = false;
-                    }
+                if let Some(name) = &header
+                    && !is_header_name(name)
+                {
+                    errors.add(format!("{field}.header"), "is not a valid HTTP header name");
+                    ok = false;
                 }
                 key.map(|key| Credentials::ApiKey {
                     header: header.unwrap_or_else(|| DEFAULT_API_KEY_HEADER.to_owned()),
@@ -399,7 +399,10 @@ pub fn parse_base_url(
     }
     if protocol != Protocol::Http {
         if url.path().trim_start_matches('/').is_empty() {
-            errors.add(field, "must name the database, as in postgres://host:5432/name");
+            errors.add(
+                field,
+                "must name the database, as in postgres://host:5432/name",
+            );
             return None;
         }
         if url.query().is_some() {
@@ -461,7 +464,10 @@ mod tests {
 
     #[test]
     fn sqlite_paths_stay_inside_the_files_directory() {
-        assert_eq!(base(Protocol::Sqlite, "sqlite:crm/customers.db").unwrap(), "crm/customers.db");
+        assert_eq!(
+            base(Protocol::Sqlite, "sqlite:crm/customers.db").unwrap(),
+            "crm/customers.db"
+        );
         for bad in ["/etc/passwd", "../trellis.db", "a/../../b", "C:\\x.db"] {
             assert!(base(Protocol::Sqlite, bad).is_err(), "{bad} accepted");
         }
@@ -526,11 +532,18 @@ mod tests {
         assert!(parsed.is_none());
         let message = errors.into_result().unwrap_err().to_string();
         assert!(message.contains("connection.poolSize"), "{message}");
-        assert!(message.contains("connection.statementTimeoutMs"), "{message}");
+        assert!(
+            message.contains("connection.statementTimeoutMs"),
+            "{message}"
+        );
         let mut errors = FieldErrors::new();
         assert!(
-            ConnectionOptions::parse(Some(&serde_json::json!({"bogus": 1})), &mut errors, "connection")
-                .is_none()
+            ConnectionOptions::parse(
+                Some(&serde_json::json!({"bogus": 1})),
+                &mut errors,
+                "connection"
+            )
+            .is_none()
         );
     }
 }

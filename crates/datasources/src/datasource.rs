@@ -113,7 +113,10 @@ impl CsvUpload {
             return Err(bad("every column in the header row needs a name".into()));
         }
         for (index, column) in columns.iter().enumerate() {
-            if columns[..index].iter().any(|c| c.eq_ignore_ascii_case(column)) {
+            if columns[..index]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(column))
+            {
                 return Err(bad(format!("the column `{column}` appears twice")));
             }
         }
@@ -127,7 +130,11 @@ impl CsvUpload {
         }
         let filename = self.filename.trim();
         Ok(FileSummary {
-            filename: if filename.is_empty() { "upload.csv".into() } else { filename.chars().take(255).collect() },
+            filename: if filename.is_empty() {
+                "upload.csv".into()
+            } else {
+                filename.chars().take(255).collect()
+            },
             size_bytes: self.content.len() as u64,
             row_count,
             columns,
@@ -171,7 +178,13 @@ mod tests {
             filename: "x.csv".into(),
             content: vec![0xff, 0xfe, 0x00],
         };
-        assert!(binary.summarise("file", Utc::now()).unwrap_err().to_string().contains("UTF-8"));
+        assert!(
+            binary
+                .summarise("file", Utc::now())
+                .unwrap_err()
+                .to_string()
+                .contains("UTF-8")
+        );
     }
 
     #[test]

@@ -132,8 +132,11 @@ pub trait DatasourceRepository: Send + Sync {
     async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Datasource>>;
 
     /// The uploaded CSV of a FILE datasource.
-    async fn file_content(&self, tenant: TenantId, id: DatasourceId)
-    -> DomainResult<Option<Vec<u8>>>;
+    async fn file_content(
+        &self,
+        tenant: TenantId,
+        id: DatasourceId,
+    ) -> DomainResult<Option<Vec<u8>>>;
 }
 
 /// Talks to datasources. Implementations keep one pool per config (keyed by

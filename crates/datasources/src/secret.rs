@@ -85,7 +85,13 @@ impl Keyring {
         let sealed = self
             .current
             .cipher
-            .encrypt(&nonce, Payload { msg: plaintext, aad })
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext,
+                    aad,
+                },
+            )
             .map_err(|_| DomainError::internal_msg("encrypting credentials failed"))?;
         let mut bytes = nonce.to_vec();
         bytes.extend_from_slice(&sealed);
@@ -112,7 +118,9 @@ impl Keyring {
             .decode(&secret.ciphertext)
             .map_err(|_| DomainError::internal_msg("stored credentials are not base64"))?;
         if bytes.len() < NONCE_LEN {
-            return Err(DomainError::internal_msg("stored credentials are truncated"));
+            return Err(DomainError::internal_msg(
+                "stored credentials are truncated",
+            ));
         }
         let (nonce, sealed) = bytes.split_at(NONCE_LEN);
         key.cipher
@@ -137,7 +145,15 @@ fn parse_key(raw: &str) -> Result<SecretKey, String> {
         ));
     }
     let id = match id {
-        Some(id) if !id.is_empty() && id.len() <= 32 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => id.to_owned(),
+        Some(id)
+            if !id.is_empty()
+                && id.len() <= 32
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            id.to_owned()
+        }
         Some(_) => return Err("the key id must be 1 to 32 letters, digits, `-` or `_`".to_owned()),
         None => Sha256::digest(&bytes)[..4]
             .iter()

@@ -109,7 +109,12 @@ impl EmailMessage {
                 .filter(|(n, _)| n.eq_ignore_ascii_case(name))
                 .map(|(_, v)| v.as_str())
                 .collect(),
-            EmailField::Field(name) => self.fields.get(name).map(String::as_str).into_iter().collect(),
+            EmailField::Field(name) => self
+                .fields
+                .get(name)
+                .map(String::as_str)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -230,7 +235,9 @@ Content-Type: text/html\r\n\
         assert_eq!(email.message_id.as_deref(), Some("m1@example.com"));
         assert_eq!(email.header("x-customer"), Some("C-7"));
         assert_eq!(
-            email.value(&EmailField::parse("headers.X-Customer").unwrap()).as_deref(),
+            email
+                .value(&EmailField::parse("headers.X-Customer").unwrap())
+                .as_deref(),
             Some("C-7")
         );
     }
@@ -245,10 +252,20 @@ Content-Type: text/html\r\n\
 
     #[test]
     fn field_names_round_trip_and_unknown_ones_list_the_choices() {
-        for name in ["from", "fromDomain", "to", "subject", "headers.X-A", "fields.order"] {
+        for name in [
+            "from",
+            "fromDomain",
+            "to",
+            "subject",
+            "headers.X-A",
+            "fields.order",
+        ] {
             assert_eq!(EmailField::parse(name).unwrap().to_string(), name);
         }
         let err = EmailField::parse("sender").unwrap_err();
-        assert!(err.contains("sender") && err.contains("fromDomain"), "{err}");
+        assert!(
+            err.contains("sender") && err.contains("fromDomain"),
+            "{err}"
+        );
     }
 }

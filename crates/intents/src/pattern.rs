@@ -37,8 +37,16 @@ mod tests {
         assert!(compile(r"^order-\d+$").unwrap().is_match("order-42"));
         assert!(compile("(unclosed").unwrap_err().contains("not a valid"));
         assert!(compile("").is_err());
-        assert!(compile(&"a".repeat(MAX_PATTERN_LEN + 1)).unwrap_err().contains("longer"));
-        assert!(compile(r"\w{1000}\w{1000}").unwrap_err().contains("too complex"));
+        assert!(
+            compile(&"a".repeat(MAX_PATTERN_LEN + 1))
+                .unwrap_err()
+                .contains("longer")
+        );
+        assert!(
+            compile(r"\w{1000}\w{1000}")
+                .unwrap_err()
+                .contains("too complex")
+        );
     }
 
     #[test]

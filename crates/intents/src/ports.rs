@@ -12,15 +12,23 @@ use crate::intent::{Intent, IntentFilter};
 pub trait IntentRepository: Send + Sync {
     /// # Errors
     /// `Conflict` if the tenant has an intent of that name (ignoring case).
-    async fn create(&self, tenant: TenantId, intent: &Intent, audit: &AuditEntry)
-    -> DomainResult<()>;
+    async fn create(
+        &self,
+        tenant: TenantId,
+        intent: &Intent,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
 
     /// Replaces every field but `id`, `tenant_id` and `created_at`.
     ///
     /// # Errors
     /// `NotFound`; `Conflict` on a taken name.
-    async fn update(&self, tenant: TenantId, intent: &Intent, audit: &AuditEntry)
-    -> DomainResult<()>;
+    async fn update(
+        &self,
+        tenant: TenantId,
+        intent: &Intent,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
 
     /// Deletes the intent and its rules in one transaction; returns the ids
     /// of the rules.

@@ -9,6 +9,7 @@ pub mod routing;
 pub mod rule;
 pub mod run;
 pub mod service;
+pub mod sql;
 
 pub use routing::{RoutingDeps, RoutingService, RoutingSettings};
 pub use rule::{RuleType, ValidationRule};

@@ -81,8 +81,11 @@ pub trait RuleRepository: Send + Sync {
 
     /// The intent's active rules with their datasources and configs, in the
     /// order they run: highest priority first, then oldest first. One query.
-    async fn list_targets(&self, tenant: TenantId, intent: IntentId)
-    -> DomainResult<Vec<RuleTarget>>;
+    async fn list_targets(
+        &self,
+        tenant: TenantId,
+        intent: IntentId,
+    ) -> DomainResult<Vec<RuleTarget>>;
 }
 
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]

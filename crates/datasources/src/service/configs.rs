@@ -103,7 +103,8 @@ impl DatasourceService {
             input.auth_config.as_ref(),
             &mut errors,
         );
-        let connection = ConnectionOptions::parse(input.connection.as_ref(), &mut errors, "connection");
+        let connection =
+            ConnectionOptions::parse(input.connection.as_ref(), &mut errors, "connection");
         errors.into_result()?;
         let (Some(name), Some(base_url), Some(credentials), Some(connection)) =
             (name, base_url, credentials, connection)
@@ -125,9 +126,17 @@ impl DatasourceService {
             created_at: now,
             updated_at: now,
         };
-        let entry = audit(ctx, "datasource_config.created", ("datasource_config", id.to_string()), now)
-            .after(config_snapshot(&config));
-        self.deps.configs.create(ctx.tenant_id, &config, &entry).await?;
+        let entry = audit(
+            ctx,
+            "datasource_config.created",
+            ("datasource_config", id.to_string()),
+            now,
+        )
+        .after(config_snapshot(&config));
+        self.deps
+            .configs
+            .create(ctx.tenant_id, &config, &entry)
+            .await?;
         Ok(config)
     }
 
@@ -155,8 +164,13 @@ impl DatasourceService {
         let auth_changed = auth_type != before.auth_type;
         // New credentials when given, or when the scheme changed (NONE needs none).
         let credentials = if input.auth_config.is_some() || auth_changed {
-            self.checked_credentials(before.protocol, auth_type, input.auth_config.as_ref(), &mut errors)
-                .map(Some)
+            self.checked_credentials(
+                before.protocol,
+                auth_type,
+                input.auth_config.as_ref(),
+                &mut errors,
+            )
+            .map(Some)
         } else {
             Some(None)
         };
@@ -187,10 +201,18 @@ impl DatasourceService {
         };
         let mut after = config_snapshot(&config);
         after["credentialsReplaced"] = Value::Bool(input.auth_config.is_some() || auth_changed);
-        let entry = audit(ctx, "datasource_config.updated", ("datasource_config", config.id.to_string()), now)
-            .before(config_snapshot(&before))
-            .after(after);
-        self.deps.configs.update(ctx.tenant_id, &config, &entry).await?;
+        let entry = audit(
+            ctx,
+            "datasource_config.updated",
+            ("datasource_config", config.id.to_string()),
+            now,
+        )
+        .before(config_snapshot(&before))
+        .after(after);
+        self.deps
+            .configs
+            .update(ctx.tenant_id, &config, &entry)
+            .await?;
         self.deps.connector.evict(ctx.tenant_id, config.id);
         Ok(config)
     }
@@ -206,8 +228,13 @@ impl DatasourceService {
         ctx.require(Permission::ConnectionsManage)?;
         let before = self.find_config(ctx, id).await?;
         let now = self.deps.clock.now();
-        let entry = audit(ctx, "datasource_config.deleted", ("datasource_config", id.to_string()), now)
-            .before(config_snapshot(&before));
+        let entry = audit(
+            ctx,
+            "datasource_config.deleted",
+            ("datasource_config", id.to_string()),
+            now,
+        )
+        .before(config_snapshot(&before));
         self.deps.configs.delete(ctx.tenant_id, id, &entry).await?;
         self.deps.connector.evict(ctx.tenant_id, id);
         Ok(id)
@@ -219,15 +246,27 @@ impl DatasourceService {
     /// # Errors
     /// `NotFound`.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, config = %id))]
-    pub async fn test_config(&self, ctx: &TenantCtx, id: DatasourceConfigId) -> DomainResult<ConfigTest> {
+    pub async fn test_config(
+        &self,
+        ctx: &TenantCtx,
+        id: DatasourceConfigId,
+    ) -> DomainResult<ConfigTest> {
         ctx.require(Permission::ConnectionsManage)?;
         let config = self.find_config(ctx, id).await?;
         let started = Instant::now();
         let result = self.deps.connector.probe(&config).await;
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
         Ok(match result {
-            Ok(()) => ConfigTest { ok: true, latency_ms, error: None },
-            Err(err) => ConfigTest { ok: false, latency_ms, error: Some(err.message) },
+            Ok(()) => ConfigTest {
+                ok: true,
+                latency_ms,
+                error: None,
+            },
+            Err(err) => ConfigTest {
+                ok: false,
+                latency_ms,
+                error: Some(err.message),
+            },
         })
     }
 
@@ -241,7 +280,11 @@ impl DatasourceService {
         if !auth_type.fits(protocol) {
             errors.add(
                 "authType",
-                format!("{} cannot be used with {}", auth_type.as_str(), protocol.as_str()),
+                format!(
+                    "{} cannot be used with {}",
+                    auth_type.as_str(),
+                    protocol.as_str()
+                ),
             );
             return None;
         }

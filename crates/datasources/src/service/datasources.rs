@@ -65,7 +65,11 @@ impl DatasourceService {
     /// `Validation` naming every bad field (an unknown `connectionKey`, a
     /// config of the wrong protocol, a bad CSV); `Conflict` on a taken name.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
-    pub async fn create(&self, ctx: &TenantCtx, input: CreateDatasource) -> DomainResult<Datasource> {
+    pub async fn create(
+        &self,
+        ctx: &TenantCtx,
+        input: CreateDatasource,
+    ) -> DomainResult<Datasource> {
         ctx.require(Permission::RoutingManage)?;
         let now = self.deps.clock.now();
         let mut errors = FieldErrors::new();
@@ -97,8 +101,13 @@ impl DatasourceService {
             created_at: now,
             updated_at: now,
         };
-        let entry = audit(ctx, "datasource.created", ("datasource", datasource.id.to_string()), now)
-            .after(datasource_snapshot(&datasource));
+        let entry = audit(
+            ctx,
+            "datasource.created",
+            ("datasource", datasource.id.to_string()),
+            now,
+        )
+        .after(datasource_snapshot(&datasource));
         let csv = input.file.map(|f| f.content);
         self.deps
             .datasources
@@ -111,7 +120,11 @@ impl DatasourceService {
     /// `NotFound`; `Validation` naming every bad field; `Conflict` on a
     /// taken name.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, datasource = %input.id))]
-    pub async fn update(&self, ctx: &TenantCtx, input: UpdateDatasource) -> DomainResult<Datasource> {
+    pub async fn update(
+        &self,
+        ctx: &TenantCtx,
+        input: UpdateDatasource,
+    ) -> DomainResult<Datasource> {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, input.id).await?;
         let now = self.deps.clock.now();
@@ -150,9 +163,14 @@ impl DatasourceService {
             updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
             ..before.clone()
         };
-        let entry = audit(ctx, "datasource.updated", ("datasource", datasource.id.to_string()), now)
-            .before(datasource_snapshot(&before))
-            .after(datasource_snapshot(&datasource));
+        let entry = audit(
+            ctx,
+            "datasource.updated",
+            ("datasource", datasource.id.to_string()),
+            now,
+        )
+        .before(datasource_snapshot(&before))
+        .after(datasource_snapshot(&datasource));
         let csv = input.file.map(|f| f.content);
         self.deps
             .datasources
@@ -166,14 +184,30 @@ impl DatasourceService {
     /// # Errors
     /// `NotFound`.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, datasource = %id))]
-    pub async fn delete(&self, ctx: &TenantCtx, id: DatasourceId) -> DomainResult<DeletedDatasource> {
+    pub async fn delete(
+        &self,
+        ctx: &TenantCtx,
+        id: DatasourceId,
+    ) -> DomainResult<DeletedDatasource> {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, id).await?;
         let now = self.deps.clock.now();
-        let entry = audit(ctx, "datasource.deleted", ("datasource", id.to_string()), now)
-            .before(datasource_snapshot(&before));
-        let deleted_rule_ids = self.deps.datasources.delete(ctx.tenant_id, id, &entry).await?;
-        Ok(DeletedDatasource { id, deleted_rule_ids })
+        let entry = audit(
+            ctx,
+            "datasource.deleted",
+            ("datasource", id.to_string()),
+            now,
+        )
+        .before(datasource_snapshot(&before));
+        let deleted_rule_ids = self
+            .deps
+            .datasources
+            .delete(ctx.tenant_id, id, &entry)
+            .await?;
+        Ok(DeletedDatasource {
+            id,
+            deleted_rule_ids,
+        })
     }
 
     /// The config `key` names, by name or id, if it suits `kind`. Another
@@ -191,13 +225,16 @@ impl DatasourceService {
             return Ok(None);
         }
         let mut found = self.deps.configs.find_by_name(ctx.tenant_id, key).await?;
-        if found.is_none() {
-            if let Ok(id) = key.parse() {
-                found = self.deps.configs.find(ctx.tenant_id, id).await?;
-            }
+        if found.is_none()
+            && let Ok(id) = key.parse()
+        {
+            found = self.deps.configs.find(ctx.tenant_id, id).await?;
         }
         let Some(config) = found else {
-            errors.add("connectionKey", format!("no datasource config is named `{key}`"));
+            errors.add(
+                "connectionKey",
+                format!("no datasource config is named `{key}`"),
+            );
             return Ok(None);
         };
         if !kind.accepts(config.protocol) {
@@ -225,11 +262,16 @@ fn checked_file(
 ) -> Option<Option<FileSummary>> {
     match (kind, file) {
         (_, None) => Some(None),
-        (DatasourceKind::File, Some(upload)) => errors.check(upload.summarise("file", at)).map(Some),
+        (DatasourceKind::File, Some(upload)) => {
+            errors.check(upload.summarise("file", at)).map(Some)
+        }
         (other, Some(_)) => {
             errors.add(
                 "file",
-                format!("only FILE datasources take a file; this one is {}", other.as_str()),
+                format!(
+                    "only FILE datasources take a file; this one is {}",
+                    other.as_str()
+                ),
             );
             None
         }

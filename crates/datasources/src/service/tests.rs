@@ -32,7 +32,9 @@ impl Mocks {
             connector: Arc::new(self.connector),
             keyring: Arc::new(keyring),
             clock: Arc::new(FixedClock::new(
-                Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().unwrap_or_default(),
+                Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
+                    .single()
+                    .unwrap_or_default(),
             )),
         }))
     }
@@ -96,11 +98,18 @@ async fn a_config_is_stored_with_encrypted_credentials_and_a_redacted_audit_entr
         })
         .times(1)
         .returning(|_, _, _| Ok(()));
-    let config = mocks.service().create_config(&ctx, pg_input()).await.unwrap();
+    let config = mocks
+        .service()
+        .create_config(&ctx, pg_input())
+        .await
+        .unwrap();
 
     let sealed = config.credentials.unwrap();
     let plain = Keyring::development()
-        .decrypt(&sealed, &DatasourceConfig::credentials_aad(ctx.tenant_id, config.id))
+        .decrypt(
+            &sealed,
+            &DatasourceConfig::credentials_aad(ctx.tenant_id, config.id),
+        )
         .unwrap();
     let credentials: Credentials = serde_json::from_slice(&plain).unwrap();
     assert_eq!(
@@ -143,7 +152,12 @@ async fn every_bad_field_of_a_config_is_named_at_once() {
     let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(
         names,
-        ["name", "baseUrl", "authConfig.password", "connection.poolSize"]
+        [
+            "name",
+            "baseUrl",
+            "authConfig.password",
+            "connection.poolSize"
+        ]
     );
 }
 
@@ -316,19 +330,36 @@ async fn a_connection_key_must_name_a_suitable_config_of_the_tenant() {
         file: None,
     };
     let err = service.create(&ctx, input("elsewhere")).await.unwrap_err();
-    assert!(err.to_string().contains("connectionKey: no datasource config is named `elsewhere`"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("connectionKey: no datasource config is named `elsewhere`"),
+        "{err}"
+    );
     let err = service.create(&ctx, input("uploads")).await.unwrap_err();
-    assert!(err.to_string().contains("FILE, which a DATABASE datasource cannot use"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("FILE, which a DATABASE datasource cannot use"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
 async fn rotation_re_encrypts_under_the_current_key_and_ends() {
     let ctx = admin();
-    let old_key = format!("old:{}", base64::engine::general_purpose::STANDARD.encode([1u8; 32]));
-    let new_key = format!("new:{}", base64::engine::general_purpose::STANDARD.encode([2u8; 32]));
+    let old_key = format!(
+        "old:{}",
+        base64::engine::general_purpose::STANDARD.encode([1u8; 32])
+    );
+    let new_key = format!(
+        "new:{}",
+        base64::engine::general_purpose::STANDARD.encode([2u8; 32])
+    );
     let old_ring = Keyring::parse(&old_key, &[]).unwrap();
     let new_ring = Keyring::parse(&new_key, &[old_key]).unwrap();
-    let stale = vec![stored_config(&ctx, &old_ring), stored_config(&ctx, &old_ring)];
+    let stale = vec![
+        stored_config(&ctx, &old_ring),
+        stored_config(&ctx, &old_ring),
+    ];
     let raced = stale[1].id;
     let mut mocks = Mocks::default();
     let mut batches = vec![stale.clone(), stale];
@@ -343,18 +374,30 @@ async fn rotation_re_encrypts_under_the_current_key_and_ends() {
         .withf(|_, _, old, new| old.key_id == "old" && new.key_id == "new")
         .returning(move |_, id, _, _| Ok(id != raced));
     mocks.connector.expect_evict().times(1).return_const(());
-    let report = mocks.service_with(new_ring).rotate_credentials().await.unwrap();
-    assert_eq!(report, RotationReport { rotated: 1, skipped: 1 });
+    let report = mocks
+        .service_with(new_ring)
+        .rotate_credentials()
+        .await
+        .unwrap();
+    assert_eq!(
+        report,
+        RotationReport {
+            rotated: 1,
+            skipped: 1
+        }
+    );
 }
 
 #[tokio::test]
 async fn viewers_read_but_do_not_write_datasources() {
     let viewer = ctx_with_role(BuiltinRole::Viewer);
     let mut mocks = Mocks::default();
-    mocks
-        .datasources
-        .expect_list()
-        .returning(|_, _| Ok(trellis_kernel::Page { items: vec![], has_next_page: false }));
+    mocks.datasources.expect_list().returning(|_, _| {
+        Ok(trellis_kernel::Page {
+            items: vec![],
+            has_next_page: false,
+        })
+    });
     let service = mocks.service();
     assert!(service.list(&viewer, PageRequest::first(10)).await.is_ok());
     let err = service

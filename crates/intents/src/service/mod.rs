@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use trellis_kernel::{
-    Clock, DomainError, DomainResult, FieldErrors, IntentId, Page, PageRequest, Permission,
-    RuleId, TenantCtx, text,
+    Clock, DomainError, DomainResult, FieldErrors, IntentId, Page, PageRequest, Permission, RuleId,
+    TenantCtx, text,
 };
 use trellis_tenancy::AuditEntry;
 
@@ -156,7 +156,10 @@ impl IntentService {
         let before = self.find(ctx, id).await?;
         let entry = audit(ctx, "intent.deleted", id, self.clock.now()).before(snapshot(&before));
         let deleted_rule_ids = self.intents.delete(ctx.tenant_id, id, &entry).await?;
-        Ok(DeletedIntent { id, deleted_rule_ids })
+        Ok(DeletedIntent {
+            id,
+            deleted_rule_ids,
+        })
     }
 }
 
@@ -202,7 +205,10 @@ fn build_matchers(
     errors: &mut FieldErrors,
 ) -> Option<Vec<Matcher>> {
     if specs.len() > MAX_MATCHERS {
-        errors.add(field, format!("at most {MAX_MATCHERS} matchers are allowed"));
+        errors.add(
+            field,
+            format!("at most {MAX_MATCHERS} matchers are allowed"),
+        );
         return None;
     }
     let mut matchers = Vec::with_capacity(specs.len());

@@ -96,7 +96,10 @@ async fn another_tenants_intent_is_not_found_and_unchanged() {
     let update = service.update(&ctx, id, UpdateIntent::default()).await;
     let delete = service.delete(&ctx, id).await;
     for err in [update.unwrap_err(), delete.unwrap_err()] {
-        assert!(matches!(err, DomainError::NotFound { entity: "intent" }), "{err}");
+        assert!(
+            matches!(err, DomainError::NotFound { entity: "intent" }),
+            "{err}"
+        );
     }
 }
 

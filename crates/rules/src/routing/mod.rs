@@ -76,9 +76,11 @@ impl RoutingService {
         ctx.require(Permission::EmailsRoute)?;
         let started = Instant::now();
         let intents = self.deps.intents.list_active(ctx.tenant_id).await?;
-        let matched = intents
-            .iter()
-            .find_map(|intent| intent.matched_by(&email).map(|m| (intent, m.spec().clone())));
+        let matched = intents.iter().find_map(|intent| {
+            intent
+                .matched_by(&email)
+                .map(|m| (intent, m.spec().clone()))
+        });
         let (intent, matched_by, results) = match matched {
             Some((intent, spec)) => {
                 let results = self.run_rules(ctx, intent.id, &email, started).await?;
@@ -86,8 +88,16 @@ impl RoutingService {
             }
             None => (None, None, None),
         };
-        self.record(ctx, RunMode::Route, intent, matched_by, results, &email, started)
-            .await
+        self.record(
+            ctx,
+            RunMode::Route,
+            intent,
+            matched_by,
+            results,
+            &email,
+            started,
+        )
+        .await
     }
 
     /// Runs one intent's active rules on `email`, whatever its matchers say.
@@ -110,8 +120,16 @@ impl RoutingService {
             .await?
             .ok_or(DomainError::not_found("intent"))?;
         let results = self.run_rules(ctx, intent.id, &email, started).await?;
-        self.record(ctx, RunMode::Validate, Some(&intent), None, Some(results), &email, started)
-            .await
+        self.record(
+            ctx,
+            RunMode::Validate,
+            Some(&intent),
+            None,
+            Some(results),
+            &email,
+            started,
+        )
+        .await
     }
 
     /// Stored decisions, newest first.
@@ -122,12 +140,13 @@ impl RoutingService {
         page: PageRequest,
     ) -> DomainResult<Page<RoutingRun>> {
         ctx.require(Permission::RoutingRead)?;
-        if let (Some(since), Some(until)) = (filter.since, filter.until) {
-            if since > until {
-                let mut errors = FieldErrors::new();
-                errors.add("filter.since", "must not be after filter.until");
-                errors.into_result()?;
-            }
+        if let (Some(since), Some(until)) = (filter.since, filter.until)
+            && since > until
+        {
+            return Err(DomainError::invalid(
+                "filter.since",
+                "must not be after filter.until",
+            ));
         }
         self.deps.runs.list(ctx.tenant_id, filter, page).await
     }
@@ -174,7 +193,10 @@ impl RoutingService {
         let check = match check.as_ref() {
             Ok(check) => check,
             Err(problem) => {
-                return (RuleOutcome::Error, format!("the rule cannot run: {problem}"));
+                return (
+                    RuleOutcome::Error,
+                    format!("the rule cannot run: {problem}"),
+                );
             }
         };
         let lookup = match check.lookup(email) {
@@ -204,10 +226,10 @@ impl RoutingService {
 
     fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {
         let key = (target.rule.id, target.rule.updated_at);
-        if let Ok(cache) = self.checks.lock() {
-            if let Some(found) = cache.get(&key) {
-                return found.clone();
-            }
+        if let Ok(cache) = self.checks.lock()
+            && let Some(found) = cache.get(&key)
+        {
+            return found.clone();
         }
         let mut errors = FieldErrors::new();
         let parsed = RuleCheck::parse(

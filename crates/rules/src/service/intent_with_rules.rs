@@ -1,8 +1,9 @@
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use serde_json::{Value, json};
-use trellis_intents::service::{CreateIntent, build_intent, snapshot as intent_snapshot};
 use trellis_intents::Intent;
+use trellis_intents::service::{CreateIntent, build_intent, snapshot as intent_snapshot};
 use trellis_kernel::{DatasourceId, DomainError, DomainResult, FieldErrors, Permission, TenantCtx};
 use trellis_tenancy::AuditEntry;
 
@@ -51,16 +52,16 @@ impl RuleService {
                 "rules",
                 format!("at most {MAX_RULES_PER_REQUEST} rules may be created at once"),
             );
-            return Err(errors.into_result().err().unwrap_or_else(|| {
-                DomainError::internal_msg("validation error missing")
-            }));
+            return Err(errors
+                .into_result()
+                .err()
+                .unwrap_or_else(|| DomainError::internal_msg("validation error missing")));
         }
         // Each datasource is read once however many rules use it.
         let mut targets = HashMap::new();
         for spec in &input.rules {
-            if !targets.contains_key(&spec.datasource_id) {
-                let found = self.find_datasource(ctx, spec.datasource_id).await?;
-                targets.insert(spec.datasource_id, found);
+            if let Entry::Vacant(slot) = targets.entry(spec.datasource_id) {
+                slot.insert(self.find_datasource(ctx, spec.datasource_id).await?);
             }
         }
         let mut rules = Vec::with_capacity(input.rules.len());
@@ -70,8 +71,19 @@ impl RuleService {
                 errors.add(format!("{prefix}datasourceId"), "no datasource has this id");
                 continue;
             };
-            let intent_id = intent.as_ref().map(|i| i.id).unwrap_or_else(trellis_kernel::IntentId::generate);
-            if let Some(rule) = build_rule(ctx, intent_id, spec, (datasource, config), now, &prefix, &mut errors) {
+            let intent_id = intent
+                .as_ref()
+                .map(|i| i.id)
+                .unwrap_or_else(trellis_kernel::IntentId::generate);
+            if let Some(rule) = build_rule(
+                ctx,
+                intent_id,
+                spec,
+                (datasource, config),
+                now,
+                &prefix,
+                &mut errors,
+            ) {
                 rules.push(rule);
             }
         }

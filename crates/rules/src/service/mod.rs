@@ -147,7 +147,9 @@ impl RuleService {
                 .field_name
                 .unwrap_or_else(|| before.field_name.to_string()),
             rule_type: input.rule_type.unwrap_or(before.rule_type),
-            conditions: input.conditions.unwrap_or_else(|| before.conditions.clone()),
+            conditions: input
+                .conditions
+                .unwrap_or_else(|| before.conditions.clone()),
             priority: input.priority.unwrap_or(before.priority),
             is_active: input.is_active.unwrap_or(before.is_active),
         };
@@ -181,8 +183,7 @@ impl RuleService {
     pub async fn delete(&self, ctx: &TenantCtx, id: RuleId) -> DomainResult<RuleId> {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, id).await?;
-        let entry =
-            audit(ctx, "rule.deleted", id, self.deps.clock.now()).before(snapshot(&before));
+        let entry = audit(ctx, "rule.deleted", id, self.deps.clock.now()).before(snapshot(&before));
         self.deps.rules.delete(ctx.tenant_id, id, &entry).await?;
         Ok(id)
     }
@@ -201,7 +202,11 @@ impl RuleService {
     ) -> DomainResult<Vec<ValidationRule>> {
         ctx.require(Permission::RoutingManage)?;
         self.find_intent(ctx, intent).await?;
-        let current = self.deps.rules.list_for_intent(ctx.tenant_id, intent).await?;
+        let current = self
+            .deps
+            .rules
+            .list_for_intent(ctx.tenant_id, intent)
+            .await?;
         let mut errors = FieldErrors::new();
         for (index, id) in order.iter().enumerate() {
             if order[..index].contains(id) {
