@@ -54,13 +54,19 @@ mod tests {
         assert!(name("name", "   ", 10).is_err());
         assert!(name("name", "a\u{0}b", 10).is_err());
         let err = name("name", &"x".repeat(11), 10).unwrap_err();
-        assert!(err.to_string().contains("name: must be at most 10"), "{err}");
+        assert!(
+            err.to_string().contains("name: must be at most 10"),
+            "{err}"
+        );
     }
 
     #[test]
     fn blank_optional_text_is_none() {
         assert_eq!(optional("d", Some("  "), 5).unwrap(), None);
-        assert_eq!(optional("d", Some(" hi "), 5).unwrap().as_deref(), Some("hi"));
+        assert_eq!(
+            optional("d", Some(" hi "), 5).unwrap().as_deref(),
+            Some("hi")
+        );
         assert!(optional("d", Some("toolong"), 5).is_err());
     }
 }

@@ -1,0 +1,158 @@
+//! Builders for configs, datasources and connectors.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use trellis_connectors::{ConnectorSettings, Connectors};
+use trellis_datasources::ports::{DatasourceRepository, MockDatasourceRepository};
+use trellis_datasources::{
+    AuthType, ConnectionOptions, Credentials, Datasource, DatasourceConfig, DatasourceKind,
+    Keyring, LookupError, LookupErrorKind, LookupResult, Protocol,
+};
+use trellis_kernel::{DatasourceConfigId, DatasourceId, TenantId};
+
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}_{}", sqlx::types::Uuid::now_v7().simple())
+}
+
+/// A config with its credentials encrypted the way the datasources crate
+/// stores them.
+pub fn config(
+    protocol: Protocol,
+    base_url: &str,
+    credentials: Option<Credentials>,
+    connection: ConnectionOptions,
+) -> DatasourceConfig {
+    let tenant_id = TenantId::generate();
+    let id = DatasourceConfigId::generate();
+    let auth_type = match &credentials {
+        None => AuthType::None,
+        Some(Credentials::Basic { .. }) => AuthType::Basic,
+        Some(Credentials::Bearer { .. }) => AuthType::Bearer,
+        Some(Credentials::ApiKey { .. }) => AuthType::ApiKey,
+    };
+    let credentials = credentials.map(|c| {
+        let aad = DatasourceConfig::credentials_aad(tenant_id, id);
+        Keyring::development()
+            .encrypt(&serde_json::to_vec(&c).unwrap(), &aad)
+            .unwrap()
+    });
+    let now = Utc::now();
+    DatasourceConfig {
+        id,
+        tenant_id,
+        name: "crm".into(),
+        protocol,
+        base_url: base_url.into(),
+        auth_type,
+        credentials,
+        connection,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+pub fn options(statement_timeout_ms: u64) -> ConnectionOptions {
+    ConnectionOptions {
+        pool_size: 2,
+        connect_timeout_ms: 2_000,
+        statement_timeout_ms,
+        ..ConnectionOptions::default()
+    }
+}
+
+pub fn datasource(config: &DatasourceConfig) -> Datasource {
+    let kind = match config.protocol {
+        Protocol::Http => DatasourceKind::Api,
+        Protocol::File => DatasourceKind::File,
+        _ => DatasourceKind::Database,
+    };
+    Datasource {
+        id: DatasourceId::generate(),
+        tenant_id: config.tenant_id,
+        name: "customers".into(),
+        kind,
+        config_id: config.id,
+        description: None,
+        file: None,
+        created_at: config.created_at,
+        updated_at: config.updated_at,
+    }
+}
+
+/// The config as it is after an update.
+pub fn touched(config: &DatasourceConfig) -> DatasourceConfig {
+    let mut changed = config.clone();
+    changed.updated_at = later(config.updated_at);
+    changed
+}
+
+pub fn later(at: DateTime<Utc>) -> DateTime<Utc> {
+    at + Duration::milliseconds(1)
+}
+
+pub fn connectors(allow_private_networks: bool) -> Connectors {
+    connectors_with(
+        allow_private_networks,
+        std::env::temp_dir(),
+        Arc::new(MockDatasourceRepository::new()),
+    )
+}
+
+pub fn connectors_with(
+    allow_private_networks: bool,
+    sqlite_root: PathBuf,
+    files: Arc<dyn DatasourceRepository>,
+) -> Connectors {
+    Connectors::new(
+        ConnectorSettings {
+            allow_private_networks,
+            sqlite_root,
+        },
+        Arc::new(Keyring::development()),
+        files,
+    )
+}
+
+/// The URL in `var`, or `None` with a note that the tests needing it are skipped.
+pub fn server_url(var: &str) -> Option<url::Url> {
+    match std::env::var(var) {
+        Ok(url) if !url.is_empty() => Some(url::Url::parse(&url).expect("a URL")),
+        _ => {
+            eprintln!("{var} is not set; skipping");
+            None
+        }
+    }
+}
+
+/// The config's address (no credentials in it), user name and password,
+/// from a test server URL such as `postgres://postgres@127.0.0.1:5432/test`.
+pub fn split_url(url: &url::Url) -> (String, String, String) {
+    let mut base = url.clone();
+    base.set_username("").unwrap();
+    base.set_password(None).unwrap();
+    (
+        base.to_string(),
+        url.username().to_owned(),
+        url.password().unwrap_or_default().to_owned(),
+    )
+}
+
+pub fn first_row(result: LookupResult) -> Option<Vec<serde_json::Value>> {
+    match result {
+        LookupResult::Sql { first_row } => first_row,
+        other => panic!("not a SQL result: {other:?}"),
+    }
+}
+
+#[track_caller]
+pub fn assert_kind(result: Result<LookupResult, LookupError>, kind: LookupErrorKind) -> String {
+    match result {
+        Err(err) => {
+            assert_eq!(err.kind, kind, "{}", err.message);
+            err.message
+        }
+        Ok(ok) => panic!("expected {kind:?}, got {ok:?}"),
+    }
+}
