@@ -13,6 +13,7 @@ mod m20260101_000001_identity;
 mod m20260101_000002_access;
 mod m20260101_000003_sessions;
 mod m20260101_000004_audit;
+mod m20261123_000005_routing;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000002_access::Migration),
             Box::new(m20260101_000003_sessions::Migration),
             Box::new(m20260101_000004_audit::Migration),
+            Box::new(m20261123_000005_routing::Migration),
         ]
     }
 }

@@ -38,3 +38,28 @@ pub(crate) fn role_write_error(err: DbErr, conflict: &str) -> DomainError {
         conflict_on_unique(err, || conflict.to_owned())
     }
 }
+
+/// For writes that reference a parent row checked just before: a unique
+/// violation becomes `Conflict(message)`, and a foreign-key violation
+/// (the parent went away meanwhile, or is another tenant's)
+/// `NotFound(parent)`.
+pub(crate) fn reference_write_error(
+    err: DbErr,
+    parent: &'static str,
+    conflict: impl FnOnce() -> String,
+) -> DomainError {
+    if is_foreign_key_violation(&err) {
+        DomainError::not_found(parent)
+    } else {
+        conflict_on_unique(err, conflict)
+    }
+}
+
+/// A foreign-key violation means the row is still referenced: `Conflict(message)`.
+pub(crate) fn conflict_on_reference(err: DbErr, message: impl FnOnce() -> String) -> DomainError {
+    if is_foreign_key_violation(&err) {
+        DomainError::conflict(message())
+    } else {
+        internal(err)
+    }
+}

@@ -1,5 +1,5 @@
 //! The SeaORM adapter: entities and every repository port of the tenancy
-//! domain, on SQLite and PostgreSQL alike.
+//! and routing domains, on SQLite and PostgreSQL alike.
 //!
 //! Each write that carries an audit entry commits it in the same
 //! transaction as the change. Unique-constraint violations become
@@ -8,6 +8,7 @@
 
 mod connect;
 mod convert;
+mod convert_routing;
 pub mod entity;
 mod error;
 mod repo;
@@ -16,13 +17,17 @@ pub mod testing;
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
+use trellis_datasources::ports::{DatasourceConfigRepository, DatasourceRepository};
+use trellis_intents::ports::IntentRepository;
 use trellis_kernel::Clock;
+use trellis_rules::ports::{RoutingRunRepository, RuleRepository};
 use trellis_tenancy::PasswordHasher;
 use trellis_tenancy::service::TenancyDeps;
 
 pub use connect::{connect, migrate, ping};
 
-/// Implements every port of `trellis_tenancy::ports` over one connection pool.
+/// Implements every repository port of `trellis_tenancy`, `trellis_datasources`,
+/// `trellis_intents` and `trellis_rules` over one connection pool.
 #[derive(Clone)]
 pub struct SeaOrmStore {
     db: DatabaseConnection,
@@ -63,5 +68,27 @@ pub fn tenancy_ports(
         audit: store,
         hasher,
         clock,
+    }
+}
+
+/// Every routing repository port, each backed by one store.
+#[derive(Clone)]
+pub struct RoutingPorts {
+    pub configs: Arc<dyn DatasourceConfigRepository>,
+    pub datasources: Arc<dyn DatasourceRepository>,
+    pub intents: Arc<dyn IntentRepository>,
+    pub rules: Arc<dyn RuleRepository>,
+    pub runs: Arc<dyn RoutingRunRepository>,
+}
+
+/// The routing ports backed by `store`, for the routing use cases' deps.
+pub fn routing_ports(store: &SeaOrmStore) -> RoutingPorts {
+    let store = Arc::new(store.clone());
+    RoutingPorts {
+        configs: store.clone(),
+        datasources: store.clone(),
+        intents: store.clone(),
+        rules: store.clone(),
+        runs: store,
     }
 }

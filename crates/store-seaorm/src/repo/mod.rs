@@ -1,9 +1,14 @@
 //! One module per port. Helpers shared by the writes live here.
 
 mod audit;
+mod datasource_configs;
+mod datasources;
+mod intents;
 mod invitations;
 mod memberships;
 mod roles;
+mod routing_runs;
+mod rules;
 mod sessions;
 mod tenants;
 mod users;

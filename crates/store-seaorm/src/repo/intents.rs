@@ -1,0 +1,224 @@
+use async_trait::async_trait;
+use sea_orm::ActiveValue::NotSet;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    SelectExt,
+};
+use trellis_intents::ports::IntentRepository;
+use trellis_intents::{Intent, IntentFilter};
+use trellis_kernel::{DomainError, DomainResult, IntentId, Page, PageRequest, RuleId, TenantId};
+use trellis_tenancy::AuditEntry;
+use uuid::Uuid;
+
+use super::{begin_write, ensure_scope, insert_audit};
+use crate::SeaOrmStore;
+use crate::convert_routing as convert;
+use crate::entity::{intent, validation_rule};
+use crate::error::{conflict_on_unique, internal};
+
+pub(crate) fn name_taken(intent: &Intent) -> impl FnOnce() -> String + '_ {
+    || {
+        format!(
+            "an intent named `{}` exists (names ignore case)",
+            intent.name
+        )
+    }
+}
+
+/// `text` as a LIKE pattern matching it anywhere, lowercased, with its own
+/// `%`, `_` and `\` taken literally.
+fn contains_pattern(text: &str) -> LikeExpr {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    LikeExpr::new(pattern).escape('\\')
+}
+
+fn scoped(tenant: TenantId) -> sea_orm::Select<intent::Entity> {
+    intent::Entity::find().filter(intent::Column::TenantId.eq(tenant.as_uuid()))
+}
+
+fn to_intents(rows: Vec<intent::Model>) -> DomainResult<Vec<Intent>> {
+    rows.into_iter().map(convert::intent).collect()
+}
+
+/// Inserts the intent; its name must be free.
+pub(crate) async fn insert_intent<C: ConnectionTrait>(db: &C, intent: &Intent) -> DomainResult<()> {
+    intent::Entity::insert(convert::intent_model(intent)?)
+        .exec_without_returning(db)
+        .await
+        .map_err(|e| conflict_on_unique(e, name_taken(intent)))?;
+    Ok(())
+}
+
+/// Whether the tenant has the intent; for writes that reference one.
+pub(crate) async fn intent_exists<C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+    id: IntentId,
+) -> DomainResult<bool> {
+    intent::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+        .exists(db)
+        .await
+        .map_err(internal)
+}
+
+#[async_trait]
+impl IntentRepository for SeaOrmStore {
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %intent.id))]
+    async fn create(
+        &self,
+        tenant: TenantId,
+        intent: &Intent,
+        audit: &AuditEntry,
+    ) -> DomainResult<()> {
+        ensure_scope(tenant, intent.tenant_id, "the intent")?;
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let txn = begin_write(&self.db).await?;
+        insert_intent(&txn, intent).await?;
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %intent.id))]
+    async fn update(
+        &self,
+        tenant: TenantId,
+        intent: &Intent,
+        audit: &AuditEntry,
+    ) -> DomainResult<()> {
+        ensure_scope(tenant, intent.tenant_id, "the intent")?;
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let mut model = convert::intent_model(intent)?;
+        model.tenant_id = NotSet;
+        model.id = NotSet;
+        model.created_at = NotSet;
+        let txn = begin_write(&self.db).await?;
+        let updated = intent::Entity::update_many()
+            .set(model)
+            .filter(intent::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(intent::Column::Id.eq(intent.id.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(|e| conflict_on_unique(e, name_taken(intent)))?;
+        if updated.rows_affected == 0 {
+            return Err(DomainError::not_found("intent"));
+        }
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: IntentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<Vec<RuleId>> {
+        ensure_scope(tenant, audit.tenant_id, "the audit entry")?;
+        let txn = begin_write(&self.db).await?;
+        // Locked, so no rule can be added between listing the intent's
+        // rules and deleting them: the ids returned are all that go.
+        let found = intent::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+            .lock_exclusive()
+            .exists(&txn)
+            .await
+            .map_err(internal)?;
+        if !found {
+            return Err(DomainError::not_found("intent"));
+        }
+        let of_intent = || {
+            validation_rule::Column::TenantId
+                .eq(tenant.as_uuid())
+                .and(validation_rule::Column::IntentId.eq(id.as_uuid()))
+        };
+        let rules = validation_rule::Entity::find()
+            .filter(of_intent())
+            .select_only()
+            .column(validation_rule::Column::Id)
+            .order_by_asc(validation_rule::Column::Id)
+            .into_tuple::<Uuid>()
+            .all(&txn)
+            .await
+            .map_err(internal)?;
+        if !rules.is_empty() {
+            validation_rule::Entity::delete_many()
+                .filter(of_intent())
+                .exec(&txn)
+                .await
+                .map_err(internal)?;
+        }
+        intent::Entity::delete_many()
+            .filter(intent::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(intent::Column::Id.eq(id.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
+        insert_audit(&txn, audit).await?;
+        txn.commit().await.map_err(internal)?;
+        Ok(rules.into_iter().map(RuleId::from_uuid).collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]
+    async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>> {
+        intent::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+            .one(&self.db)
+            .await
+            .map_err(internal)?
+            .map(convert::intent)
+            .transpose()
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list(
+        &self,
+        tenant: TenantId,
+        filter: &IntentFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<Intent>> {
+        let mut query = scoped(tenant);
+        if let Some(active) = filter.active {
+            query = query.filter(intent::Column::IsActive.eq(active));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            // The name through its key, lowercased in Rust; the description
+            // through LOWER, which on SQLite folds ASCII letters only.
+            let description = Func::lower(Expr::col((intent::Entity, intent::Column::Description)));
+            query = query.filter(
+                Condition::any()
+                    .add(intent::Column::NameKey.like(contains_pattern(text)))
+                    .add(Expr::expr(description).like(contains_pattern(text))),
+            );
+        }
+        if let Some(after) = page.after {
+            query = query.filter(intent::Column::Id.gt(after.0));
+        }
+        let rows = query
+            .order_by_asc(intent::Column::Id)
+            .limit(page.fetch_limit())
+            .all(&self.db)
+            .await
+            .map_err(internal)?;
+        Ok(Page::from_overfetch(to_intents(rows)?, &page))
+    }
+
+    /// On the routing path: one query on `(tenant_id, is_active, priority)`.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list_active(&self, tenant: TenantId) -> DomainResult<Vec<Intent>> {
+        let rows = scoped(tenant)
+            .filter(intent::Column::IsActive.eq(true))
+            .order_by_desc(intent::Column::Priority)
+            .order_by_asc(intent::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(internal)?;
+        to_intents(rows)
+    }
+}
