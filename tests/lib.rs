@@ -1,13 +1,22 @@
 //! The end-to-end harness: a Trellis app per test, driven through its HTTP
 //! router exactly as a client would, over a fresh database of its own.
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use async_trait::async_trait;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use tower::ServiceExt;
+use trellis_datasources::ports::Connector;
+use trellis_gateway::state::DatabaseProbe;
 use trellis_gateway::{AppState, Config};
+use trellis_kernel::SystemClock;
+use trellis_tenancy::{AccessTokens, Argon2PasswordHasher};
 
 pub struct TestApp {
     pub router: Router,
@@ -15,6 +24,41 @@ pub struct TestApp {
     pub config: Config,
     /// Keeps the per-test database alive as long as the app.
     _database: Option<trellis_store_seaorm::testing::TestDatabase>,
+    /// The app's own `TRELLIS_DATASOURCE_FILES_DIR`, removed with it.
+    files: FilesDir,
+}
+
+/// A directory of one test's SQLite datasource files, deleted on drop.
+struct FilesDir(PathBuf);
+
+impl FilesDir {
+    fn new() -> Self {
+        let path = std::env::temp_dir().join(format!("trellis-e2e-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&path).expect("temporary datasource files directory");
+        Self(path)
+    }
+}
+
+impl Drop for FilesDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The test configuration, with SQLite datasource files in `files`.
+fn test_config(files: &FilesDir) -> Config {
+    let mut config = Config::for_tests();
+    config.datasource_files_dir = files.0.clone();
+    config
+}
+
+struct AlwaysUp;
+
+#[async_trait]
+impl DatabaseProbe for AlwaysUp {
+    async fn ping(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// One GraphQL response: `data` and `errors` as the client sees them.
@@ -91,7 +135,8 @@ impl TestApp {
     }
 
     async fn over(database: trellis_store_seaorm::testing::TestDatabase) -> Self {
-        let config = Config::for_tests();
+        let files = FilesDir::new();
+        let config = test_config(&files);
         let state =
             trellis_gateway::server::build_state(&config, database.connection().clone()).await;
         let router = trellis_gateway::router(state.clone(), &config);
@@ -100,30 +145,146 @@ impl TestApp {
             state,
             config,
             _database: Some(database),
+            files,
+        }
+    }
+
+    /// An app over in-memory SQLite whose datasources are reached through
+    /// `connector` (a mock, usually) instead of the real connectors.
+    pub async fn sqlite_with_connector(connector: Arc<dyn Connector>) -> Self {
+        let database = trellis_store_seaorm::testing::fresh_sqlite()
+            .await
+            .expect("in-memory SQLite opens");
+        let files = FilesDir::new();
+        let config = test_config(&files);
+        let store = database.store();
+        let deps = trellis_store_seaorm::tenancy_ports(
+            &store,
+            Arc::new(Argon2PasswordHasher::new()),
+            Arc::new(SystemClock),
+        );
+        let mut routing = trellis_gateway::server::routing_adapters(&config, &store);
+        routing.connector = connector;
+        let state = AppState::new(
+            deps,
+            AccessTokens::new(config.jwt_secret.as_bytes()),
+            routing,
+            Arc::new(AlwaysUp),
+        );
+        let router = trellis_gateway::router(state.clone(), &config);
+        Self {
+            router,
+            state,
+            config,
+            _database: Some(database),
+            files,
         }
     }
 
     /// An app over whatever ports the caller built (mocks, usually).
     pub fn with_state(state: AppState) -> Self {
-        let config = Config::for_tests();
+        let files = FilesDir::new();
+        let config = test_config(&files);
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
             state,
             config,
             _database: None,
+            files,
         }
     }
 
+    /// The same database and files behind a new app whose configuration
+    /// `change` adjusted: a restart with other settings (a new key, say).
+    pub async fn restart_with(self, change: impl FnOnce(&mut Config)) -> Self {
+        let Self {
+            _database: database,
+            files,
+            ..
+        } = self;
+        let database = database.expect("restart needs an app over a database");
+        let mut config = test_config(&files);
+        change(&mut config);
+        let state =
+            trellis_gateway::server::build_state(&config, database.connection().clone()).await;
+        let router = trellis_gateway::router(state.clone(), &config);
+        Self {
+            router,
+            state,
+            config,
+            _database: Some(database),
+            files,
+        }
+    }
+
+    /// The app's `TRELLIS_DATASOURCE_FILES_DIR`.
+    pub fn files_dir(&self) -> &Path {
+        &self.files.0
+    }
+
+    /// Creates the SQLite file `name` in the app's datasource files
+    /// directory and runs `statements` in it.
+    pub async fn sqlite_datasource_file(&self, name: &str, statements: &[&str]) {
+        let path = self.files_dir().join(name);
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let db = sea_orm::Database::connect(url)
+            .await
+            .expect("SQLite datasource file opens");
+        for statement in statements {
+            db.execute_unprepared(statement)
+                .await
+                .unwrap_or_else(|err| panic!("{statement}: {err}"));
+        }
+        db.close().await.expect("SQLite datasource file closes");
+    }
+
     pub async fn post(&self, body: Value, token: Option<&str>) -> Response {
-        let mut request =
-            Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
+        self.send("application/json", body.to_string().into_bytes(), token)
+            .await
+    }
+
+    /// One operation with one file, as the GraphQL multipart request spec
+    /// has it: an `operations` part, a `map` part saying which variable the
+    /// file is, and the file part itself.
+    pub async fn gql_upload(
+        &self,
+        query: &str,
+        variables: Value,
+        variable_path: &str,
+        file: (&str, &[u8]),
+        token: Option<&str>,
+    ) -> Response {
+        const BOUNDARY: &str = "trellis-e2e-boundary-7c1f";
+        let (filename, content) = file;
+        let operations = json!({ "query": query, "variables": variables });
+        let map = json!({ "0": [variable_path] });
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n\
+                 {operations}\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n\
+                 {map}\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"0\"; \
+                 filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        self.send(
+            &format!("multipart/form-data; boundary={BOUNDARY}"),
+            body,
+            token,
+        )
+        .await
+    }
+
+    async fn send(&self, content_type: &str, body: Vec<u8>, token: Option<&str>) -> Response {
+        let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, content_type);
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let request = request
-            .body(Body::from(body.to_string()))
-            .expect("request builds");
+        let request = request.body(Body::from(body)).expect("request builds");
         let response = self
             .router
             .clone()

@@ -1,5 +1,5 @@
 //! The `trellis` command line: serve, migrate, print the schema, create the
-//! first platform administrator.
+//! first platform administrator, re-encrypt datasource credentials.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -41,6 +41,20 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The keys that encrypt datasource credentials.
+    Secrets {
+        #[command(subcommand)]
+        command: SecretsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretsCommand {
+    /// Re-encrypt every stored datasource credential under TRELLIS_SECRET_KEY.
+    /// Run it after moving the old key to TRELLIS_SECRET_KEYS_PREVIOUS; once
+    /// it reports success the old key can be dropped. Safe to run while
+    /// servers run, and to run again.
+    Rotate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +95,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let config = load_config()?;
             create_admin(config, email, name).await
+        }
+        Command::Secrets {
+            command: SecretsCommand::Rotate,
+        } => {
+            let config = load_config()?;
+            rotate_secrets(config).await
         }
     }
 }
@@ -123,6 +143,28 @@ async fn create_admin(config: Config, email: String, name: String) -> anyhow::Re
         .context("cannot create the administrator")?;
     tracing::info!(user = %user.id, "platform administrator created");
     println!("{}", user.id);
+    Ok(())
+}
+
+async fn rotate_secrets(config: Config) -> anyhow::Result<()> {
+    if config.keyring_is_development {
+        tracing::warn!(
+            "TRELLIS_SECRET_KEY is not set: re-encrypting under the well-known development key"
+        );
+    }
+    let db = server::connect(&config).await?;
+    server::migrate(&db).await?;
+    let key_id = config.keyring.current_key_id().to_owned();
+    let state = server::build_state(&config, db).await;
+    let report = state
+        .datasources
+        .rotate_credentials()
+        .await
+        .context("cannot re-encrypt the datasource credentials")?;
+    println!(
+        "re-encrypted {} datasource configs under key `{key_id}` ({} changed meanwhile)",
+        report.rotated, report.skipped
+    );
     Ok(())
 }
 
@@ -171,6 +213,18 @@ mod tests {
         };
         assert_eq!(bind, Some(SocketAddr::from(([0, 0, 0, 0], 9000))));
         assert!(no_migrate);
+    }
+
+    #[test]
+    fn secrets_rotate_takes_no_arguments() {
+        let cli = Cli::try_parse_from(["trellis", "secrets", "rotate"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Secrets {
+                command: SecretsCommand::Rotate
+            }
+        ));
+        assert!(Cli::try_parse_from(["trellis", "secrets"]).is_err());
     }
 
     #[test]

@@ -10,12 +10,14 @@ use anyhow::Context as _;
 use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
+use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_kernel::SystemClock;
+use trellis_rules::RoutingSettings;
 use trellis_store_seaorm::SeaOrmStore;
 use trellis_tenancy::{AccessTokens, Argon2PasswordHasher};
 
 use crate::config::Config;
-use crate::state::{AppState, DatabaseProbe};
+use crate::state::{AppState, DatabaseProbe, RoutingAdapters};
 
 /// Extra time, beyond the request timeout, that shutdown waits for requests
 /// in flight before giving up on them.
@@ -108,7 +110,36 @@ pub async fn build_state(config: &Config, db: DatabaseConnection) -> AppState {
         Arc::new(SystemClock),
     );
     let tokens = AccessTokens::new(config.jwt_secret.as_bytes());
-    AppState::new(deps, tokens, Arc::new(SeaOrmProbe(db)))
+    let routing = routing_adapters(config, &store);
+    AppState::new(deps, tokens, routing, Arc::new(SeaOrmProbe(db)))
+}
+
+/// The Routing product's adapters over `store`: its repositories and the
+/// real datasource connectors, configured from `config`.
+pub fn routing_adapters(config: &Config, store: &SeaOrmStore) -> RoutingAdapters {
+    let ports = trellis_store_seaorm::routing_ports(store);
+    let connector = Connectors::new(
+        ConnectorSettings {
+            allow_private_networks: config.allow_private_networks,
+            sqlite_root: config.datasource_files_dir.clone(),
+        },
+        config.keyring.clone(),
+        // FILE lookups read the uploaded CSVs through the repository.
+        ports.datasources.clone(),
+    );
+    RoutingAdapters {
+        configs: ports.configs,
+        datasources: ports.datasources,
+        intents: ports.intents,
+        rules: ports.rules,
+        runs: ports.runs,
+        connector: Arc::new(connector),
+        keyring: config.keyring.clone(),
+        settings: RoutingSettings {
+            rule_timeout: config.rule_timeout,
+            email_budget: config.routing_budget,
+        },
+    }
 }
 
 /// `/health/db` over the store's connection pool.
@@ -129,6 +160,25 @@ fn log_start_notes(config: &Config) {
         tracing::warn!(
             "TRELLIS_JWT_SECRET is not set: using a random secret for this run; \
              access tokens will not survive a restart"
+        );
+    }
+    if config.keyring_is_development {
+        tracing::warn!(
+            "TRELLIS_SECRET_KEY is not set: datasource credentials are encrypted with the \
+             well-known development key; set a key before storing real credentials"
+        );
+    }
+    if config.allow_private_networks {
+        tracing::warn!(
+            "TRELLIS_ALLOW_PRIVATE_NETWORKS is on: datasources may reach loopback and private \
+             addresses, including this server's own network"
+        );
+    }
+    if !config.datasource_files_dir.is_dir() {
+        tracing::warn!(
+            directory = %config.datasource_files_dir.display(),
+            "the datasource files directory (TRELLIS_DATASOURCE_FILES_DIR) does not exist; \
+             SQLite datasources will report their files as missing"
         );
     }
     for name in &config.unknown_variables {

@@ -117,6 +117,51 @@ async fn a_full_page_of_members_fits_the_default_complexity() {
     assert_eq!(codes(&response), ["UNAUTHENTICATED"]);
 }
 
+const INTENT_FIELDS: &str = "id name description priority isActive matchers { field header operator value } createdAt updatedAt";
+
+#[tokio::test]
+async fn a_full_page_of_intents_without_rules_fits_the_default_complexity() {
+    let schema = Mocks::default().into_schema();
+    let query = format!(
+        "{{ intents(first: 100) {{ edges {{ cursor node {{ {INTENT_FIELDS} }} }} \
+         pageInfo {{ hasNextPage endCursor }} }} }}"
+    );
+
+    let response = run(&schema, &query).await;
+
+    assert_eq!(codes(&response), ["UNAUTHENTICATED"]);
+}
+
+#[tokio::test]
+async fn intents_with_their_rules_fit_on_a_default_page_but_not_on_a_full_one() {
+    let schema = Mocks::default().into_schema();
+    let rules = "rules { id fieldName ruleType conditions priority isActive }";
+    let page = |first: &str| {
+        format!("{{ intents{first} {{ edges {{ node {{ {INTENT_FIELDS} {rules} }} }} }} }}")
+    };
+
+    // Each intent's rules are one lookup: a full page would be a hundred.
+    let full = run(&schema, &page("(first: 100)")).await;
+    let default = run(&schema, &page("")).await;
+
+    assert_eq!(codes(&full), ["QUERY_TOO_COMPLEX"]);
+    assert_eq!(codes(&default), ["UNAUTHENTICATED"]);
+}
+
+#[tokio::test]
+async fn a_page_of_fifty_routing_runs_with_their_results_fits_the_default_complexity() {
+    let schema = Mocks::default().into_schema();
+    let query = "{ routingRuns(first: 50) { edges { cursor node { \
+                 id intentId intentName outcome durationMs mode createdAt \
+                 matchedBy { field header operator value } \
+                 results { ruleId ruleType fieldName outcome detail durationMs } \
+                 email { from subject messageId } } } pageInfo { hasNextPage endCursor } } }";
+
+    let response = run(&schema, query).await;
+
+    assert_eq!(codes(&response), ["UNAUTHENTICATED"]);
+}
+
 #[tokio::test]
 async fn every_bad_field_is_listed_in_camel_case_and_no_port_is_called() {
     let schema = Mocks::default().into_schema();

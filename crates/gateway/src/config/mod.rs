@@ -5,13 +5,22 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use rand::RngCore;
 use rand::rngs::OsRng;
+use trellis_datasources::Keyring;
 use trellis_tenancy::token::MIN_SECRET_BYTES;
 
 use crate::graphql::GraphqlLimits;
+
+mod parse;
+mod secrets;
+
+use parse::{Parser, parse_origins, redact_url};
+use secrets::keyring;
 
 /// Where the server runs. Production turns off developer conveniences and
 /// insists on a real signing secret.
@@ -57,7 +66,12 @@ pub struct Config {
     pub playground: bool,
     pub introspection: bool,
     pub field_suggestions: bool,
+    /// Largest JSON (non-multipart) request body.
     pub max_body_bytes: usize,
+    /// Largest multipart request body: a CSV upload with its `operations`
+    /// and `map` parts. Kept apart from `max_body_bytes` so that ordinary
+    /// JSON requests stay small while a FILE datasource can take its CSV.
+    pub max_upload_bytes: usize,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
     pub max_aliases: usize,
@@ -71,6 +85,22 @@ pub struct Config {
     /// Browser origins allowed to call the API (CORS); empty allows none,
     /// `*` any (without credentials, which bearer tokens do not need).
     pub cors_origins: Vec<String>,
+    /// Encrypts datasource credentials at rest (`TRELLIS_SECRET_KEY`, with
+    /// `TRELLIS_SECRET_KEYS_PREVIOUS` for decryption only).
+    pub keyring: Arc<Keyring>,
+    /// True when no key was configured and development's well-known key is
+    /// in use: anything encrypted with it is readable by anyone.
+    pub keyring_is_development: bool,
+    /// Whether datasources may point at loopback, private and link-local
+    /// addresses. Off by default: a tenant must not reach the server's own
+    /// network (SSRF).
+    pub allow_private_networks: bool,
+    /// Where SQLite datasource files live; their paths are relative to it.
+    pub datasource_files_dir: PathBuf,
+    /// Longest one validation rule may take.
+    pub rule_timeout: Duration,
+    /// Longest all the rules of one email may take together.
+    pub routing_budget: Duration,
     /// `TRELLIS_*` variables that mean nothing to Trellis (likely typos);
     /// logged at start once logging is up.
     pub unknown_variables: Vec<String>,
@@ -97,7 +127,13 @@ impl std::error::Error for ConfigError {}
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://trellis.db?mode=rwc";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// A 10 MiB CSV (the most a FILE datasource takes) plus room for the other
+/// multipart parts; a larger file is refused with 413 before it is read.
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 11 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
+pub const DEFAULT_DATASOURCE_FILES_DIR: &str = "./datasources";
+pub const DEFAULT_RULE_TIMEOUT_MS: u64 = 2_000;
+pub const DEFAULT_ROUTING_BUDGET_MS: u64 = 10_000;
 const GENERATED_SECRET_BYTES: usize = 64;
 
 const KNOWN: &[&str] = &[
@@ -118,6 +154,13 @@ const KNOWN: &[&str] = &[
     "TRELLIS_REQUEST_TIMEOUT_SECS",
     "TRELLIS_AUTO_MIGRATE",
     "TRELLIS_CORS_ORIGINS",
+    "TRELLIS_SECRET_KEY",
+    "TRELLIS_SECRET_KEYS_PREVIOUS",
+    "TRELLIS_ALLOW_PRIVATE_NETWORKS",
+    "TRELLIS_DATASOURCE_FILES_DIR",
+    "TRELLIS_RULE_TIMEOUT_MS",
+    "TRELLIS_ROUTING_BUDGET_MS",
+    "TRELLIS_MAX_UPLOAD_BYTES",
 ];
 
 impl Config {
@@ -228,6 +271,31 @@ impl Config {
             )
             .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
 
+        let (keyring, keyring_is_development) = keyring(&vars, dev, &mut p.problems);
+
+        let request_timeout = Duration::from_secs(
+            p.positive("TRELLIS_REQUEST_TIMEOUT_SECS")
+                .map_or(DEFAULT_REQUEST_TIMEOUT_SECS, |secs| secs as u64),
+        );
+        let rule_timeout = Duration::from_millis(
+            p.positive("TRELLIS_RULE_TIMEOUT_MS")
+                .map_or(DEFAULT_RULE_TIMEOUT_MS, |ms| ms as u64),
+        );
+        let routing_budget = Duration::from_millis(
+            p.positive("TRELLIS_ROUTING_BUDGET_MS")
+                .map_or(DEFAULT_ROUTING_BUDGET_MS, |ms| ms as u64),
+        );
+        // A budget the request timeout cuts short would lose the decision
+        // (it is stored after the rules run) and answer 503 instead.
+        if routing_budget >= request_timeout {
+            p.problems.push(format!(
+                "TRELLIS_ROUTING_BUDGET_MS ({} ms) must be less than the request timeout \
+                 TRELLIS_REQUEST_TIMEOUT_SECS ({} s)",
+                routing_budget.as_millis(),
+                request_timeout.as_secs()
+            ));
+        }
+
         let limits = GraphqlLimits::default();
         let config = Config {
             environment,
@@ -241,6 +309,9 @@ impl Config {
             max_body_bytes: p
                 .positive("TRELLIS_MAX_BODY_BYTES")
                 .unwrap_or(DEFAULT_MAX_BODY_BYTES),
+            max_upload_bytes: p
+                .positive("TRELLIS_MAX_UPLOAD_BYTES")
+                .unwrap_or(DEFAULT_MAX_UPLOAD_BYTES),
             max_query_depth: p
                 .positive("TRELLIS_MAX_QUERY_DEPTH")
                 .unwrap_or(limits.max_depth),
@@ -265,10 +336,7 @@ impl Config {
                     LogFormat::Json
                 }),
             trust_proxy: p.bool("TRELLIS_TRUST_PROXY").unwrap_or(false),
-            request_timeout: Duration::from_secs(
-                p.positive("TRELLIS_REQUEST_TIMEOUT_SECS")
-                    .map_or(DEFAULT_REQUEST_TIMEOUT_SECS, |secs| secs as u64),
-            ),
+            request_timeout,
             auto_migrate: p.bool("TRELLIS_AUTO_MIGRATE").unwrap_or(true),
             cors_origins: p
                 .parse(
@@ -277,6 +345,15 @@ impl Config {
                     parse_origins,
                 )
                 .unwrap_or_default(),
+            keyring,
+            keyring_is_development,
+            allow_private_networks: p.bool("TRELLIS_ALLOW_PRIVATE_NETWORKS").unwrap_or(false),
+            datasource_files_dir: vars.get("TRELLIS_DATASOURCE_FILES_DIR").map_or_else(
+                || PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
+                |dir| PathBuf::from(dir.trim()),
+            ),
+            rule_timeout,
+            routing_budget,
             unknown_variables: {
                 let mut unknown: Vec<String> = vars
                     .keys()
@@ -309,6 +386,7 @@ impl Config {
             introspection: true,
             field_suggestions: true,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_query_depth: limits.max_depth,
             max_query_complexity: limits.max_complexity,
             max_aliases: limits.max_aliases,
@@ -318,6 +396,12 @@ impl Config {
             request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECS),
             auto_migrate: true,
             cors_origins: Vec::new(),
+            keyring: Arc::new(Keyring::development()),
+            keyring_is_development: true,
+            allow_private_networks: false,
+            datasource_files_dir: PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
+            rule_timeout: Duration::from_millis(DEFAULT_RULE_TIMEOUT_MS),
+            routing_budget: Duration::from_millis(DEFAULT_ROUTING_BUDGET_MS),
             unknown_variables: Vec::new(),
         }
     }
@@ -356,6 +440,7 @@ impl fmt::Debug for Config {
             .field("introspection", &self.introspection)
             .field("field_suggestions", &self.field_suggestions)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_upload_bytes", &self.max_upload_bytes)
             .field("max_query_depth", &self.max_query_depth)
             .field("max_query_complexity", &self.max_query_complexity)
             .field("max_aliases", &self.max_aliases)
@@ -365,6 +450,13 @@ impl fmt::Debug for Config {
             .field("request_timeout", &self.request_timeout)
             .field("auto_migrate", &self.auto_migrate)
             .field("cors_origins", &self.cors_origins)
+            // Key ids only: `Keyring`'s Debug never shows key material.
+            .field("keyring", &self.keyring)
+            .field("keyring_is_development", &self.keyring_is_development)
+            .field("allow_private_networks", &self.allow_private_networks)
+            .field("datasource_files_dir", &self.datasource_files_dir)
+            .field("rule_timeout", &self.rule_timeout)
+            .field("routing_budget", &self.routing_budget)
             .field("unknown_variables", &self.unknown_variables)
             .finish()
     }
@@ -378,81 +470,6 @@ fn generate_secret() -> JwtSecret {
     let mut bytes = vec![0u8; GENERATED_SECRET_BYTES];
     OsRng.fill_bytes(&mut bytes);
     JwtSecret(bytes)
-}
-
-/// `scheme://user:password@host/db` → `scheme://user:***@host/db`.
-fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let Some((userinfo, host)) = rest.rsplit_once('@') else {
-        return url.to_owned();
-    };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_owned(),
-    }
-}
-
-/// `*`, or origins of the form `scheme://host[:port]` with no path.
-fn parse_origins(raw: &str) -> Option<Vec<String>> {
-    if raw == "*" {
-        return Some(vec!["*".to_owned()]);
-    }
-    raw.split(',')
-        .map(str::trim)
-        .filter(|origin| !origin.is_empty())
-        .map(|origin| {
-            let rest = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"))?;
-            let valid = !rest.is_empty()
-                && rest
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-            valid.then(|| origin.to_owned())
-        })
-        .collect::<Option<Vec<_>>>()
-        .filter(|origins| !origins.is_empty())
-}
-
-/// Collects a problem per bad variable instead of stopping at the first.
-struct Parser<'a> {
-    vars: &'a HashMap<String, String>,
-    problems: Vec<String>,
-}
-
-impl Parser<'_> {
-    fn parse<T>(
-        &mut self,
-        name: &str,
-        expected: &str,
-        f: impl FnOnce(&str) -> Option<T>,
-    ) -> Option<T> {
-        let raw = self.vars.get(name)?.trim();
-        let parsed = f(raw);
-        if parsed.is_none() {
-            self.problems
-                .push(format!("{name}={raw:?} is not valid: expected {expected}"));
-        }
-        parsed
-    }
-
-    fn bool(&mut self, name: &str) -> Option<bool> {
-        self.parse(name, "true or false", |v| {
-            match v.to_ascii_lowercase().as_str() {
-                "true" | "1" | "yes" | "on" => Some(true),
-                "false" | "0" | "no" | "off" => Some(false),
-                _ => None,
-            }
-        })
-    }
-
-    fn positive(&mut self, name: &str) -> Option<usize> {
-        self.parse(name, "a whole number greater than 0", |v| {
-            v.parse::<usize>().ok().filter(|n| *n > 0)
-        })
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 use super::*;
 
 const GOOD_SECRET: &str = "0123456789abcdef0123456789abcdef";
+/// Base64 of 32 bytes of 0x07, with the key id `k1`.
+const GOOD_KEY: &str = "k1:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+const OLD_KEY: &str = "k0:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
 
 fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
     Config::from_vars(vars.iter().copied())
@@ -31,12 +34,163 @@ fn generated_secrets_differ_between_starts() {
 
 #[test]
 fn production_without_a_secret_is_refused() {
-    let err = parse(&[("TRELLIS_ENV", "production")]).unwrap_err();
+    let err = parse(&[
+        ("TRELLIS_ENV", "production"),
+        ("TRELLIS_SECRET_KEY", GOOD_KEY),
+    ])
+    .unwrap_err();
     assert_eq!(err.problems.len(), 1, "{err}");
     assert!(
         err.problems[0].contains("TRELLIS_JWT_SECRET is required"),
         "{err}"
     );
+}
+
+#[test]
+fn production_without_a_secret_key_is_refused() {
+    let err = parse(&[
+        ("TRELLIS_ENV", "production"),
+        ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+    ])
+    .unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    let problem = &err.problems[0];
+    assert!(
+        problem.contains("TRELLIS_SECRET_KEY is required in production"),
+        "{err}"
+    );
+    assert!(problem.contains("openssl rand -base64 32"), "{err}");
+}
+
+#[test]
+fn development_without_a_secret_key_uses_the_development_key() {
+    let config = parse(&[]).unwrap();
+    assert!(config.keyring_is_development);
+    assert_eq!(
+        config.keyring.current_key_id(),
+        trellis_datasources::secret::DEVELOPMENT_KEY_ID
+    );
+}
+
+#[test]
+fn a_bad_secret_key_says_why_without_showing_it() {
+    let not_base64 = "k1:this-is-not-base64-but-is-secret!";
+    let too_short = "k1:c2hvcnQtc2VjcmV0"; // "short-secret"
+    for (env, key, reason) in [
+        ("development", not_base64, "not base64"),
+        ("production", too_short, "must be 32 bytes"),
+    ] {
+        let err = parse(&[
+            ("TRELLIS_ENV", env),
+            ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+            ("TRELLIS_SECRET_KEY", key),
+        ])
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("TRELLIS_SECRET_KEY"), "{text}");
+        assert!(text.contains(reason), "{text}");
+        let material = key.split_once(':').unwrap().1;
+        assert!(!text.contains(material), "the key leaked: {text}");
+    }
+}
+
+#[test]
+fn a_secret_key_with_previous_keys_builds_a_keyring() {
+    let config = parse(&[
+        ("TRELLIS_ENV", "production"),
+        ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+        ("TRELLIS_SECRET_KEY", GOOD_KEY),
+        ("TRELLIS_SECRET_KEYS_PREVIOUS", &format!(" {OLD_KEY} ,")),
+    ])
+    .unwrap();
+    assert!(!config.keyring_is_development);
+    assert_eq!(config.keyring.current_key_id(), "k1");
+    // What the old key encrypted, the new keyring still reads.
+    let old = trellis_datasources::Keyring::parse(OLD_KEY, &[]).unwrap();
+    let sealed = old.encrypt(b"pw", b"aad").unwrap();
+    assert_eq!(config.keyring.decrypt(&sealed, b"aad").unwrap(), b"pw");
+    let debug = format!("{config:?}");
+    assert!(
+        !debug.contains("BwcHBwcH") && !debug.contains("AQEBAQEB"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn previous_keys_without_a_current_key_are_refused() {
+    let err = parse(&[("TRELLIS_SECRET_KEYS_PREVIOUS", OLD_KEY)]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("TRELLIS_SECRET_KEYS_PREVIOUS is set but TRELLIS_SECRET_KEY is not"),
+        "{err}"
+    );
+    let bad_previous = parse(&[
+        ("TRELLIS_SECRET_KEY", GOOD_KEY),
+        ("TRELLIS_SECRET_KEYS_PREVIOUS", "k0:not base64!"),
+    ])
+    .unwrap_err();
+    assert!(
+        bad_previous
+            .to_string()
+            .contains("TRELLIS_SECRET_KEYS_PREVIOUS: the key is not base64"),
+        "{bad_previous}"
+    );
+}
+
+#[test]
+fn routing_settings_have_defaults_and_can_be_set() {
+    let config = parse(&[]).unwrap();
+    assert!(!config.allow_private_networks);
+    assert_eq!(
+        config.datasource_files_dir,
+        std::path::PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR)
+    );
+    assert_eq!(config.rule_timeout, Duration::from_millis(2_000));
+    assert_eq!(config.routing_budget, Duration::from_millis(10_000));
+    assert_eq!(config.max_upload_bytes, DEFAULT_MAX_UPLOAD_BYTES);
+    assert!(config.max_upload_bytes > trellis_datasources::datasource::MAX_CSV_BYTES);
+
+    let config = parse(&[
+        ("TRELLIS_ALLOW_PRIVATE_NETWORKS", "true"),
+        ("TRELLIS_DATASOURCE_FILES_DIR", "/var/lib/trellis/files"),
+        ("TRELLIS_RULE_TIMEOUT_MS", "500"),
+        ("TRELLIS_ROUTING_BUDGET_MS", "3000"),
+        ("TRELLIS_MAX_UPLOAD_BYTES", "4096"),
+    ])
+    .unwrap();
+    assert!(config.allow_private_networks);
+    assert_eq!(
+        config.datasource_files_dir,
+        std::path::PathBuf::from("/var/lib/trellis/files")
+    );
+    assert_eq!(config.rule_timeout, Duration::from_millis(500));
+    assert_eq!(config.routing_budget, Duration::from_millis(3_000));
+    assert_eq!(config.max_upload_bytes, 4096);
+    assert!(
+        config.unknown_variables.is_empty(),
+        "{:?}",
+        config.unknown_variables
+    );
+}
+
+#[test]
+fn the_routing_budget_must_fit_in_the_request_timeout() {
+    let err = parse(&[
+        ("TRELLIS_REQUEST_TIMEOUT_SECS", "5"),
+        ("TRELLIS_ROUTING_BUDGET_MS", "5000"),
+    ])
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("TRELLIS_ROUTING_BUDGET_MS (5000 ms) must be less than"),
+        "{err}"
+    );
+    let err = parse(&[
+        ("TRELLIS_RULE_TIMEOUT_MS", "0"),
+        ("TRELLIS_ALLOW_PRIVATE_NETWORKS", "sometimes"),
+    ])
+    .unwrap_err();
+    assert_eq!(err.problems.len(), 2, "{err}");
 }
 
 #[test]
@@ -56,6 +210,7 @@ fn production_with_a_good_secret_turns_conveniences_off() {
     let config = parse(&[
         ("TRELLIS_ENV", "Production"),
         ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+        ("TRELLIS_SECRET_KEY", GOOD_KEY),
     ])
     .unwrap();
     assert!(config.is_production());
@@ -70,6 +225,8 @@ fn explicit_values_override_the_defaults() {
     let config = parse(&[
         ("TRELLIS_ENV", "production"),
         ("TRELLIS_JWT_SECRET", GOOD_SECRET),
+        ("TRELLIS_SECRET_KEY", GOOD_KEY),
+        ("TRELLIS_ROUTING_BUDGET_MS", "3000"),
         ("TRELLIS_PLAYGROUND", "yes"),
         ("TRELLIS_INTROSPECTION", "TRUE"),
         ("TRELLIS_FIELD_SUGGESTIONS", "1"),

@@ -57,11 +57,15 @@ impl Default for GraphqlLimits {
 
 /// Builds the schema with `state` as schema data and every limit applied.
 pub fn build_schema(state: AppState, limits: &GraphqlLimits) -> TrellisSchema {
-    let mut builder = Schema::build(QueryRoot, MutationRoot::default(), EmptySubscription)
-        .data(state)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
-        .extension(limits::DocumentLimits::new(limits.max_aliases));
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .data(state)
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity)
+    .extension(limits::DocumentLimits::new(limits.max_aliases));
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

@@ -1,7 +1,10 @@
 //! Every query. Each resolver reads the caller from the request, calls one
-//! use case and maps its result.
+//! use case and maps its result. Platform and tenancy queries live here,
+//! the Routing product's in `query/routing.rs`.
 
-use async_graphql::{Context, ID, InputObject, Object, Result};
+mod routing;
+
+use async_graphql::{Context, ID, InputObject, MergedObject, Object, Result};
 use trellis_kernel::{PageRequest, Permission};
 use trellis_tenancy::AuditFilter;
 use validator::Validate;
@@ -13,8 +16,14 @@ use super::types::{AuditEntryConnection, Me, PermissionInfo, Role, Tenant, Tenan
 use super::validate::{parse_id, validate_input};
 use crate::state::AppState;
 
+pub use routing::{IntentFilter, RoutingRunFilter};
+
+#[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct QueryRoot(TenancyQuery, routing::RoutingQuery);
+
 #[derive(Default)]
-pub struct QueryRoot;
+pub struct TenancyQuery;
 
 /// Narrows the audit log; every field given must match.
 #[derive(Debug, Default, InputObject, Validate)]
@@ -28,8 +37,8 @@ pub struct AuditLogFilter {
     pub entity_type: Option<String>,
 }
 
-#[Object(name = "Query")]
-impl QueryRoot {
+#[Object]
+impl TenancyQuery {
     /// The signed-in user.
     async fn me(&self, ctx: &Context<'_>) -> Result<Me> {
         let principal = principal(ctx).gql(ctx)?;

@@ -16,9 +16,18 @@ use validator::{Validate, ValidateEmail, ValidationError, ValidationErrors, Vali
 /// # Errors
 /// `Validation` listing every bad field (sorted by name, so the order is stable).
 pub fn validate_input<T: Validate>(input: &T) -> Result<(), DomainError> {
+    validate_input_at("", input)
+}
+
+/// [`validate_input`] for an input that is itself a field, such as a
+/// `filter` argument: every path is prefixed with `prefix.`.
+///
+/// # Errors
+/// `Validation` listing every bad field.
+pub fn validate_input_at<T: Validate>(prefix: &str, input: &T) -> Result<(), DomainError> {
     input.validate().map_err(|errors| {
         let mut fields = Vec::new();
-        collect("", &errors, &mut fields);
+        collect(prefix, &errors, &mut fields);
         fields.sort_by(|a, b| a.field.cmp(&b.field));
         DomainError::Validation(fields)
     })

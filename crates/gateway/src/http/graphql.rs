@@ -37,9 +37,14 @@ pub(crate) async fn execute(
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
-    let batch = match receive_batch_body(content_type, body.as_ref(), MultipartOptions::default())
-        .await
-    {
+    // The body limit already bounds the whole request; this bounds each part
+    // of a multipart one the same way. async-graphql sizes the whole stream
+    // as file size times file count: one file's worth, since the only upload
+    // is a FILE datasource's CSV.
+    let multipart = MultipartOptions::default()
+        .max_file_size(http.settings.max_upload_bytes)
+        .max_num_files(1);
+    let batch = match receive_batch_body(content_type, body.as_ref(), multipart).await {
         Ok(batch) => batch,
         Err(ParseRequestError::PayloadTooLarge) => {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();

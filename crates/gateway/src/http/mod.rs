@@ -2,6 +2,7 @@
 //! middleware stack. Handlers stay small; GraphQL does the rest.
 
 mod auth;
+mod body_limit;
 mod cors;
 mod graphql;
 mod health;
@@ -19,7 +20,6 @@ use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -44,6 +44,8 @@ pub(crate) struct HttpState {
 pub(crate) struct HttpSettings {
     pub(crate) max_batch: usize,
     pub(crate) trust_proxy: bool,
+    /// Largest uploaded file in a multipart request.
+    pub(crate) max_upload_bytes: usize,
 }
 
 /// The whole HTTP application: `/graphql` (GraphiQL on GET when the
@@ -65,6 +67,7 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
         settings: Arc::new(HttpSettings {
             max_batch: config.max_batch,
             trust_proxy: config.trust_proxy,
+            max_upload_bytes: config.max_upload_bytes,
         }),
     };
 
@@ -92,9 +95,6 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
                 ),
         )
         .layer(CatchPanicLayer::new())
-        // Refuses an oversized Content-Length up front and caps streamed
-        // bodies; axum's own default limit is disabled so only this one applies.
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         // 503, not 408: browsers retry a 408 on their own, which could replay
         // a mutation the server gave up on. Innermost, because its timeout
         // response needs the router's own body type.
@@ -108,7 +108,16 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
         .route("/health", get(health::live))
         .route("/health/db", get(health::database))
         .with_state(http)
+        // Body limits are `body_limit`'s alone (JSON and uploads differ);
+        // axum's own default limit is disabled so it cannot interfere.
         .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(
+            body_limit::BodyLimits {
+                json: config.max_body_bytes,
+                upload: config.max_upload_bytes,
+            },
+            body_limit::limit,
+        ))
         .layer(middleware);
     match cors::layer(&config.cors_origins) {
         Some(cors) => router.layer(cors),

@@ -18,7 +18,7 @@ use trellis_tenancy::session::PrincipalRecord;
 use trellis_tenancy::{AccessTokens, Email, Session, User};
 
 use crate::config::Config;
-use crate::state::{AppState, DatabaseProbe};
+use crate::state::{AppState, DatabaseProbe, RoutingAdapters};
 
 const SECRET_DETAIL: &str = "password authentication failed for user trellis at 10.1.2.3";
 
@@ -37,9 +37,33 @@ fn tokens(config: &Config) -> AccessTokens {
     AccessTokens::new(config.jwt_secret.as_bytes())
 }
 
+/// Routing ports that panic if called: these tests never reach them.
+fn routing_mocks(config: &Config) -> RoutingAdapters {
+    use trellis_datasources::ports::{
+        MockConnector, MockDatasourceConfigRepository, MockDatasourceRepository,
+    };
+    use trellis_intents::ports::MockIntentRepository;
+    use trellis_rules::ports::{MockRoutingRunRepository, MockRuleRepository};
+    RoutingAdapters {
+        configs: Arc::new(MockDatasourceConfigRepository::new()),
+        datasources: Arc::new(MockDatasourceRepository::new()),
+        intents: Arc::new(MockIntentRepository::new()),
+        rules: Arc::new(MockRuleRepository::new()),
+        runs: Arc::new(MockRoutingRunRepository::new()),
+        connector: Arc::new(MockConnector::new()),
+        keyring: config.keyring.clone(),
+        settings: trellis_rules::RoutingSettings::default(),
+    }
+}
+
 fn app_with(mocks: Mocks, probe: Result<(), String>, config: &Config) -> Router {
     let deps = mocks.deps(Arc::new(SystemClock));
-    let state = AppState::new(deps, tokens(config), Arc::new(Probe(probe)));
+    let state = AppState::new(
+        deps,
+        tokens(config),
+        routing_mocks(config),
+        Arc::new(Probe(probe)),
+    );
     super::router(state, config)
 }
 
@@ -160,6 +184,76 @@ async fn a_streamed_body_over_the_limit_is_413_too() {
     let reply = send(
         app_with(Mocks::default(), Ok(()), &small_body_config()),
         request,
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// A GraphQL multipart request (operations, map, one file) of about
+/// `file_bytes` bytes plus the other parts.
+fn upload_request(file_bytes: usize) -> Request<Body> {
+    let boundary = "b0undary";
+    let operations = json!({
+        "query": "mutation($input: CreateDatasourceInput!) { createDatasource(input: $input) { datasource { id } } }",
+        "variables": { "input": { "name": "f", "kind": "FILE", "connectionKey": "u", "file": null } },
+    });
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n{operations}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{{\"0\":[\"variables.input.file\"]}}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"0\"; filename=\"a.csv\"\r\n\r\n{}\r\n\
+         --{boundary}--\r\n",
+        "x".repeat(file_bytes)
+    );
+    Request::post("/graphql")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn upload_config() -> Config {
+    let mut config = Config::for_tests();
+    config.max_body_bytes = 64;
+    config.max_upload_bytes = 4096;
+    config
+}
+
+#[tokio::test]
+async fn an_upload_may_exceed_the_json_limit_up_to_the_upload_limit() {
+    // Past the body limit, the anonymous caller meets authentication.
+    let reply = send(
+        app_with(Mocks::default(), Ok(()), &upload_config()),
+        upload_request(1000),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(
+        reply.json()["errors"][0]["extensions"]["code"],
+        "UNAUTHENTICATED"
+    );
+}
+
+#[tokio::test]
+async fn an_upload_over_the_upload_limit_is_413() {
+    let reply = send(
+        app_with(Mocks::default(), Ok(()), &upload_config()),
+        upload_request(5000),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_json_body_does_not_get_the_upload_limit() {
+    let mut config = upload_config();
+    config.max_body_bytes = 512;
+    let body = json!({ "query": format!("{{ permissions {{ name }} }} #{}", "x".repeat(1000)) });
+    let reply = send(
+        app_with(Mocks::default(), Ok(()), &config),
+        post_graphql(body, None),
     )
     .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
