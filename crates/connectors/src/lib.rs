@@ -21,7 +21,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use trellis_datasources::ports::{Connector, DatasourceRepository};
 use trellis_datasources::{
-    Credentials, Datasource, DatasourceConfig, Keyring, Lookup, LookupError, LookupResult, Protocol,
+    Credentials, Datasource, DatasourceConfig, Keyring, Lookup, LookupError, LookupResult,
+    Protocol, TimedAnswer,
 };
 use trellis_kernel::{DatasourceConfigId, TenantId};
 
@@ -192,6 +193,68 @@ impl Connector for Connectors {
                 Handle::Sql(_) => Err(mismatch(config, lookup)),
             },
             _ => Err(mismatch(config, lookup)),
+        }
+    }
+
+    #[tracing::instrument(
+        level = "debug",
+        skip_all,
+        fields(tenant = %config.tenant_id, config = %config.id, lookups = lookups.len())
+    )]
+    async fn lookup_all(
+        &self,
+        config: &DatasourceConfig,
+        datasource: &Datasource,
+        lookups: &[Lookup],
+    ) -> Vec<TimedAnswer> {
+        let statements: Option<Vec<(&str, &[String])>> = lookups
+            .iter()
+            .map(|lookup| match lookup {
+                Lookup::Sql { statement, params } => Some((statement.as_str(), params.as_slice())),
+                _ => None,
+            })
+            .collect();
+        let same_config =
+            datasource.config_id == config.id && datasource.tenant_id == config.tenant_id;
+        let pool = match (&statements, same_config) {
+            (Some(_), true) if config.protocol.is_sql() => match self.handle(config).await {
+                Ok(Handle::Sql(pool)) => Some(Ok(pool)),
+                Ok(Handle::Http(_)) => None,
+                Err(err) => Some(Err(err)),
+            },
+            _ => None,
+        };
+        match (pool, statements) {
+            (Some(Ok(pool)), Some(statements)) => pool
+                .first_rows(&statements)
+                .await
+                .into_iter()
+                .map(|(result, took)| TimedAnswer {
+                    result: result.map(|first_row| LookupResult::Sql { first_row }),
+                    took,
+                })
+                .collect(),
+            (Some(Err(err)), _) => lookups
+                .iter()
+                .map(|_| TimedAnswer {
+                    result: Err(err.clone()),
+                    took: std::time::Duration::ZERO,
+                })
+                .collect(),
+            // Anything but SQL on a SQL config: one at a time, as `lookup`
+            // explains any mismatch.
+            _ => {
+                let mut answers = Vec::with_capacity(lookups.len());
+                for lookup in lookups {
+                    let started = std::time::Instant::now();
+                    let result = self.lookup(config, datasource, lookup).await;
+                    answers.push(TimedAnswer {
+                        result,
+                        took: started.elapsed(),
+                    });
+                }
+                answers
+            }
         }
     }
 

@@ -12,7 +12,7 @@ pub mod service;
 
 pub use config::{AuthType, ConnectionOptions, Credentials, DatasourceConfig, Protocol};
 pub use datasource::{CsvUpload, Datasource, DatasourceKind, FileSummary};
-pub use lookup::{HttpMethod, Lookup, LookupError, LookupErrorKind, LookupResult};
+pub use lookup::{HttpMethod, Lookup, LookupError, LookupErrorKind, LookupResult, TimedAnswer};
 pub use secret::{EncryptedSecret, Keyring};
 pub use service::{
     ConfigTest, CreateDatasource, CreateDatasourceConfig, DatasourceDeps, DatasourceService,

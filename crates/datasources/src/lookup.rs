@@ -63,6 +63,13 @@ pub enum LookupResult {
     },
 }
 
+/// One answer of a batch of lookups, with the time it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimedAnswer {
+    pub result: Result<LookupResult, LookupError>,
+    pub took: std::time::Duration,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LookupErrorKind {
     /// The datasource did not answer in time.

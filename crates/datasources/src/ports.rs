@@ -10,7 +10,7 @@ use trellis_tenancy::AuditEntry;
 
 use crate::config::DatasourceConfig;
 use crate::datasource::Datasource;
-use crate::lookup::{Lookup, LookupError, LookupResult};
+use crate::lookup::{Lookup, LookupError, LookupResult, TimedAnswer};
 use crate::secret::EncryptedSecret;
 
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]
@@ -153,6 +153,28 @@ pub trait Connector: Send + Sync {
         datasource: &Datasource,
         lookup: &Lookup,
     ) -> Result<LookupResult, LookupError>;
+
+    /// Runs `lookups` on one config together, answering each in order. SQL
+    /// implementations run them in one read-only transaction, so the rules
+    /// of an email cost one transaction rather than one each; a failing
+    /// statement fails only its own answer.
+    async fn lookup_all(
+        &self,
+        config: &DatasourceConfig,
+        datasource: &Datasource,
+        lookups: &[Lookup],
+    ) -> Vec<TimedAnswer> {
+        let mut answers = Vec::with_capacity(lookups.len());
+        for lookup in lookups {
+            let started = std::time::Instant::now();
+            let result = self.lookup(config, datasource, lookup).await;
+            answers.push(TimedAnswer {
+                result,
+                took: started.elapsed(),
+            });
+        }
+        answers
+    }
 
     /// Connects (and for SQL runs `SELECT 1`) to show the config works.
     async fn probe(&self, config: &DatasourceConfig) -> Result<(), LookupError>;

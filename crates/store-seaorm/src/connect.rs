@@ -19,7 +19,11 @@ pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(database_url);
     options
         .sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(10));
+        .acquire_timeout(Duration::from_secs(10))
+        // A ping on every checkout would double the round trips of every
+        // query; only connections idle long enough to have been dropped by
+        // the server or a proxy are checked.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30));
     if database_url.starts_with("sqlite:") {
         let in_memory = is_in_memory(database_url);
         if in_memory {

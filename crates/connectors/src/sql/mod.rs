@@ -1,6 +1,7 @@
 //! SQL datasources: one pool per config, every lookup read-only and bounded
 //! by the config's timeouts, every value bound rather than spliced.
 
+mod batch;
 mod mysql;
 mod postgres;
 mod sqlite;

@@ -59,12 +59,14 @@ fn statement_limit(version: &str, timeout_ms: u64) -> String {
     }
 }
 
+pub(super) const BEGIN: &str = "START TRANSACTION READ ONLY";
+
 pub(super) async fn first_row(
     conn: &mut MySqlConnection,
     statement: &str,
     params: &[String],
 ) -> Result<Option<Vec<Value>>, sqlx::Error> {
-    let mut tx = conn.begin_with("START TRANSACTION READ ONLY").await?;
+    let mut tx = conn.begin_with(BEGIN).await?;
     let mut query = sqlx::query(AssertSqlSafe(statement.to_owned()));
     for param in params {
         query = query.bind(param.as_str());

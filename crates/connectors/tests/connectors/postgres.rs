@@ -347,3 +347,51 @@ async fn a_lookup_of_the_wrong_kind_is_a_config_error() {
     );
     assert!(message.contains("does not use"), "{message}");
 }
+
+#[tokio::test]
+async fn a_batch_runs_read_only_and_a_failing_statement_fails_only_itself() {
+    let Some(pg) = pg().await else { return };
+    let table = unique("batch");
+    pg.exec(format!(
+        "CREATE TABLE {table} (email text); INSERT INTO {table} VALUES ('ann@x.com')"
+    ))
+    .await;
+    let connectors = connectors(true);
+    let config = pg.config(2_000);
+    let source = datasource(&config);
+    let answers = connectors
+        .lookup_all(
+            &config,
+            &source,
+            &[
+                sql(
+                    &format!("SELECT 1 FROM {table} WHERE email = $1"),
+                    &["ann@x.com"],
+                ),
+                sql("SELECT 1 / 0", &[]),
+                sql("SELECT current_setting('transaction_read_only')", &[]),
+                sql(
+                    &format!("SELECT 1 FROM {table} WHERE email = $1"),
+                    &["bob@x.com"],
+                ),
+            ],
+        )
+        .await;
+    pg.exec(format!("DROP TABLE {table}")).await;
+
+    assert_eq!(answers.len(), 4);
+    let mut answers = answers.into_iter().map(|answer| answer.result);
+    assert_eq!(
+        first_row(answers.next().unwrap().unwrap()),
+        Some(vec![json!(1)])
+    );
+    let failed = answers.next().unwrap().unwrap_err();
+    assert_eq!(failed.kind, LookupErrorKind::Query);
+    assert!(failed.message.contains("division by zero"), "{failed:?}");
+    assert_eq!(
+        first_row(answers.next().unwrap().unwrap()),
+        Some(vec![json!("on")]),
+        "the statement after a failure runs in a fresh read-only transaction"
+    );
+    assert_eq!(first_row(answers.next().unwrap().unwrap()), None);
+}

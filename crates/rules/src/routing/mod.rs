@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use trellis_datasources::DatasourceKind;
 use trellis_datasources::ports::Connector;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{EmailMessage, Intent};
@@ -161,7 +162,8 @@ impl RoutingService {
         let targets = self.deps.rules.list_targets(ctx.tenant_id, intent).await?;
         let settings = self.deps.settings;
         let mut results = Vec::with_capacity(targets.len());
-        for target in &targets {
+        let mut index = 0;
+        while let Some(target) = targets.get(index) {
             let remaining = settings.email_budget.saturating_sub(started.elapsed());
             if remaining.is_zero() {
                 results.push(result(
@@ -173,12 +175,26 @@ impl RoutingService {
                     ),
                     Duration::ZERO,
                 ));
+                index += 1;
                 continue;
             }
-            let timeout = settings.rule_timeout.min(remaining);
-            let rule_started = Instant::now();
-            let (outcome, detail) = self.run_rule(target, email, timeout).await;
-            results.push(result(target, outcome, detail, rule_started.elapsed()));
+            // Consecutive DATABASE rules on one config go to it together:
+            // one transaction instead of one per rule.
+            let group = targets[index..]
+                .iter()
+                .take_while(|other| same_sql_config(target, other))
+                .count()
+                .max(1);
+            if group > 1 {
+                let batch = &targets[index..index + group];
+                results.extend(self.run_batch(batch, email, remaining).await);
+            } else {
+                let timeout = settings.rule_timeout.min(remaining);
+                let rule_started = Instant::now();
+                let (outcome, detail) = self.run_rule(target, email, timeout).await;
+                results.push(result(target, outcome, detail, rule_started.elapsed()));
+            }
+            index += group;
         }
         Ok(results)
     }
@@ -222,6 +238,91 @@ impl RoutingService {
                 ),
             ),
         }
+    }
+
+    /// Runs rules that share a SQL config in one call to the connector,
+    /// answering in their order.
+    async fn run_batch(
+        &self,
+        batch: &[RuleTarget],
+        email: &EmailMessage,
+        remaining: Duration,
+    ) -> Vec<RuleResult> {
+        let mut results: Vec<Option<RuleResult>> = vec![None; batch.len()];
+        let mut asked = Vec::with_capacity(batch.len());
+        for (position, target) in batch.iter().enumerate() {
+            let check = self.check(target);
+            let lookup = match check.as_ref() {
+                Ok(parsed) => parsed.lookup(email),
+                Err(problem) => {
+                    results[position] = Some(result(
+                        target,
+                        RuleOutcome::Error,
+                        format!("the rule cannot run: {problem}"),
+                        Duration::ZERO,
+                    ));
+                    continue;
+                }
+            };
+            match lookup {
+                Ok(lookup) => asked.push((position, check, lookup)),
+                Err(detail) => {
+                    results[position] =
+                        Some(result(target, RuleOutcome::Failed, detail, Duration::ZERO));
+                }
+            }
+        }
+        if let Some((first, _, _)) = asked.first() {
+            let first = &batch[*first];
+            let lookups: Vec<_> = asked.iter().map(|(_, _, lookup)| lookup.clone()).collect();
+            let timeout = (self.deps.settings.rule_timeout * lookups.len() as u32).min(remaining);
+            let answers = tokio::time::timeout(
+                timeout,
+                self.deps
+                    .connector
+                    .lookup_all(&first.config, &first.datasource, &lookups),
+            )
+            .await;
+            let mut answers = answers.map(Vec::into_iter);
+            for (position, check, _) in &asked {
+                let target = &batch[*position];
+                let judged = match (&mut answers, check.as_ref()) {
+                    (Ok(answers), Ok(check)) => match answers.next() {
+                        Some(answer) => {
+                            let (outcome, detail) = match &answer.result {
+                                Ok(found) => check.judge(email, found),
+                                Err(err) => (
+                                    RuleOutcome::Error,
+                                    format!(
+                                        "datasource `{}`: {}",
+                                        target.datasource.name, err.message
+                                    ),
+                                ),
+                            };
+                            result(target, outcome, detail, answer.took)
+                        }
+                        None => result(
+                            target,
+                            RuleOutcome::Error,
+                            format!("datasource `{}` gave no answer", target.datasource.name),
+                            Duration::ZERO,
+                        ),
+                    },
+                    _ => result(
+                        target,
+                        RuleOutcome::Error,
+                        format!(
+                            "datasource `{}` did not answer within {} ms",
+                            target.datasource.name,
+                            timeout.as_millis()
+                        ),
+                        timeout,
+                    ),
+                };
+                results[*position] = Some(judged);
+            }
+        }
+        results.into_iter().flatten().collect()
     }
 
     fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {
@@ -301,6 +402,13 @@ fn result(target: &RuleTarget, outcome: RuleOutcome, detail: String, took: Durat
         detail,
         duration_ms: took.as_secs_f64() * 1000.0,
     }
+}
+
+/// Whether `other` may join a batch started by `first`.
+fn same_sql_config(first: &RuleTarget, other: &RuleTarget) -> bool {
+    first.datasource.kind == DatasourceKind::Database
+        && other.datasource.kind == DatasourceKind::Database
+        && first.config.id == other.config.id
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -403,3 +403,60 @@ async fn viewers_cannot_route_and_validating_a_foreign_intent_is_not_found() {
         .unwrap_err();
     assert!(err.to_string().contains("filter.since"), "{err}");
 }
+
+#[tokio::test]
+async fn rules_sharing_a_database_config_are_asked_together_and_answered_in_order() {
+    let ctx = ctx_with_role(BuiltinRole::Member);
+    let support = intent(ctx.tenant_id, "Support", 10, "help");
+    let first = target(ctx.tenant_id, support.id, 3);
+    let mut second = target(ctx.tenant_id, support.id, 2);
+    second.config = first.config.clone();
+    second.datasource.config_id = first.config.id;
+    let other = target(ctx.tenant_id, support.id, 1);
+    let targets = vec![first, second, other];
+    let mut setup = Setup::new();
+    setup
+        .intents
+        .expect_list_active()
+        .returning(move |_| Ok(vec![support.clone()]));
+    setup
+        .rules
+        .expect_list_targets()
+        .returning(move |_, _| Ok(targets.clone()));
+    let mut connector = MockConnector::new();
+    connector
+        .expect_lookup_all()
+        .withf(|_, _, lookups| lookups.len() == 2)
+        .times(1)
+        .returning(|_, _, _| {
+            vec![
+                trellis_datasources::TimedAnswer {
+                    result: Ok(LookupResult::Sql { first_row: None }),
+                    took: Duration::from_millis(3),
+                },
+                trellis_datasources::TimedAnswer {
+                    result: row(),
+                    took: Duration::from_millis(1),
+                },
+            ]
+        });
+    connector
+        .expect_lookup()
+        .times(1)
+        .returning(|_, _, _| row());
+    let run = setup
+        .service(connector)
+        .route(&ctx, email("help"))
+        .await
+        .unwrap();
+    let outcomes: Vec<_> = run.results.iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            RuleOutcome::Failed,
+            RuleOutcome::Passed,
+            RuleOutcome::Passed
+        ]
+    );
+    assert!((run.results[0].duration_ms - 3.0).abs() < 0.001);
+}
