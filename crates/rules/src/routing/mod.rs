@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use trellis_datasources::DatasourceKind;
 use trellis_datasources::ports::Connector;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{EmailMessage, Intent};
@@ -182,7 +181,7 @@ impl RoutingService {
             // one transaction instead of one per rule.
             let group = targets[index..]
                 .iter()
-                .take_while(|other| same_sql_config(target, other))
+                .take_while(|other| batch::same_sql_config(target, other))
                 .count()
                 .max(1);
             if group > 1 {
@@ -240,92 +239,7 @@ impl RoutingService {
         }
     }
 
-    /// Runs rules that share a SQL config in one call to the connector,
-    /// answering in their order.
-    async fn run_batch(
-        &self,
-        batch: &[RuleTarget],
-        email: &EmailMessage,
-        remaining: Duration,
-    ) -> Vec<RuleResult> {
-        let mut results: Vec<Option<RuleResult>> = vec![None; batch.len()];
-        let mut asked = Vec::with_capacity(batch.len());
-        for (position, target) in batch.iter().enumerate() {
-            let check = self.check(target);
-            let lookup = match check.as_ref() {
-                Ok(parsed) => parsed.lookup(email),
-                Err(problem) => {
-                    results[position] = Some(result(
-                        target,
-                        RuleOutcome::Error,
-                        format!("the rule cannot run: {problem}"),
-                        Duration::ZERO,
-                    ));
-                    continue;
-                }
-            };
-            match lookup {
-                Ok(lookup) => asked.push((position, check, lookup)),
-                Err(detail) => {
-                    results[position] =
-                        Some(result(target, RuleOutcome::Failed, detail, Duration::ZERO));
-                }
-            }
-        }
-        if let Some((first, _, _)) = asked.first() {
-            let first = &batch[*first];
-            let lookups: Vec<_> = asked.iter().map(|(_, _, lookup)| lookup.clone()).collect();
-            let timeout = (self.deps.settings.rule_timeout * lookups.len() as u32).min(remaining);
-            let answers = tokio::time::timeout(
-                timeout,
-                self.deps
-                    .connector
-                    .lookup_all(&first.config, &first.datasource, &lookups),
-            )
-            .await;
-            let mut answers = answers.map(Vec::into_iter);
-            for (position, check, _) in &asked {
-                let target = &batch[*position];
-                let judged = match (&mut answers, check.as_ref()) {
-                    (Ok(answers), Ok(check)) => match answers.next() {
-                        Some(answer) => {
-                            let (outcome, detail) = match &answer.result {
-                                Ok(found) => check.judge(email, found),
-                                Err(err) => (
-                                    RuleOutcome::Error,
-                                    format!(
-                                        "datasource `{}`: {}",
-                                        target.datasource.name, err.message
-                                    ),
-                                ),
-                            };
-                            result(target, outcome, detail, answer.took)
-                        }
-                        None => result(
-                            target,
-                            RuleOutcome::Error,
-                            format!("datasource `{}` gave no answer", target.datasource.name),
-                            Duration::ZERO,
-                        ),
-                    },
-                    _ => result(
-                        target,
-                        RuleOutcome::Error,
-                        format!(
-                            "datasource `{}` did not answer within {} ms",
-                            target.datasource.name,
-                            timeout.as_millis()
-                        ),
-                        timeout,
-                    ),
-                };
-                results[*position] = Some(judged);
-            }
-        }
-        results.into_iter().flatten().collect()
-    }
-
-    fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {
+    pub(super) fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {
         let key = (target.rule.id, target.rule.updated_at);
         if let Ok(cache) = self.checks.lock()
             && let Some(found) = cache.get(&key)
@@ -393,7 +307,12 @@ impl RoutingService {
     }
 }
 
-fn result(target: &RuleTarget, outcome: RuleOutcome, detail: String, took: Duration) -> RuleResult {
+pub(super) fn result(
+    target: &RuleTarget,
+    outcome: RuleOutcome,
+    detail: String,
+    took: Duration,
+) -> RuleResult {
     RuleResult {
         rule_id: target.rule.id,
         rule_type: target.rule.rule_type,
@@ -404,16 +323,11 @@ fn result(target: &RuleTarget, outcome: RuleOutcome, detail: String, took: Durat
     }
 }
 
-/// Whether `other` may join a batch started by `first`.
-fn same_sql_config(first: &RuleTarget, other: &RuleTarget) -> bool {
-    first.datasource.kind == DatasourceKind::Database
-        && other.datasource.kind == DatasourceKind::Database
-        && first.config.id == other.config.id
-}
-
 fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
+
+mod batch;
 
 #[cfg(test)]
 mod tests;
