@@ -1,6 +1,6 @@
 use async_trait::async_trait;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, SelectExt,
 };
@@ -10,9 +10,9 @@ use trellis_kernel::{
     DatasourceId, DomainError, DomainResult, Page, PageRequest, RuleId, TenantId,
 };
 use trellis_tenancy::AuditEntry;
-use uuid::Uuid;
 
 use super::datasource_configs::config_exists;
+use super::rules::delete_rules_of;
 use super::{begin_write, ensure_scope, insert_audit};
 use crate::SeaOrmStore;
 use crate::convert_routing as convert;
@@ -140,27 +140,13 @@ impl DatasourceRepository for SeaOrmStore {
         if !found {
             return Err(DomainError::not_found("datasource"));
         }
-        let of_datasource = || {
-            validation_rule::Column::TenantId
-                .eq(tenant.as_uuid())
-                .and(validation_rule::Column::DatasourceId.eq(id.as_uuid()))
-        };
-        let rules = validation_rule::Entity::find()
-            .filter(of_datasource())
-            .select_only()
-            .column(validation_rule::Column::Id)
-            .order_by_asc(validation_rule::Column::Id)
-            .into_tuple::<Uuid>()
-            .all(&txn)
-            .await
-            .map_err(internal)?;
-        if !rules.is_empty() {
-            validation_rule::Entity::delete_many()
-                .filter(of_datasource())
-                .exec(&txn)
-                .await
-                .map_err(internal)?;
-        }
+        let rules = delete_rules_of(
+            &txn,
+            tenant,
+            validation_rule::Column::DatasourceId,
+            id.as_uuid(),
+        )
+        .await?;
         // The file goes with it, by its cascading key.
         datasource::Entity::delete_many()
             .filter(datasource::Column::TenantId.eq(tenant.as_uuid()))
@@ -170,7 +156,7 @@ impl DatasourceRepository for SeaOrmStore {
             .map_err(internal)?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)?;
-        Ok(rules.into_iter().map(RuleId::from_uuid).collect())
+        Ok(rules)
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, datasource = %id))]

@@ -9,8 +9,8 @@ use trellis_intents::ports::IntentRepository;
 use trellis_intents::{Intent, IntentFilter};
 use trellis_kernel::{DomainError, DomainResult, IntentId, Page, PageRequest, RuleId, TenantId};
 use trellis_tenancy::AuditEntry;
-use uuid::Uuid;
 
+use super::rules::delete_rules_of;
 use super::{begin_write, ensure_scope, insert_audit};
 use crate::SeaOrmStore;
 use crate::convert_routing as convert;
@@ -134,27 +134,13 @@ impl IntentRepository for SeaOrmStore {
         if !found {
             return Err(DomainError::not_found("intent"));
         }
-        let of_intent = || {
-            validation_rule::Column::TenantId
-                .eq(tenant.as_uuid())
-                .and(validation_rule::Column::IntentId.eq(id.as_uuid()))
-        };
-        let rules = validation_rule::Entity::find()
-            .filter(of_intent())
-            .select_only()
-            .column(validation_rule::Column::Id)
-            .order_by_asc(validation_rule::Column::Id)
-            .into_tuple::<Uuid>()
-            .all(&txn)
-            .await
-            .map_err(internal)?;
-        if !rules.is_empty() {
-            validation_rule::Entity::delete_many()
-                .filter(of_intent())
-                .exec(&txn)
-                .await
-                .map_err(internal)?;
-        }
+        let rules = delete_rules_of(
+            &txn,
+            tenant,
+            validation_rule::Column::IntentId,
+            id.as_uuid(),
+        )
+        .await?;
         intent::Entity::delete_many()
             .filter(intent::Column::TenantId.eq(tenant.as_uuid()))
             .filter(intent::Column::Id.eq(id.as_uuid()))
@@ -163,7 +149,7 @@ impl IntentRepository for SeaOrmStore {
             .map_err(internal)?;
         insert_audit(&txn, audit).await?;
         txn.commit().await.map_err(internal)?;
-        Ok(rules.into_iter().map(RuleId::from_uuid).collect())
+        Ok(rules)
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]

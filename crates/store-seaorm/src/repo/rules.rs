@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use sea_orm::ActiveValue::NotSet;
-use sea_orm::sea_query::{CaseStatement, Expr};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use trellis_intents::Intent;
 use trellis_kernel::{DomainError, DomainResult, IntentId, RuleId, TenantId};
 use trellis_rules::ValidationRule;
@@ -20,6 +20,39 @@ use crate::entity::{datasource, datasource_config, validation_rule};
 use crate::error::{internal, reference_write_error};
 
 const DATASOURCE: &str = "datasource";
+
+/// Deletes the tenant's rules that `column` ties to `parent` (an intent or a
+/// datasource) and returns their ids, oldest first. For cascades, inside the
+/// caller's transaction, after the parent row is locked.
+pub(super) async fn delete_rules_of(
+    txn: &sea_orm::DatabaseTransaction,
+    tenant: TenantId,
+    column: validation_rule::Column,
+    parent: Uuid,
+) -> DomainResult<Vec<RuleId>> {
+    let of_parent = || {
+        validation_rule::Column::TenantId
+            .eq(tenant.as_uuid())
+            .and(column.eq(parent))
+    };
+    let rules = validation_rule::Entity::find()
+        .filter(of_parent())
+        .select_only()
+        .column(validation_rule::Column::Id)
+        .order_by_asc(validation_rule::Column::Id)
+        .into_tuple::<Uuid>()
+        .all(txn)
+        .await
+        .map_err(internal)?;
+    if !rules.is_empty() {
+        validation_rule::Entity::delete_many()
+            .filter(of_parent())
+            .exec(txn)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(rules.into_iter().map(RuleId::from_uuid).collect())
+}
 
 fn id_taken() -> String {
     "a rule with this id exists".to_owned()
