@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use trellis_kernel::{RequestMeta, TenantId, UserId, define_id};
+use trellis_kernel::{RequestMeta, TenantCtx, TenantId, UserId, define_id};
 
 define_id!(AuditEntryId);
 
@@ -46,6 +46,23 @@ impl AuditEntry {
             request_id: meta.request_id.clone(),
             created_at: at,
         }
+    }
+
+    /// Starts an entry for a change a member made in their current tenant.
+    pub fn by_member(
+        ctx: &TenantCtx,
+        action: &str,
+        entity: (&str, String),
+        at: DateTime<Utc>,
+    ) -> Self {
+        Self::new(
+            ctx.tenant_id,
+            Some(ctx.user_id()),
+            &ctx.actor.meta,
+            action,
+            entity,
+            at,
+        )
     }
 
     pub fn before(mut self, value: Value) -> Self {

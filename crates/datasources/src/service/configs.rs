@@ -6,7 +6,9 @@ use trellis_kernel::{
     TenantCtx, text,
 };
 
-use super::{DatasourceService, audit, config_snapshot};
+use trellis_tenancy::AuditEntry;
+
+use super::{DatasourceService, config_snapshot};
 use crate::config::{
     AuthType, ConnectionOptions, Credentials, DatasourceConfig, Protocol, parse_base_url,
 };
@@ -126,7 +128,7 @@ impl DatasourceService {
             created_at: now,
             updated_at: now,
         };
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource_config.created",
             ("datasource_config", id.to_string()),
@@ -201,7 +203,7 @@ impl DatasourceService {
         };
         let mut after = config_snapshot(&config);
         after["credentialsReplaced"] = Value::Bool(input.auth_config.is_some() || auth_changed);
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource_config.updated",
             ("datasource_config", config.id.to_string()),
@@ -228,7 +230,7 @@ impl DatasourceService {
         ctx.require(Permission::ConnectionsManage)?;
         let before = self.find_config(ctx, id).await?;
         let now = self.deps.clock.now();
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource_config.deleted",
             ("datasource_config", id.to_string()),

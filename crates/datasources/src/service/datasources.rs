@@ -4,7 +4,9 @@ use trellis_kernel::{
 };
 
 use super::configs::NAME_MAX;
-use super::{DatasourceService, audit, datasource_snapshot};
+use trellis_tenancy::AuditEntry;
+
+use super::{DatasourceService, datasource_snapshot};
 use crate::config::DatasourceConfig;
 use crate::datasource::{CsvUpload, Datasource, DatasourceKind, FileSummary};
 
@@ -101,7 +103,7 @@ impl DatasourceService {
             created_at: now,
             updated_at: now,
         };
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource.created",
             ("datasource", datasource.id.to_string()),
@@ -163,7 +165,7 @@ impl DatasourceService {
             updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
             ..before.clone()
         };
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource.updated",
             ("datasource", datasource.id.to_string()),
@@ -192,7 +194,7 @@ impl DatasourceService {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, id).await?;
         let now = self.deps.clock.now();
-        let entry = audit(
+        let entry = AuditEntry::by_member(
             ctx,
             "datasource.deleted",
             ("datasource", id.to_string()),

@@ -9,8 +9,7 @@ mod rotation;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use trellis_kernel::{Clock, TenantCtx};
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::Clock;
 
 pub use configs::{ConfigTest, CreateDatasourceConfig, UpdateDatasourceConfig};
 pub use datasources::{CreateDatasource, DeletedDatasource, UpdateDatasource};
@@ -40,22 +39,6 @@ impl DatasourceService {
     pub fn new(deps: Arc<DatasourceDeps>) -> Self {
         Self { deps }
     }
-}
-
-pub(crate) fn audit(
-    ctx: &TenantCtx,
-    action: &str,
-    entity: (&str, String),
-    at: chrono::DateTime<chrono::Utc>,
-) -> AuditEntry {
-    AuditEntry::new(
-        ctx.tenant_id,
-        Some(ctx.user_id()),
-        &ctx.actor.meta,
-        action,
-        entity,
-        at,
-    )
 }
 
 /// What the audit log keeps of a config: everything but the credentials,

@@ -93,7 +93,13 @@ impl IntentService {
         let intent = build_intent(ctx, input, now, "", &mut errors);
         errors.into_result()?;
         let intent = intent.ok_or_else(|| DomainError::internal_msg("validated intent missing"))?;
-        let entry = audit(ctx, "intent.created", intent.id, now).after(snapshot(&intent));
+        let entry = AuditEntry::by_member(
+            ctx,
+            "intent.created",
+            ("intent", intent.id.to_string()),
+            now,
+        )
+        .after(snapshot(&intent));
         self.intents.create(ctx.tenant_id, &intent, &entry).await?;
         Ok(intent)
     }
@@ -139,7 +145,7 @@ impl IntentService {
             updated_at: now,
             ..before.clone()
         };
-        let entry = audit(ctx, "intent.updated", id, now)
+        let entry = AuditEntry::by_member(ctx, "intent.updated", ("intent", id.to_string()), now)
             .before(snapshot(&before))
             .after(snapshot(&intent));
         self.intents.update(ctx.tenant_id, &intent, &entry).await?;
@@ -154,7 +160,13 @@ impl IntentService {
     pub async fn delete(&self, ctx: &TenantCtx, id: IntentId) -> DomainResult<DeletedIntent> {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, id).await?;
-        let entry = audit(ctx, "intent.deleted", id, self.clock.now()).before(snapshot(&before));
+        let entry = AuditEntry::by_member(
+            ctx,
+            "intent.deleted",
+            ("intent", id.to_string()),
+            self.clock.now(),
+        )
+        .before(snapshot(&before));
         let deleted_rule_ids = self.intents.delete(ctx.tenant_id, id, &entry).await?;
         Ok(DeletedIntent {
             id,
@@ -223,22 +235,6 @@ fn build_matchers(
         }
     }
     ok.then_some(matchers)
-}
-
-fn audit(
-    ctx: &TenantCtx,
-    action: &str,
-    id: IntentId,
-    at: chrono::DateTime<chrono::Utc>,
-) -> AuditEntry {
-    AuditEntry::new(
-        ctx.tenant_id,
-        Some(ctx.user_id()),
-        &ctx.actor.meta,
-        action,
-        ("intent", id.to_string()),
-        at,
-    )
 }
 
 /// What the audit log keeps of an intent.

@@ -91,10 +91,8 @@ impl RuleService {
         let intent = intent.ok_or_else(|| DomainError::internal_msg("validated intent missing"))?;
         let mut after = intent_snapshot(&intent);
         after["rules"] = json!(rules.iter().map(snapshot).collect::<Vec<_>>());
-        let entry = AuditEntry::new(
-            ctx.tenant_id,
-            Some(ctx.user_id()),
-            &ctx.actor.meta,
+        let entry = AuditEntry::by_member(
+            ctx,
             "intent.created",
             ("intent", intent.id.to_string()),
             now,

@@ -117,7 +117,8 @@ impl RuleService {
         );
         errors.into_result()?;
         let rule = rule.ok_or_else(|| DomainError::internal_msg("validated rule missing"))?;
-        let entry = audit(ctx, "rule.created", rule.id, now).after(snapshot(&rule));
+        let entry = AuditEntry::by_member(ctx, "rule.created", ("rule", rule.id.to_string()), now)
+            .after(snapshot(&rule));
         self.deps.rules.create(ctx.tenant_id, &rule, &entry).await?;
         Ok(rule)
     }
@@ -170,7 +171,7 @@ impl RuleService {
             updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
             ..rebuilt
         };
-        let entry = audit(ctx, "rule.updated", id, now)
+        let entry = AuditEntry::by_member(ctx, "rule.updated", ("rule", id.to_string()), now)
             .before(snapshot(&before))
             .after(snapshot(&rule));
         self.deps.rules.update(ctx.tenant_id, &rule, &entry).await?;
@@ -183,7 +184,13 @@ impl RuleService {
     pub async fn delete(&self, ctx: &TenantCtx, id: RuleId) -> DomainResult<RuleId> {
         ctx.require(Permission::RoutingManage)?;
         let before = self.find(ctx, id).await?;
-        let entry = audit(ctx, "rule.deleted", id, self.deps.clock.now()).before(snapshot(&before));
+        let entry = AuditEntry::by_member(
+            ctx,
+            "rule.deleted",
+            ("rule", id.to_string()),
+            self.deps.clock.now(),
+        )
+        .before(snapshot(&before));
         self.deps.rules.delete(ctx.tenant_id, id, &entry).await?;
         Ok(id)
     }
@@ -234,16 +241,10 @@ impl RuleService {
             .map(|(index, id)| (*id, (count - index as i32) * 10))
             .collect();
         let now = self.deps.clock.now();
-        let entry = AuditEntry::new(
-            ctx.tenant_id,
-            Some(ctx.user_id()),
-            &ctx.actor.meta,
-            "rules.reordered",
-            ("intent", intent.to_string()),
-            now,
-        )
-        .before(json!(current.iter().map(|r| r.id).collect::<Vec<_>>()))
-        .after(json!(order));
+        let entry =
+            AuditEntry::by_member(ctx, "rules.reordered", ("intent", intent.to_string()), now)
+                .before(json!(current.iter().map(|r| r.id).collect::<Vec<_>>()))
+                .after(json!(order));
         self.deps
             .rules
             .set_priorities(ctx.tenant_id, intent, &priorities, &entry)
@@ -332,22 +333,6 @@ fn build_rule(
         created_at: now,
         updated_at: now,
     })
-}
-
-fn audit(
-    ctx: &TenantCtx,
-    action: &str,
-    id: RuleId,
-    at: chrono::DateTime<chrono::Utc>,
-) -> AuditEntry {
-    AuditEntry::new(
-        ctx.tenant_id,
-        Some(ctx.user_id()),
-        &ctx.actor.meta,
-        action,
-        ("rule", id.to_string()),
-        at,
-    )
 }
 
 /// What the audit log keeps of a rule. Conditions hold no secrets: those

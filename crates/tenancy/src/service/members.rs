@@ -307,14 +307,7 @@ impl MemberService {
     }
 
     fn audit(&self, ctx: &TenantCtx, action: &str, entity: (&str, String)) -> AuditEntry {
-        AuditEntry::new(
-            ctx.tenant_id,
-            Some(ctx.user_id()),
-            &ctx.actor.meta,
-            action,
-            entity,
-            self.deps.clock.now(),
-        )
+        AuditEntry::by_member(ctx, action, entity, self.deps.clock.now())
     }
 
     async fn member(&self, ctx: &TenantCtx, user: UserId) -> DomainResult<Membership> {
