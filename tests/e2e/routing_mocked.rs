@@ -3,10 +3,11 @@
 //! lookups).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::json;
 use trellis_datasources::ports::MockConnector;
-use trellis_datasources::{LookupError, LookupErrorKind, LookupResult};
+use trellis_datasources::{LookupError, LookupErrorKind, LookupResult, TimedAnswer};
 use trellis_tests::TestApp;
 
 use crate::routing_support::{
@@ -61,11 +62,11 @@ async fn a_timed_out_lookup_is_an_error_result_and_the_other_rules_still_run() {
     let mut connector = MockConnector::new();
     let mut calls = 0;
     connector
-        .expect_lookup()
+        .expect_lookup_all()
         .times(2)
         .returning(move |_, _, _| {
             calls += 1;
-            if calls == 1 {
+            let result = if calls == 1 {
                 Err(LookupError::new(
                     LookupErrorKind::Timeout,
                     "the API did not answer within 2000 ms",
@@ -75,7 +76,11 @@ async fn a_timed_out_lookup_is_an_error_result_and_the_other_rules_still_run() {
                     status: 200,
                     body: Some(json!({ "vip": true })),
                 })
-            }
+            };
+            vec![TimedAnswer {
+                result,
+                took: Duration::from_millis(1),
+            }]
         });
     let app = TestApp::sqlite_with_connector(Arc::new(connector)).await;
     let (owner, _) = app.owner_of("owner@mocked.test", "mocked", "PRO").await;

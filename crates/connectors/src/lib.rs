@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use trellis_datasources::ports::{Connector, DatasourceRepository};
+use trellis_datasources::ports::{Connector, DatasourceRepository, one_by_one};
 use trellis_datasources::{
     Credentials, Datasource, DatasourceConfig, Keyring, Lookup, LookupError, LookupResult,
     Protocol, TimedAnswer,
@@ -243,18 +243,7 @@ impl Connector for Connectors {
                 .collect(),
             // Anything but SQL on a SQL config: one at a time, as `lookup`
             // explains any mismatch.
-            _ => {
-                let mut answers = Vec::with_capacity(lookups.len());
-                for lookup in lookups {
-                    let started = std::time::Instant::now();
-                    let result = self.lookup(config, datasource, lookup).await;
-                    answers.push(TimedAnswer {
-                        result,
-                        took: started.elapsed(),
-                    });
-                }
-                answers
-            }
+            _ => one_by_one(self, config, datasource, lookups).await,
         }
     }
 

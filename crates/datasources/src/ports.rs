@@ -164,16 +164,7 @@ pub trait Connector: Send + Sync {
         datasource: &Datasource,
         lookups: &[Lookup],
     ) -> Vec<TimedAnswer> {
-        let mut answers = Vec::with_capacity(lookups.len());
-        for lookup in lookups {
-            let started = std::time::Instant::now();
-            let result = self.lookup(config, datasource, lookup).await;
-            answers.push(TimedAnswer {
-                result,
-                took: started.elapsed(),
-            });
-        }
-        answers
+        one_by_one(self, config, datasource, lookups).await
     }
 
     /// Connects (and for SQL runs `SELECT 1`) to show the config works.
@@ -181,4 +172,24 @@ pub trait Connector: Send + Sync {
 
     /// Drops whatever is pooled or cached for the config.
     fn evict(&self, tenant: TenantId, config: DatasourceConfigId);
+}
+
+/// Answers `lookups` with one `lookup` each, in order: what a connector does
+/// when it has no cheaper way to run several together.
+pub async fn one_by_one<C: Connector + ?Sized>(
+    connector: &C,
+    config: &DatasourceConfig,
+    datasource: &Datasource,
+    lookups: &[Lookup],
+) -> Vec<TimedAnswer> {
+    let mut answers = Vec::with_capacity(lookups.len());
+    for lookup in lookups {
+        let started = std::time::Instant::now();
+        let result = connector.lookup(config, datasource, lookup).await;
+        answers.push(TimedAnswer {
+            result,
+            took: started.elapsed(),
+        });
+    }
+    answers
 }

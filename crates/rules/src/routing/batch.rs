@@ -1,5 +1,6 @@
-//! Rules that share a SQL config go to it together: one read-only
-//! transaction per email rather than one per rule.
+//! Running rules through the connector. Consecutive rules that share a SQL
+//! config go to it together, in one read-only transaction rather than one
+//! per rule; any other rule goes alone.
 
 use std::time::Duration;
 
@@ -11,8 +12,8 @@ use crate::ports::RuleTarget;
 use crate::run::{RuleOutcome, RuleResult};
 
 impl RoutingService {
-    /// Runs rules that share a SQL config in one call to the connector,
-    /// answering in their order.
+    /// Runs `batch` (one rule, or several sharing a SQL config) in one call
+    /// to the connector, answering in their order.
     pub(super) async fn run_batch(
         &self,
         batch: &[RuleTarget],

@@ -184,59 +184,11 @@ impl RoutingService {
                 .take_while(|other| batch::same_sql_config(target, other))
                 .count()
                 .max(1);
-            if group > 1 {
-                let batch = &targets[index..index + group];
-                results.extend(self.run_batch(batch, email, remaining).await);
-            } else {
-                let timeout = settings.rule_timeout.min(remaining);
-                let rule_started = Instant::now();
-                let (outcome, detail) = self.run_rule(target, email, timeout).await;
-                results.push(result(target, outcome, detail, rule_started.elapsed()));
-            }
+            let batch = &targets[index..index + group];
+            results.extend(self.run_batch(batch, email, remaining).await);
             index += group;
         }
         Ok(results)
-    }
-
-    async fn run_rule(
-        &self,
-        target: &RuleTarget,
-        email: &EmailMessage,
-        timeout: Duration,
-    ) -> (RuleOutcome, String) {
-        let check = self.check(target);
-        let check = match check.as_ref() {
-            Ok(check) => check,
-            Err(problem) => {
-                return (
-                    RuleOutcome::Error,
-                    format!("the rule cannot run: {problem}"),
-                );
-            }
-        };
-        let lookup = match check.lookup(email) {
-            Ok(lookup) => lookup,
-            Err(detail) => return (RuleOutcome::Failed, detail),
-        };
-        let asked = self
-            .deps
-            .connector
-            .lookup(&target.config, &target.datasource, &lookup);
-        match tokio::time::timeout(timeout, asked).await {
-            Ok(Ok(answer)) => check.judge(email, &answer),
-            Ok(Err(err)) => (
-                RuleOutcome::Error,
-                format!("datasource `{}`: {}", target.datasource.name, err.message),
-            ),
-            Err(_) => (
-                RuleOutcome::Error,
-                format!(
-                    "datasource `{}` did not answer within {} ms",
-                    target.datasource.name,
-                    timeout.as_millis()
-                ),
-            ),
-        }
     }
 
     pub(super) fn check(&self, target: &RuleTarget) -> Arc<Result<RuleCheck, String>> {

@@ -138,6 +138,14 @@ fn row() -> Result<LookupResult, LookupError> {
     })
 }
 
+/// The connector's answer to a single lookup.
+fn answered(result: Result<LookupResult, LookupError>) -> Vec<trellis_datasources::TimedAnswer> {
+    vec![trellis_datasources::TimedAnswer {
+        result,
+        took: Duration::from_millis(1),
+    }]
+}
+
 #[tokio::test]
 async fn the_highest_priority_matching_intent_wins_and_its_rules_run_in_order() {
     let ctx = ctx_with_role(BuiltinRole::Member);
@@ -161,12 +169,12 @@ async fn the_highest_priority_matching_intent_wins_and_its_rules_run_in_order() 
         .returning(move |_, _| Ok(targets.clone()));
     let mut connector = MockConnector::new();
     connector
-        .expect_lookup()
-        .withf(|_, _, lookup| {
-            matches!(lookup, Lookup::Sql { params, .. } if params == &["ada@example.com"])
+        .expect_lookup_all()
+        .withf(|_, _, lookups| {
+            matches!(lookups, [Lookup::Sql { params, .. }] if params == &["ada@example.com"])
         })
         .times(2)
-        .returning(|_, _, _| row());
+        .returning(|_, _, _| answered(row()));
 
     let run = setup
         .service(connector)
@@ -227,9 +235,9 @@ async fn a_failing_datasource_gives_that_rule_an_error_and_a_failure_outranks_it
     ];
     let mut connector = MockConnector::new();
     connector
-        .expect_lookup()
+        .expect_lookup_all()
         .times(3)
-        .returning(move |_, _, _| answers.pop().unwrap_or_else(row));
+        .returning(move |_, _, _| answered(answers.pop().unwrap_or_else(row)));
     let run = setup
         .service(connector)
         .route(&ctx, email("help please"))
@@ -441,9 +449,10 @@ async fn rules_sharing_a_database_config_are_asked_together_and_answered_in_orde
             ]
         });
     connector
-        .expect_lookup()
+        .expect_lookup_all()
+        .withf(|_, _, lookups| lookups.len() == 1)
         .times(1)
-        .returning(|_, _, _| row());
+        .returning(|_, _, _| answered(row()));
     let run = setup
         .service(connector)
         .route(&ctx, email("help"))
