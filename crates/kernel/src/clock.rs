@@ -2,6 +2,13 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 
+/// The `updated_at` of a row being changed: `now`, or a microsecond after
+/// `previous` when the clock has not moved past it, so caches and pools keyed
+/// by the stamp always see the change.
+pub fn next_version(now: DateTime<Utc>, previous: DateTime<Utc>) -> DateTime<Utc> {
+    now.max(previous + chrono::Duration::microseconds(1))
+}
+
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;

@@ -10,7 +10,7 @@ pub mod permission;
 pub mod text;
 
 pub use actor::{Actor, RequestMeta, TenantCtx};
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, SystemClock, next_version};
 pub use error::{DomainError, DomainResult, FieldError, FieldErrors};
 pub use id::{DatasourceConfigId, DatasourceId, IntentId, RuleId, SessionId, TenantId, UserId};
 pub use paging::{Cursor, MAX_PAGE_SIZE, Page, PageRequest};

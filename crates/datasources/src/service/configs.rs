@@ -198,7 +198,7 @@ impl DatasourceService {
             auth_type,
             credentials,
             connection,
-            updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
+            updated_at: trellis_kernel::next_version(now, before.updated_at),
             ..before.clone()
         };
         let mut after = config_snapshot(&config);

@@ -162,7 +162,7 @@ impl DatasourceService {
             description,
             config_id,
             file,
-            updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
+            updated_at: trellis_kernel::next_version(now, before.updated_at),
             ..before.clone()
         };
         let entry = AuditEntry::by_member(

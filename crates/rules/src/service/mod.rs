@@ -168,7 +168,7 @@ impl RuleService {
         let rule = ValidationRule {
             id: before.id,
             created_at: before.created_at,
-            updated_at: now.max(before.updated_at + chrono::Duration::microseconds(1)),
+            updated_at: trellis_kernel::next_version(now, before.updated_at),
             ..rebuilt
         };
         let entry = AuditEntry::by_member(ctx, "rule.updated", ("rule", id.to_string()), now)
