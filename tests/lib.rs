@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use async_trait::async_trait;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -13,10 +12,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_datasources::ports::Connector;
-use trellis_gateway::state::DatabaseProbe;
 use trellis_gateway::{AppState, Config};
-use trellis_kernel::SystemClock;
-use trellis_tenancy::{AccessTokens, Argon2PasswordHasher};
 
 pub struct TestApp {
     pub router: Router,
@@ -50,15 +46,6 @@ fn test_config(files: &FilesDir) -> Config {
     let mut config = Config::for_tests();
     config.datasource_files_dir = files.0.clone();
     config
-}
-
-struct AlwaysUp;
-
-#[async_trait]
-impl DatabaseProbe for AlwaysUp {
-    async fn ping(&self) -> Result<(), String> {
-        Ok(())
-    }
 }
 
 /// One GraphQL response: `data` and `errors` as the client sees them.
@@ -137,8 +124,7 @@ impl TestApp {
     async fn over(database: trellis_store_seaorm::testing::TestDatabase) -> Self {
         let files = FilesDir::new();
         let config = test_config(&files);
-        let state =
-            trellis_gateway::server::build_state(&config, database.connection().clone()).await;
+        let state = trellis_gateway::server::build_state(&config, database.connection().clone());
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
@@ -157,20 +143,9 @@ impl TestApp {
             .expect("in-memory SQLite opens");
         let files = FilesDir::new();
         let config = test_config(&files);
-        let store = database.store();
-        let deps = trellis_store_seaorm::tenancy_ports(
-            &store,
-            Arc::new(Argon2PasswordHasher::new()),
-            Arc::new(SystemClock),
-        );
-        let mut routing = trellis_gateway::server::routing_adapters(&config, &store);
-        routing.connector = connector;
-        let state = AppState::new(
-            deps,
-            AccessTokens::new(config.jwt_secret.as_bytes()),
-            routing,
-            Arc::new(AlwaysUp),
-        );
+        let mut ports = trellis_gateway::server::ports(&config, database.connection().clone());
+        ports.connector = connector;
+        let state = AppState::new(ports, &config);
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
@@ -206,8 +181,7 @@ impl TestApp {
         let database = database.expect("restart needs an app over a database");
         let mut config = test_config(&files);
         change(&mut config);
-        let state =
-            trellis_gateway::server::build_state(&config, database.connection().clone()).await;
+        let state = trellis_gateway::server::build_state(&config, database.connection().clone());
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,

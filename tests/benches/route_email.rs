@@ -40,7 +40,7 @@ async fn main() {
 
     let mut config = Config::for_tests();
     config.allow_private_networks = true;
-    let state = trellis_gateway::server::build_state(&config, db).await;
+    let state = trellis_gateway::server::build_state(&config, db);
     let app = trellis_gateway::router(state, &config);
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");

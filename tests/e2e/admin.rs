@@ -10,6 +10,7 @@ on_every_backend! {
 
 async fn platform_admin(app: &TestApp) -> Session {
     app.state
+        .tenancy
         .admin
         .create_admin("root@platform.test", "correct-horse-9", "Platform Admin")
         .await

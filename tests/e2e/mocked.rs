@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde_json::json;
-use trellis_gateway::AppState;
-use trellis_gateway::state::{DatabaseProbe, RoutingAdapters};
-use trellis_kernel::{DomainError, SystemClock};
-use trellis_tenancy::AccessTokens;
+use trellis_gateway::state::{DatabaseProbe, Ports};
+use trellis_gateway::{AppState, Config};
+use trellis_kernel::DomainError;
+use trellis_rules::testing::RoutingMocks;
 use trellis_tenancy::testing::MockPorts;
 use trellis_tests::TestApp;
 
@@ -21,33 +21,10 @@ impl DatabaseProbe for Unreachable {
     }
 }
 
-/// Routing ports that panic if called: these scenarios never reach them.
-fn unused_routing() -> RoutingAdapters {
-    use trellis_datasources::ports::{
-        MockConnector, MockDatasourceConfigRepository, MockDatasourceRepository,
-    };
-    use trellis_intents::ports::MockIntentRepository;
-    use trellis_rules::ports::{MockRoutingRunRepository, MockRuleRepository};
-    RoutingAdapters {
-        configs: Arc::new(MockDatasourceConfigRepository::new()),
-        datasources: Arc::new(MockDatasourceRepository::new()),
-        intents: Arc::new(MockIntentRepository::new()),
-        rules: Arc::new(MockRuleRepository::new()),
-        runs: Arc::new(MockRoutingRunRepository::new()),
-        connector: Arc::new(MockConnector::new()),
-        keyring: Arc::new(trellis_datasources::Keyring::development()),
-        settings: trellis_rules::RoutingSettings::default(),
-    }
-}
-
 fn state(mocks: MockPorts) -> AppState {
-    let deps = mocks.deps(Arc::new(SystemClock));
-    AppState::new(
-        deps,
-        AccessTokens::new(b"mocked-secret-mocked-secret-mocked!!"),
-        unused_routing(),
-        Arc::new(Unreachable),
-    )
+    let mut ports = Ports::mocked(mocks, RoutingMocks::default());
+    ports.database = Arc::new(Unreachable);
+    AppState::new(ports, &Config::for_tests())
 }
 
 #[tokio::test]

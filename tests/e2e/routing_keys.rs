@@ -69,15 +69,34 @@ async fn credentials_survive_a_key_rotation(app: TestApp) {
         .await;
     let unreadable = probe_error(&app, &token, &id).await;
     assert!(unreadable.contains("cannot be read"), "{unreadable}");
-    assert!(app.state.datasources.rotate_credentials().await.is_err());
+    assert!(
+        app.state
+            .routing
+            .datasources
+            .rotate_credentials()
+            .await
+            .is_err()
+    );
 
     // With the old key kept for reading, rotation re-encrypts, once.
     let app = app
         .restart_with(|config| config.keyring = keyring(NEW_KEY, &[OLD_KEY]))
         .await;
-    let report = app.state.datasources.rotate_credentials().await.unwrap();
+    let report = app
+        .state
+        .routing
+        .datasources
+        .rotate_credentials()
+        .await
+        .unwrap();
     assert_eq!((report.rotated, report.skipped), (1, 0));
-    let again = app.state.datasources.rotate_credentials().await.unwrap();
+    let again = app
+        .state
+        .routing
+        .datasources
+        .rotate_credentials()
+        .await
+        .unwrap();
     assert_eq!((again.rotated, again.skipped), (0, 0));
 
     // Now the old key can go.

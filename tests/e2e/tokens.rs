@@ -36,6 +36,7 @@ async fn forged_expired_and_unsigned_tokens_are_unauthenticated(app: TestApp) {
     // Signed with the right secret, but expired a minute ago.
     let (expired, _) = app
         .state
+        .tenancy
         .auth
         .tokens()
         .issue(

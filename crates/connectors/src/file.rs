@@ -9,9 +9,11 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::OnceCell;
+use trellis_datasources::DatasourceConfigId;
+use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::DatasourceRepository;
 use trellis_datasources::{Datasource, LookupError, LookupErrorKind, LookupResult};
-use trellis_kernel::{DatasourceConfigId, DatasourceId, TenantId};
+use trellis_kernel::TenantId;
 
 use crate::error::config_error;
 

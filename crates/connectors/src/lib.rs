@@ -19,12 +19,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::ports::{Connector, DatasourceRepository, one_by_one};
 use trellis_datasources::{
     Credentials, Datasource, DatasourceConfig, Keyring, Lookup, LookupError, LookupResult,
     Protocol, TimedAnswer,
 };
-use trellis_kernel::{DatasourceConfigId, TenantId};
+use trellis_kernel::TenantId;
 
 use crate::error::config_error;
 use crate::file::FileCache;

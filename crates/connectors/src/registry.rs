@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
-use trellis_kernel::{DatasourceConfigId, TenantId};
+use trellis_datasources::DatasourceConfigId;
+use trellis_kernel::TenantId;
 
 use crate::http::HttpClient;
 use crate::sql::SqlPool;

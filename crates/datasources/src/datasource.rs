@@ -3,9 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use trellis_kernel::{DatasourceConfigId, DatasourceId, DomainError, DomainResult, TenantId};
+use trellis_kernel::{DomainError, DomainResult, TenantId, define_id};
 
-use crate::config::Protocol;
+use crate::config::{DatasourceConfigId, Protocol};
+
+define_id!(
+    /// What a validation rule queries: a database, an API or an uploaded file.
+    DatasourceId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

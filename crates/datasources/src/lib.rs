@@ -10,8 +10,10 @@ pub mod ports;
 pub mod secret;
 pub mod service;
 
-pub use config::{AuthType, ConnectionOptions, Credentials, DatasourceConfig, Protocol};
-pub use datasource::{CsvUpload, Datasource, DatasourceKind, FileSummary};
+pub use config::{
+    AuthType, ConnectionOptions, Credentials, DatasourceConfig, DatasourceConfigId, Protocol,
+};
+pub use datasource::{CsvUpload, Datasource, DatasourceId, DatasourceKind, FileSummary};
 pub use lookup::{HttpMethod, Lookup, LookupError, LookupErrorKind, LookupResult, TimedAnswer};
 pub use secret::{EncryptedSecret, Keyring};
 pub use service::{

@@ -2,11 +2,11 @@
 //! tenant-scoped method takes the tenant first; each write takes its audit
 //! entry, committed in the same transaction. Errors not listed are `Internal`.
 
+use crate::DatasourceConfigId;
+use crate::DatasourceId;
 use async_trait::async_trait;
-use trellis_kernel::{
-    DatasourceConfigId, DatasourceId, DomainResult, Page, PageRequest, RuleId, TenantId,
-};
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::AuditEntry;
+use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::config::DatasourceConfig;
 use crate::datasource::Datasource;

@@ -27,9 +27,10 @@ use trellis_tenancy::{AccessTokens, Plan, TenantAccess};
 
 /// A user who owns a tenant, and an access token that selects it.
 async fn seed(config: &Config, db: DatabaseConnection) -> (AppState, String) {
-    let state = build_state(config, db).await;
+    let state = build_state(config, db);
     let meta = RequestMeta::default();
     let signed_up = state
+        .tenancy
         .auth
         .sign_up(
             &meta,
@@ -42,11 +43,13 @@ async fn seed(config: &Config, db: DatabaseConnection) -> (AppState, String) {
         .await
         .expect("sign up");
     let principal = state
+        .tenancy
         .auth
         .authenticate(&signed_up.access_token, meta.clone())
         .await
         .expect("fresh token authenticates");
     let tenant = state
+        .tenancy
         .tenants
         .create(
             &principal.actor,
@@ -59,6 +62,7 @@ async fn seed(config: &Config, db: DatabaseConnection) -> (AppState, String) {
         .await
         .expect("tenant created");
     let switched = state
+        .tenancy
         .auth
         .switch_tenant(&principal.actor, tenant.id)
         .await
@@ -80,7 +84,12 @@ fn auth_path(c: &mut Criterion) {
     // The measured path must be the full one: a token that selects a tenant
     // the caller is an active member of.
     let principal = runtime
-        .block_on(state.auth.authenticate(&token, RequestMeta::default()))
+        .block_on(
+            state
+                .tenancy
+                .auth
+                .authenticate(&token, RequestMeta::default()),
+        )
         .expect("tenant token authenticates");
     assert!(
         matches!(principal.tenant, TenantAccess::Granted(_)),
@@ -99,6 +108,7 @@ fn auth_path(c: &mut Criterion) {
         b.to_async(&runtime).iter(|| async {
             let meta = RequestMeta::default();
             state
+                .tenancy
                 .auth
                 .authenticate(black_box(&token), meta)
                 .await
@@ -133,6 +143,7 @@ fn auth_path(c: &mut Criterion) {
         group.bench_function("authenticate_postgres", |b| {
             b.to_async(&runtime).iter(|| async {
                 pg_state
+                    .tenancy
                     .auth
                     .authenticate(black_box(&pg_token), RequestMeta::default())
                     .await

@@ -117,7 +117,7 @@ async fn print_schema() -> anyhow::Result<()> {
     let db = trellis_store_seaorm::connect("sqlite::memory:")
         .await
         .context("cannot open an in-memory SQLite database")?;
-    let state = server::build_state(&Config::for_tests(), db).await;
+    let state = server::build_state(&Config::for_tests(), db);
     let sdl = build_schema(state, &GraphqlLimits::default()).sdl();
     let mut stdout = std::io::stdout().lock();
     stdout
@@ -135,8 +135,9 @@ async fn create_admin(config: Config, email: String, name: String) -> anyhow::Re
     if config.auto_migrate {
         server::migrate(&db).await?;
     }
-    let state = server::build_state(&config, db).await;
+    let state = server::build_state(&config, db);
     let user = state
+        .tenancy
         .admin
         .create_admin(&email, &password, &name)
         .await
@@ -155,8 +156,9 @@ async fn rotate_secrets(config: Config) -> anyhow::Result<()> {
     let db = server::connect(&config).await?;
     server::migrate(&db).await?;
     let key_id = config.keyring.current_key_id().to_owned();
-    let state = server::build_state(&config, db).await;
+    let state = server::build_state(&config, db);
     let report = state
+        .routing
         .datasources
         .rotate_credentials()
         .await

@@ -9,6 +9,8 @@ pub mod http;
 pub mod server;
 pub mod state;
 pub mod telemetry;
+#[cfg(any(test, feature = "mock"))]
+pub mod testing;
 
 pub use config::Config;
 pub use graphql::{GraphqlLimits, TrellisSchema, build_schema};

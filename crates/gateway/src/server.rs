@@ -12,12 +12,11 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_kernel::SystemClock;
-use trellis_rules::RoutingSettings;
 use trellis_store_seaorm::SeaOrmStore;
-use trellis_tenancy::{AccessTokens, Argon2PasswordHasher};
+use trellis_tenancy::Argon2PasswordHasher;
 
 use crate::config::Config;
-use crate::state::{AppState, DatabaseProbe, RoutingAdapters};
+use crate::state::{AppState, DatabaseProbe, Ports};
 
 /// Extra time, beyond the request timeout, that shutdown waits for requests
 /// in flight before giving up on them.
@@ -36,7 +35,7 @@ pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
     } else {
         tracing::info!("automatic migration is off; run `trellis migrate` after upgrades");
     }
-    let state = build_state(&config, db).await;
+    let state = build_state(&config, db);
     let app = crate::http::router(state, &config);
 
     let listener = TcpListener::bind(config.bind)
@@ -100,24 +99,16 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Wires every use case over the SeaORM store: the one place that builds
-/// adapters (tests build [`AppState`] over mocks instead).
-pub async fn build_state(config: &Config, db: DatabaseConnection) -> AppState {
-    let store = SeaOrmStore::new(db.clone());
-    let deps = trellis_store_seaorm::tenancy_ports(
-        &store,
-        Arc::new(Argon2PasswordHasher::new()),
-        Arc::new(SystemClock),
-    );
-    let tokens = AccessTokens::new(config.jwt_secret.as_bytes());
-    let routing = routing_adapters(config, &store);
-    AppState::new(deps, tokens, routing, Arc::new(SeaOrmProbe(db)))
+/// Every use case over the SeaORM store and the real connectors.
+pub fn build_state(config: &Config, db: DatabaseConnection) -> AppState {
+    AppState::new(ports(config, db), config)
 }
 
-/// The Routing product's adapters over `store`: its repositories and the
-/// real datasource connectors, configured from `config`.
-pub fn routing_adapters(config: &Config, store: &SeaOrmStore) -> RoutingAdapters {
-    let ports = trellis_store_seaorm::routing_ports(store);
+/// The production adapters: the store's ports of every product, the real
+/// datasource connectors and password hasher, the system clock.
+pub fn ports(config: &Config, db: DatabaseConnection) -> Ports {
+    let store = SeaOrmStore::new(db.clone());
+    let routing = store.routing_ports();
     let connector = Connectors::new(
         ConnectorSettings {
             allow_private_networks: config.allow_private_networks,
@@ -125,20 +116,15 @@ pub fn routing_adapters(config: &Config, store: &SeaOrmStore) -> RoutingAdapters
         },
         config.keyring.clone(),
         // FILE lookups read the uploaded CSVs through the repository.
-        ports.datasources.clone(),
+        routing.datasources.clone(),
     );
-    RoutingAdapters {
-        configs: ports.configs,
-        datasources: ports.datasources,
-        intents: ports.intents,
-        rules: ports.rules,
-        runs: ports.runs,
+    Ports {
+        tenancy: store.tenancy_ports(),
+        routing,
         connector: Arc::new(connector),
-        keyring: config.keyring.clone(),
-        settings: RoutingSettings {
-            rule_timeout: config.rule_timeout,
-            email_budget: config.routing_budget,
-        },
+        hasher: Arc::new(Argon2PasswordHasher::new()),
+        clock: Arc::new(SystemClock),
+        database: Arc::new(SeaOrmProbe(db)),
     }
 }
 

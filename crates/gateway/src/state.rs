@@ -1,18 +1,17 @@
-//! The one wiring point: every use case the gateway calls, built once.
+//! The composition root: the adapters as one bundle per product, and the one
+//! builder that turns them into every use case the gateway calls.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use trellis_datasources::ports::{Connector, DatasourceConfigRepository, DatasourceRepository};
-use trellis_datasources::{DatasourceDeps, DatasourceService, Keyring};
-use trellis_intents::IntentService;
-use trellis_intents::ports::IntentRepository;
-use trellis_rules::ports::{RoutingRunRepository, RuleRepository};
-use trellis_rules::{RoutingDeps, RoutingService, RoutingSettings, RuleDeps, RuleService};
-use trellis_tenancy::AccessTokens;
-use trellis_tenancy::service::{
-    AdminService, AuthService, MemberService, RoleService, TenancyDeps, TenantService,
-};
+use trellis_datasources::ports::Connector;
+use trellis_kernel::Clock;
+use trellis_rules::{Routing, RoutingPorts, RoutingSettings};
+use trellis_tenancy::ports::TenancyPorts;
+use trellis_tenancy::service::Tenancy;
+use trellis_tenancy::{AccessTokens, PasswordHasher};
+
+use crate::config::Config;
 
 /// Whether the database answers; behind `/health/db`.
 #[async_trait]
@@ -22,81 +21,47 @@ pub trait DatabaseProbe: Send + Sync {
     async fn ping(&self) -> Result<(), String>;
 }
 
-/// The adapters behind the Routing product's use cases: the store's
-/// repositories, the datasource connector, the credentials keyring and the
-/// time limits of rule evaluation. The server builds them over SeaORM and
-/// the real connectors; tests pass mocks.
+/// Every adapter the use cases reach: the store's ports, one bundle per
+/// product, and the adapters beside them. `server::ports` builds the real
+/// ones; a test swaps a bundle or a field.
 #[derive(Clone)]
-pub struct RoutingAdapters {
-    pub configs: Arc<dyn DatasourceConfigRepository>,
-    pub datasources: Arc<dyn DatasourceRepository>,
-    pub intents: Arc<dyn IntentRepository>,
-    pub rules: Arc<dyn RuleRepository>,
-    pub runs: Arc<dyn RoutingRunRepository>,
+pub struct Ports {
+    pub tenancy: TenancyPorts,
+    pub routing: RoutingPorts,
+    /// How validation rules reach live data.
     pub connector: Arc<dyn Connector>,
-    pub keyring: Arc<Keyring>,
-    pub settings: RoutingSettings,
+    pub hasher: Arc<dyn PasswordHasher>,
+    pub clock: Arc<dyn Clock>,
+    pub database: Arc<dyn DatabaseProbe>,
 }
 
+/// Every use case, one field per product.
 #[derive(Clone)]
 pub struct AppState {
-    pub auth: AuthService,
-    pub tenants: TenantService,
-    pub members: MemberService,
-    pub roles: RoleService,
-    pub admin: AdminService,
-    pub datasources: DatasourceService,
-    pub intents: IntentService,
-    pub rules: RuleService,
-    pub routing: RoutingService,
+    pub tenancy: Tenancy,
+    pub routing: Routing,
     pub database: Arc<dyn DatabaseProbe>,
 }
 
 impl AppState {
-    /// Every use case over the given ports; the Routing ones tell time by
-    /// the tenancy clock.
-    pub fn new(
-        deps: TenancyDeps,
-        tokens: AccessTokens,
-        routing: RoutingAdapters,
-        database: Arc<dyn DatabaseProbe>,
-    ) -> Self {
-        let clock = deps.clock.clone();
-        let deps = Arc::new(deps);
-        let datasources = DatasourceService::new(Arc::new(DatasourceDeps {
-            configs: routing.configs.clone(),
-            datasources: routing.datasources.clone(),
-            connector: routing.connector.clone(),
-            keyring: routing.keyring,
-            clock: clock.clone(),
-        }));
-        let intents = IntentService::new(routing.intents.clone(), clock.clone());
-        let rules = RuleService::new(Arc::new(RuleDeps {
-            rules: routing.rules.clone(),
-            intents: routing.intents.clone(),
-            datasources: routing.datasources,
-            configs: routing.configs,
-            clock: clock.clone(),
-        }));
-        let routing = RoutingService::new(Arc::new(RoutingDeps {
-            intents: routing.intents,
-            rules: routing.rules,
-            runs: routing.runs,
-            connector: routing.connector,
-            clock,
-            settings: routing.settings,
-        }));
+    /// The one builder: every use case over `ports`, with the secrets and
+    /// time limits of `config`.
+    pub fn new(ports: Ports, config: &Config) -> Self {
+        let tokens = AccessTokens::new(config.jwt_secret.as_bytes());
+        let routing_settings = RoutingSettings {
+            rule_timeout: config.rule_timeout,
+            email_budget: config.routing_budget,
+        };
         Self {
-            auth: AuthService::new(deps.clone(), tokens),
-            tenants: TenantService::new(deps.clone()),
-            members: MemberService::new(deps.clone()),
-            roles: RoleService::new(deps.clone()),
-            admin: AdminService::new(deps),
-            datasources,
-            intents,
-            rules,
-            routing,
-            database,
+            tenancy: Tenancy::new(ports.tenancy, ports.hasher, ports.clock.clone(), tokens),
+            routing: Routing::new(
+                ports.routing,
+                ports.connector,
+                config.keyring.clone(),
+                routing_settings,
+                ports.clock,
+            ),
+            database: ports.database,
         }
     }
 }

@@ -8,8 +8,8 @@ use async_graphql::{Request, Response, Value};
 use chrono::Utc;
 use support::{Mocks, MocksExt};
 use trellis_gateway::graphql::RequestAuth;
+use trellis_kernel::BuiltinRole;
 use trellis_kernel::{Actor, Page, RequestMeta, SessionId, TenantCtx, TenantId, UserId};
-use trellis_tenancy::role::BuiltinRole;
 use trellis_tenancy::{Email, Plan, Principal, Slug, Tenant, TenantAccess, TenantStatus, User};
 
 fn actor(user: UserId, is_platform_admin: bool) -> Actor {

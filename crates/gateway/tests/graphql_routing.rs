@@ -6,17 +6,17 @@ mod support;
 use async_graphql::{Request, Response, Value};
 use chrono::Utc;
 use support::{Mocks, MocksExt, RoutingMocks};
+use trellis_datasources::DatasourceConfigId;
+use trellis_datasources::DatasourceId;
 use trellis_datasources::{
     AuthType, ConnectionOptions, Datasource, DatasourceConfig, DatasourceKind, Protocol,
 };
 use trellis_gateway::graphql::RequestAuth;
 use trellis_intents::Intent;
-use trellis_kernel::{
-    Actor, DatasourceConfigId, DatasourceId, IntentId, Page, RequestMeta, SessionId, TenantCtx,
-    TenantId, UserId,
-};
+use trellis_intents::IntentId;
+use trellis_kernel::BuiltinRole;
+use trellis_kernel::{Actor, Page, RequestMeta, SessionId, TenantCtx, TenantId, UserId};
 use trellis_rules::{DecisionOutcome, RoutingRun, RoutingRunId, RunMode};
-use trellis_tenancy::role::BuiltinRole;
 use trellis_tenancy::{Principal, TenantAccess};
 
 fn owner_of(tenant_id: TenantId) -> RequestAuth {

@@ -1,8 +1,13 @@
 use chrono::{DateTime, Utc};
-use trellis_kernel::{IntentId, TenantId};
+use trellis_kernel::{TenantId, define_id};
 
 use crate::email::EmailMessage;
 use crate::matcher::Matcher;
+
+define_id!(
+    /// An email category a tenant routes to, such as "Support Ticket".
+    IntentId
+);
 
 /// An email category. Routing tries active intents from the highest
 /// priority down; an intent matches when any of its matchers does.

@@ -10,6 +10,6 @@ pub mod ports;
 pub mod service;
 
 pub use email::{EmailField, EmailMessage};
-pub use intent::{Intent, IntentFilter};
+pub use intent::{Intent, IntentFilter, IntentId};
 pub use matcher::{MatchField, MatchOperator, Matcher};
 pub use service::{CreateIntent, DeletedIntent, IntentService, MatcherInput, UpdateIntent};

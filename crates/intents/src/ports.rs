@@ -1,9 +1,10 @@
 //! What the intent use cases need from outside. Tenant first; each write
 //! takes its audit entry. Errors not listed are `Internal`.
 
+use crate::IntentId;
 use async_trait::async_trait;
-use trellis_kernel::{DomainResult, IntentId, Page, PageRequest, RuleId, TenantId};
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::AuditEntry;
+use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::intent::{Intent, IntentFilter};
 

@@ -87,19 +87,9 @@ define_id!(
 );
 
 define_id!(
-    /// How to reach a datasource: protocol, address, encrypted credentials.
-    DatasourceConfigId
-);
-define_id!(
-    /// What a validation rule queries: a database, an API or an uploaded file.
-    DatasourceId
-);
-define_id!(
-    /// An email category a tenant routes to, such as "Support Ticket".
-    IntentId
-);
-define_id!(
-    /// One check an intent runs against a datasource.
+    /// One validation rule of the Routing product. It sits here, not in
+    /// `trellis-rules`, because deleting an intent or a datasource (crates
+    /// below `trellis-rules`) reports the ids of the rules it took along.
     RuleId
 );
 

@@ -1,5 +1,10 @@
 //! Permissions are named `resource.action`. Roles are sets of them; checks in
 //! the use cases ask for one permission, never for a role name.
+//!
+//! Every product's permissions are declared here, in one block per product,
+//! each with the weakest built-in role that holds it: the built-in roles are
+//! derived from this table, so a new permission reaches every tenant's
+//! built-in roles without a data migration.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -7,8 +12,60 @@ use std::str::FromStr;
 
 use crate::error::DomainError;
 
+/// The roles every tenant has, strongest first. Custom roles are tenants'
+/// own sets of permissions and live in `trellis-tenancy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltinRole {
+    Owner,
+    Admin,
+    Member,
+    Viewer,
+}
+
+impl BuiltinRole {
+    pub const ALL: [BuiltinRole; 4] = [
+        BuiltinRole::Owner,
+        BuiltinRole::Admin,
+        BuiltinRole::Member,
+        BuiltinRole::Viewer,
+    ];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            BuiltinRole::Owner => "OWNER",
+            BuiltinRole::Admin => "ADMIN",
+            BuiltinRole::Member => "MEMBER",
+            BuiltinRole::Viewer => "VIEWER",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.name() == name)
+    }
+
+    /// Higher is stronger.
+    const fn rank(self) -> u8 {
+        match self {
+            BuiltinRole::Owner => 3,
+            BuiltinRole::Admin => 2,
+            BuiltinRole::Member => 1,
+            BuiltinRole::Viewer => 0,
+        }
+    }
+
+    /// Every permission granted to this role or a weaker one: each role
+    /// holds everything the role below it holds, and more.
+    pub fn permissions(self) -> PermissionSet {
+        Permission::ALL
+            .iter()
+            .copied()
+            .filter(|permission| permission.granted_from().rank() <= self.rank())
+            .collect()
+    }
+}
+
 macro_rules! permissions {
-    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+    ($($variant:ident => $name:literal, $from:ident, $doc:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Permission {
             $(#[doc = $doc] $variant,)*
@@ -27,6 +84,13 @@ macro_rules! permissions {
             pub const fn description(self) -> &'static str {
                 match self {
                     $(Permission::$variant => $doc,)*
+                }
+            }
+
+            /// The weakest built-in role that holds it.
+            pub const fn granted_from(self) -> BuiltinRole {
+                match self {
+                    $(Permission::$variant => BuiltinRole::$from,)*
                 }
             }
         }
@@ -48,20 +112,22 @@ macro_rules! permissions {
 }
 
 permissions! {
-    TenantRead => "tenant.read", "See the tenant, its plan and limits.";
-    TenantUpdate => "tenant.update", "Rename the tenant or change its plan.";
-    MembersRead => "members.read", "List members and their roles.";
-    MembersInvite => "members.invite", "Invite people to join.";
-    MembersUpdate => "members.update", "Change a member's role.";
-    MembersRemove => "members.remove", "Remove a member.";
-    OwnersManage => "owners.manage", "Grant, change or remove the OWNER role.";
-    RolesRead => "roles.read", "List roles and their permissions.";
-    RolesManage => "roles.manage", "Create custom roles.";
-    AuditRead => "audit.read", "Read the audit log.";
-    RoutingRead => "routing.read", "See datasources, their configs (never credentials), intents, rules and routing runs.";
-    RoutingManage => "routing.manage", "Create, change and delete datasources, intents and validation rules.";
-    EmailsRoute => "emails.route", "Route and validate emails.";
-    ConnectionsManage => "connections.manage", "Create, change, test and delete datasource configs, which hold credentials.";
+    // Platform: the tenant, its members, roles and audit log.
+    TenantRead => "tenant.read", Viewer, "See the tenant, its plan and limits.";
+    TenantUpdate => "tenant.update", Admin, "Rename the tenant or change its plan.";
+    MembersRead => "members.read", Viewer, "List members and their roles.";
+    MembersInvite => "members.invite", Admin, "Invite people to join.";
+    MembersUpdate => "members.update", Admin, "Change a member's role.";
+    MembersRemove => "members.remove", Admin, "Remove a member.";
+    OwnersManage => "owners.manage", Owner, "Grant, change or remove the OWNER role.";
+    RolesRead => "roles.read", Viewer, "List roles and their permissions.";
+    RolesManage => "roles.manage", Admin, "Create custom roles.";
+    AuditRead => "audit.read", Admin, "Read the audit log.";
+    // Routing.
+    RoutingRead => "routing.read", Viewer, "See datasources, their configs (never credentials), intents, rules and routing runs.";
+    RoutingManage => "routing.manage", Member, "Create, change and delete datasources, intents and validation rules.";
+    EmailsRoute => "emails.route", Member, "Route and validate emails.";
+    ConnectionsManage => "connections.manage", Admin, "Create, change, test and delete datasource configs, which hold credentials.";
 }
 
 impl fmt::Display for Permission {
@@ -90,5 +156,38 @@ mod tests {
     fn unknown_permission_is_a_validation_error_naming_it() {
         let err = "items.fly".parse::<Permission>().unwrap_err();
         assert!(err.to_string().contains("items.fly"), "{err}");
+    }
+
+    #[test]
+    fn each_builtin_role_holds_what_the_one_below_holds() {
+        for pair in BuiltinRole::ALL.windows(2) {
+            let (stronger, weaker) = (pair[0].permissions(), pair[1].permissions());
+            assert!(weaker.is_subset(&stronger), "{:?} ⊄ {:?}", pair[1], pair[0]);
+            assert_ne!(weaker, stronger, "{:?} adds nothing", pair[0]);
+        }
+    }
+
+    #[test]
+    fn only_owners_manage_owners() {
+        assert!(
+            BuiltinRole::Owner
+                .permissions()
+                .contains(&Permission::OwnersManage)
+        );
+        assert!(
+            !BuiltinRole::Admin
+                .permissions()
+                .contains(&Permission::OwnersManage)
+        );
+    }
+
+    #[test]
+    fn viewers_only_read() {
+        let viewer = BuiltinRole::Viewer.permissions();
+        let names: Vec<_> = viewer.iter().map(|p| p.as_str()).collect();
+        assert_eq!(
+            names,
+            ["tenant.read", "members.read", "roles.read", "routing.read"]
+        );
     }
 }

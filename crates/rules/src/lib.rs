@@ -5,12 +5,16 @@
 
 pub mod check;
 pub mod ports;
+mod product;
 pub mod routing;
 pub mod rule;
 pub mod run;
 pub mod service;
 pub mod sql;
+#[cfg(any(test, feature = "mock"))]
+pub mod testing;
 
+pub use product::{Routing, RoutingPorts};
 pub use routing::{RoutingDeps, RoutingService, RoutingSettings};
 pub use rule::{RuleType, ValidationRule};
 pub use run::{

@@ -4,8 +4,9 @@
 use async_trait::async_trait;
 use trellis_datasources::{Datasource, DatasourceConfig};
 use trellis_intents::Intent;
-use trellis_kernel::{DomainResult, IntentId, Page, PageRequest, RuleId, TenantId};
-use trellis_tenancy::AuditEntry;
+use trellis_intents::IntentId;
+use trellis_kernel::AuditEntry;
+use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::rule::ValidationRule;
 use crate::run::{RoutingRun, RoutingRunFilter};

@@ -1,6 +1,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use trellis_kernel::{DatasourceId, IntentId, RuleId, TenantId};
+use trellis_datasources::DatasourceId;
+use trellis_intents::IntentId;
+use trellis_kernel::{RuleId, TenantId};
 
 use trellis_intents::EmailField;
 

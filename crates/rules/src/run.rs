@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use trellis_kernel::{IntentId, RuleId, TenantId, UserId, define_id};
+use trellis_intents::IntentId;
+use trellis_kernel::{RuleId, TenantId, UserId, define_id};
 
 use trellis_intents::matcher::MatcherSpec;
 

@@ -3,7 +3,6 @@
 //! rotating refresh tokens, and the audit trail. Entities, ports and use cases;
 //! no I/O of its own.
 
-pub mod audit;
 pub mod email;
 pub mod invitation;
 pub mod membership;
@@ -20,7 +19,6 @@ pub mod testing;
 pub mod token;
 pub mod user;
 
-pub use audit::{AuditEntry, AuditEntryId, AuditFilter};
 pub use email::Email;
 pub use invitation::{Invitation, InvitationId};
 pub use membership::{Member, Membership, MembershipId, UserMembership};

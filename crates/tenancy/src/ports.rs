@@ -5,11 +5,14 @@
 //! Every tenant-scoped method takes the tenant first. Errors not listed under
 //! a method are `Internal`.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use trellis_kernel::{DomainResult, Page, PageRequest, SessionId, TenantId, UserId};
+use trellis_kernel::{
+    AuditEntry, AuditRepository, DomainResult, Page, PageRequest, SessionId, TenantId, UserId,
+};
 
-use crate::audit::{AuditEntry, AuditFilter};
 use crate::email::Email;
 use crate::invitation::{Invitation, InvitationId};
 use crate::membership::{Member, Membership, UserMembership};
@@ -224,14 +227,15 @@ pub trait SessionRepository: Send + Sync {
     ) -> DomainResult<Option<PrincipalRecord>>;
 }
 
-#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
-#[async_trait]
-pub trait AuditRepository: Send + Sync {
-    /// Entries of the tenant matching `filter`, newest first.
-    async fn list(
-        &self,
-        tenant: TenantId,
-        filter: &AuditFilter,
-        page: PageRequest,
-    ) -> DomainResult<Page<AuditEntry>>;
+/// Every repository the tenancy use cases reach, as one bundle: what a store
+/// adapter hands out, and what a test swaps a field of.
+#[derive(Clone)]
+pub struct TenancyPorts {
+    pub users: Arc<dyn UserRepository>,
+    pub tenants: Arc<dyn TenantRepository>,
+    pub memberships: Arc<dyn MembershipRepository>,
+    pub roles: Arc<dyn RoleRepository>,
+    pub invitations: Arc<dyn InvitationRepository>,
+    pub sessions: Arc<dyn SessionRepository>,
+    pub audit: Arc<dyn AuditRepository>,
 }

@@ -1,68 +1,11 @@
 use chrono::{DateTime, Utc};
-use trellis_kernel::{DomainError, Permission, PermissionSet, TenantId, define_id};
+pub use trellis_kernel::BuiltinRole;
+use trellis_kernel::{DomainError, PermissionSet, TenantId, define_id};
 
 define_id!(
     /// A role of one tenant: one of the built-ins or a custom one.
     RoleId
 );
-
-/// The roles every tenant has, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BuiltinRole {
-    Owner,
-    Admin,
-    Member,
-    Viewer,
-}
-
-impl BuiltinRole {
-    pub const ALL: [BuiltinRole; 4] = [
-        BuiltinRole::Owner,
-        BuiltinRole::Admin,
-        BuiltinRole::Member,
-        BuiltinRole::Viewer,
-    ];
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            BuiltinRole::Owner => "OWNER",
-            BuiltinRole::Admin => "ADMIN",
-            BuiltinRole::Member => "MEMBER",
-            BuiltinRole::Viewer => "VIEWER",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|role| role.name() == name)
-    }
-
-    /// Each role holds everything the role below it holds, and more.
-    pub fn permissions(self) -> PermissionSet {
-        use Permission::*;
-        let viewer = [TenantRead, MembersRead, RolesRead, RoutingRead];
-        let member = [RoutingManage, EmailsRoute];
-        let admin = [
-            TenantUpdate,
-            MembersInvite,
-            MembersUpdate,
-            MembersRemove,
-            RolesManage,
-            AuditRead,
-            ConnectionsManage,
-        ];
-        let mut set: PermissionSet = viewer.into_iter().collect();
-        if self != BuiltinRole::Viewer {
-            set.extend(member);
-        }
-        if matches!(self, BuiltinRole::Admin | BuiltinRole::Owner) {
-            set.extend(admin);
-        }
-        if self == BuiltinRole::Owner {
-            set.insert(OwnersManage);
-        }
-        set
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
@@ -141,28 +84,6 @@ pub fn parse_custom_role_name(field: &str, raw: &str) -> Result<String, DomainEr
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_builtin_role_holds_what_the_one_below_holds() {
-        for pair in BuiltinRole::ALL.windows(2) {
-            let (stronger, weaker) = (pair[0].permissions(), pair[1].permissions());
-            assert!(weaker.is_subset(&stronger), "{:?} ⊄ {:?}", pair[1], pair[0]);
-        }
-    }
-
-    #[test]
-    fn only_owners_manage_owners() {
-        assert!(
-            BuiltinRole::Owner
-                .permissions()
-                .contains(&Permission::OwnersManage)
-        );
-        assert!(
-            !BuiltinRole::Admin
-                .permissions()
-                .contains(&Permission::OwnersManage)
-        );
-    }
 
     #[test]
     fn custom_role_names_cannot_shadow_builtins() {

@@ -4,11 +4,12 @@
 use std::sync::Arc;
 
 use trellis_kernel::Clock;
+use trellis_kernel::audit::MockAuditRepository;
 
-use crate::password::MockPasswordHasher;
+use crate::password::{MockPasswordHasher, PasswordHasher};
 use crate::ports::{
-    MockAuditRepository, MockInvitationRepository, MockMembershipRepository, MockRoleRepository,
-    MockSessionRepository, MockTenantRepository, MockUserRepository,
+    MockInvitationRepository, MockMembershipRepository, MockRoleRepository, MockSessionRepository,
+    MockTenantRepository, MockUserRepository, TenancyPorts,
 };
 use crate::service::TenancyDeps;
 
@@ -31,9 +32,9 @@ impl MockPorts {
         Self::default()
     }
 
-    /// The mocks as the use cases take them, telling time by `clock`.
-    pub fn deps(self, clock: Arc<dyn Clock>) -> TenancyDeps {
-        TenancyDeps {
+    /// The repository mocks as one bundle, and the hasher mock beside it.
+    pub fn into_ports(self) -> (TenancyPorts, Arc<dyn PasswordHasher>) {
+        let ports = TenancyPorts {
             users: Arc::new(self.users),
             tenants: Arc::new(self.tenants),
             memberships: Arc::new(self.memberships),
@@ -41,31 +42,13 @@ impl MockPorts {
             invitations: Arc::new(self.invitations),
             sessions: Arc::new(self.sessions),
             audit: Arc::new(self.audit),
-            hasher: Arc::new(self.hasher),
-            clock,
-        }
+        };
+        (ports, Arc::new(self.hasher))
     }
-}
 
-/// A member of a fresh tenant holding `role`, as a use case receives them.
-pub fn ctx_with_role(role: crate::role::BuiltinRole) -> trellis_kernel::TenantCtx {
-    ctx_in(trellis_kernel::TenantId::generate(), role)
-}
-
-/// A member of `tenant` holding `role`.
-pub fn ctx_in(
-    tenant: trellis_kernel::TenantId,
-    role: crate::role::BuiltinRole,
-) -> trellis_kernel::TenantCtx {
-    trellis_kernel::TenantCtx {
-        tenant_id: tenant,
-        actor: trellis_kernel::Actor {
-            user_id: trellis_kernel::UserId::generate(),
-            session_id: trellis_kernel::SessionId::generate(),
-            is_platform_admin: false,
-            meta: trellis_kernel::RequestMeta::default(),
-        },
-        role: role.name().to_owned(),
-        permissions: role.permissions(),
+    /// The mocks as the use cases take them, telling time by `clock`.
+    pub fn deps(self, clock: Arc<dyn Clock>) -> TenancyDeps {
+        let (ports, hasher) = self.into_ports();
+        TenancyDeps::new(ports, hasher, clock)
     }
 }

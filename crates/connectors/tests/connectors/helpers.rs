@@ -5,12 +5,14 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use trellis_connectors::{ConnectorSettings, Connectors};
+use trellis_datasources::DatasourceConfigId;
+use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::{DatasourceRepository, MockDatasourceRepository};
 use trellis_datasources::{
     AuthType, ConnectionOptions, Credentials, Datasource, DatasourceConfig, DatasourceKind,
     Keyring, LookupError, LookupErrorKind, LookupResult, Protocol,
 };
-use trellis_kernel::{DatasourceConfigId, DatasourceId, TenantId};
+use trellis_kernel::TenantId;
 
 pub fn unique(prefix: &str) -> String {
     format!("{prefix}_{}", sqlx::types::Uuid::now_v7().simple())

@@ -393,7 +393,7 @@ async fn credentials_copied_from_another_config_do_not_decrypt() {
     let mut copied = server.config(Some(Credentials::Bearer {
         token: "t0k".into(),
     }));
-    copied.id = trellis_kernel::DatasourceConfigId::generate();
+    copied.id = trellis_datasources::DatasourceConfigId::generate();
     let message = assert_kind(
         connectors
             .lookup(&copied, &datasource(&copied), &get("/echo"))

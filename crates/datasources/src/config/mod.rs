@@ -7,13 +7,18 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use trellis_kernel::{DatasourceConfigId, FieldErrors, TenantId};
+use trellis_kernel::{FieldErrors, TenantId, define_id};
 
 pub use address::parse_base_url;
 
 use crate::secret::EncryptedSecret;
 
 mod address;
+
+define_id!(
+    /// How to reach a datasource: protocol, address, encrypted credentials.
+    DatasourceConfigId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

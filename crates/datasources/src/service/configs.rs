@@ -1,12 +1,12 @@
 use std::time::Instant;
 
+use crate::DatasourceConfigId;
 use serde_json::Value;
 use trellis_kernel::{
-    DatasourceConfigId, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission,
-    TenantCtx, text,
+    DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, TenantCtx, text,
 };
 
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::AuditEntry;
 
 use super::{DatasourceService, config_snapshot};
 use crate::config::{

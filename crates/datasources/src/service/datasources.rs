@@ -1,10 +1,10 @@
+use crate::DatasourceId;
 use trellis_kernel::{
-    DatasourceId, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId,
-    TenantCtx, text,
+    DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId, TenantCtx, text,
 };
 
 use super::configs::NAME_MAX;
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::AuditEntry;
 
 use super::{DatasourceService, datasource_snapshot};
 use crate::config::DatasourceConfig;

@@ -3,9 +3,9 @@ use std::sync::Arc;
 use base64::Engine;
 use chrono::{TimeZone, Utc};
 use serde_json::json;
+use trellis_kernel::BuiltinRole;
+use trellis_kernel::testing::ctx_with_role;
 use trellis_kernel::{DomainError, FixedClock, PageRequest, TenantCtx};
-use trellis_tenancy::BuiltinRole;
-use trellis_tenancy::testing::ctx_with_role;
 
 use super::*;
 use crate::config::{AuthType, Credentials, Protocol};
@@ -56,7 +56,7 @@ fn pg_input() -> CreateDatasourceConfig {
 }
 
 fn stored_config(ctx: &TenantCtx, keyring: &Keyring) -> DatasourceConfig {
-    let id = trellis_kernel::DatasourceConfigId::generate();
+    let id = crate::DatasourceConfigId::generate();
     let credentials = Credentials::Basic {
         username: "reader".into(),
         password: "old-password".into(),
@@ -225,7 +225,7 @@ async fn another_tenants_config_is_not_found_and_untouched() {
     let mut mocks = Mocks::default();
     mocks.configs.expect_find().returning(|_, _| Ok(None));
     let service = mocks.service();
-    let id = trellis_kernel::DatasourceConfigId::generate();
+    let id = crate::DatasourceConfigId::generate();
     for err in [
         service.delete_config(&admin(), id).await.unwrap_err(),
         service.test_config(&admin(), id).await.unwrap_err(),
@@ -252,7 +252,7 @@ async fn a_failing_test_is_an_answer_not_an_error() {
     });
     let report = mocks
         .service()
-        .test_config(&ctx, trellis_kernel::DatasourceConfigId::generate())
+        .test_config(&ctx, crate::DatasourceConfigId::generate())
         .await
         .unwrap();
     assert!(!report.ok);
@@ -401,7 +401,7 @@ async fn viewers_read_but_do_not_write_datasources() {
     let service = mocks.service();
     assert!(service.list(&viewer, PageRequest::first(10)).await.is_ok());
     let err = service
-        .delete(&viewer, trellis_kernel::DatasourceId::generate())
+        .delete(&viewer, crate::DatasourceId::generate())
         .await
         .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err}");

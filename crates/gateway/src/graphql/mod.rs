@@ -1,25 +1,40 @@
-//! The GraphQL schema: types, resolvers, error mapping and request limits.
+//! The GraphQL schema: one wing per product (`tenancy`, `routing`), each
+//! with its `query`, `mutation` and `types`; error mapping, request limits
+//! and Relay connections are shared.
 //!
 //! Resolvers are thin: validate the input, call one use case of [`AppState`],
 //! map the result into a GraphQL object. Rules and permissions live in the
 //! use cases.
 
+pub mod connection;
 pub mod context;
 pub mod error;
 pub mod limits;
-pub mod mutation;
-pub mod query;
-pub mod types;
+pub mod routing;
+pub mod tenancy;
 pub mod validate;
 
-use async_graphql::{EmptySubscription, Schema};
+use async_graphql::{EmptySubscription, ID, MergedObject, Schema};
 
 pub use context::RequestAuth;
 pub use error::{GqlResultExt, gql_err};
-pub use mutation::MutationRoot;
-pub use query::QueryRoot;
 
 use crate::state::AppState;
+
+// Every query, one wing per product.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct QueryRoot(tenancy::TenancyQuery, routing::RoutingQuery);
+
+// Every mutation, one wing per product.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(tenancy::TenancyMutation, routing::RoutingMutation);
+
+/// Any domain id as a GraphQL `ID`.
+pub(crate) fn id(value: impl ToString) -> ID {
+    ID(value.to_string())
+}
 
 /// The gateway's schema type, shared by the HTTP layer and the tests.
 pub type TrellisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -84,7 +84,7 @@ pub(crate) async fn execute(
         }
     }
 
-    let auth = match auth::authenticate(&http.app.auth, &headers, &meta).await {
+    let auth = match auth::authenticate(&http.app.tenancy.auth, &headers, &meta).await {
         Ok(auth) => auth,
         Err(err) => {
             // Logged with its cause chain by the mapper; the client gets the reference.

@@ -13,12 +13,13 @@ use chrono::{Duration, Utc};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
-use trellis_kernel::{DomainError, SessionId, SystemClock, UserId};
+use trellis_kernel::{DomainError, SessionId, UserId};
 use trellis_tenancy::session::PrincipalRecord;
 use trellis_tenancy::{AccessTokens, Email, Session, User};
 
 use crate::config::Config;
-use crate::state::{AppState, DatabaseProbe, RoutingAdapters};
+use crate::state::{AppState, DatabaseProbe, Ports};
+use trellis_rules::testing::RoutingMocks;
 
 const SECRET_DETAIL: &str = "password authentication failed for user trellis at 10.1.2.3";
 
@@ -33,38 +34,10 @@ impl DatabaseProbe for Probe {
     }
 }
 
-fn tokens(config: &Config) -> AccessTokens {
-    AccessTokens::new(config.jwt_secret.as_bytes())
-}
-
-/// Routing ports that panic if called: these tests never reach them.
-fn routing_mocks(config: &Config) -> RoutingAdapters {
-    use trellis_datasources::ports::{
-        MockConnector, MockDatasourceConfigRepository, MockDatasourceRepository,
-    };
-    use trellis_intents::ports::MockIntentRepository;
-    use trellis_rules::ports::{MockRoutingRunRepository, MockRuleRepository};
-    RoutingAdapters {
-        configs: Arc::new(MockDatasourceConfigRepository::new()),
-        datasources: Arc::new(MockDatasourceRepository::new()),
-        intents: Arc::new(MockIntentRepository::new()),
-        rules: Arc::new(MockRuleRepository::new()),
-        runs: Arc::new(MockRoutingRunRepository::new()),
-        connector: Arc::new(MockConnector::new()),
-        keyring: config.keyring.clone(),
-        settings: trellis_rules::RoutingSettings::default(),
-    }
-}
-
 fn app_with(mocks: Mocks, probe: Result<(), String>, config: &Config) -> Router {
-    let deps = mocks.deps(Arc::new(SystemClock));
-    let state = AppState::new(
-        deps,
-        tokens(config),
-        routing_mocks(config),
-        Arc::new(Probe(probe)),
-    );
-    super::router(state, config)
+    let mut ports = Ports::mocked(mocks, RoutingMocks::default());
+    ports.database = Arc::new(Probe(probe));
+    super::router(AppState::new(ports, config), config)
 }
 
 fn app(mocks: Mocks) -> Router {
@@ -380,7 +353,7 @@ async fn without_a_token_me_asks_to_sign_in() {
 }
 
 fn issue(config: &Config, user: UserId, session: SessionId) -> String {
-    tokens(config)
+    AccessTokens::new(config.jwt_secret.as_bytes())
         .issue(user, session, None, None, Utc::now())
         .map(|(token, _)| token)
         .unwrap()

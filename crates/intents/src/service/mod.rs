@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
+use crate::IntentId;
 use serde_json::{Value, json};
+use trellis_kernel::AuditEntry;
 use trellis_kernel::{
-    Clock, DomainError, DomainResult, FieldErrors, IntentId, Page, PageRequest, Permission, RuleId,
+    Clock, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId,
     TenantCtx, text,
 };
-use trellis_tenancy::AuditEntry;
 
 use crate::intent::{Intent, IntentFilter};
 use crate::matcher::{Matcher, MatcherSpec};

@@ -1,9 +1,10 @@
 use std::sync::Arc;
 
+use crate::IntentId;
 use chrono::Utc;
-use trellis_kernel::{DomainError, FixedClock, IntentId, RuleId};
-use trellis_tenancy::BuiltinRole;
-use trellis_tenancy::testing::ctx_with_role;
+use trellis_kernel::BuiltinRole;
+use trellis_kernel::testing::ctx_with_role;
+use trellis_kernel::{DomainError, FixedClock, RuleId};
 
 use super::*;
 use crate::matcher::{MatchField, MatchOperator};

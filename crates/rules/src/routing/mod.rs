@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use trellis_datasources::ports::Connector;
+use trellis_intents::IntentId;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{EmailMessage, Intent};
 use trellis_kernel::{
-    Clock, DomainError, DomainResult, FieldErrors, IntentId, Page, PageRequest, Permission, RuleId,
-    TenantCtx,
+    Clock, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId, TenantCtx,
 };
 
 use crate::check::RuleCheck;

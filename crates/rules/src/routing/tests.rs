@@ -4,20 +4,20 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::Utc;
 use serde_json::json;
+use trellis_datasources::DatasourceConfigId;
+use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::{Connector, MockConnector};
 use trellis_datasources::{
     AuthType, ConnectionOptions, Datasource, DatasourceConfig, DatasourceKind, Lookup, LookupError,
     LookupErrorKind, LookupResult, Protocol,
 };
+use trellis_intents::IntentId;
 use trellis_intents::matcher::{MatchField, MatchOperator, MatcherSpec};
 use trellis_intents::ports::MockIntentRepository;
 use trellis_intents::{EmailField, EmailMessage, Intent, Matcher};
-use trellis_kernel::{
-    DatasourceConfigId, DatasourceId, DomainError, FixedClock, IntentId, PageRequest, RuleId,
-    TenantCtx, TenantId,
-};
-use trellis_tenancy::BuiltinRole;
-use trellis_tenancy::testing::ctx_with_role;
+use trellis_kernel::BuiltinRole;
+use trellis_kernel::testing::ctx_with_role;
+use trellis_kernel::{DomainError, FixedClock, PageRequest, RuleId, TenantCtx, TenantId};
 
 use super::*;
 use crate::ports::{MockRoutingRunRepository, MockRuleRepository, RuleTarget};

@@ -2,10 +2,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use serde_json::{Value, json};
+use trellis_datasources::DatasourceId;
 use trellis_intents::Intent;
 use trellis_intents::service::{CreateIntent, build_intent, snapshot as intent_snapshot};
-use trellis_kernel::{DatasourceId, DomainError, DomainResult, FieldErrors, Permission, TenantCtx};
-use trellis_tenancy::AuditEntry;
+use trellis_kernel::AuditEntry;
+use trellis_kernel::{DomainError, DomainResult, FieldErrors, Permission, TenantCtx};
 
 use super::{RuleService, build_rule, snapshot};
 use crate::rule::{RuleType, ValidationRule};
@@ -74,7 +75,7 @@ impl RuleService {
             let intent_id = intent
                 .as_ref()
                 .map(|i| i.id)
-                .unwrap_or_else(trellis_kernel::IntentId::generate);
+                .unwrap_or_else(trellis_intents::IntentId::generate);
             if let Some(rule) = build_rule(
                 ctx,
                 intent_id,

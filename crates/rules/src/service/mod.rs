@@ -7,15 +7,16 @@ mod intent_with_rules;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
+use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::{DatasourceConfigRepository, DatasourceRepository};
 use trellis_datasources::{Datasource, DatasourceConfig};
+use trellis_intents::IntentId;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{EmailField, Intent};
+use trellis_kernel::AuditEntry;
 use trellis_kernel::{
-    Clock, DatasourceId, DomainError, DomainResult, FieldErrors, IntentId, Permission, RuleId,
-    TenantCtx,
+    Clock, DomainError, DomainResult, FieldErrors, Permission, RuleId, TenantCtx,
 };
-use trellis_tenancy::AuditEntry;
 
 pub use intent_with_rules::{CreateIntentWithRules, RuleSpec};
 

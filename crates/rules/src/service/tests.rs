@@ -2,15 +2,16 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use serde_json::json;
+use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::ports::{MockDatasourceConfigRepository, MockDatasourceRepository};
 use trellis_datasources::{
     AuthType, ConnectionOptions, Datasource, DatasourceConfig, DatasourceKind, Protocol,
 };
 use trellis_intents::ports::MockIntentRepository;
 use trellis_intents::{CreateIntent, Intent};
-use trellis_kernel::{DatasourceConfigId, DomainError, FixedClock, TenantCtx};
-use trellis_tenancy::BuiltinRole;
-use trellis_tenancy::testing::ctx_with_role;
+use trellis_kernel::BuiltinRole;
+use trellis_kernel::testing::ctx_with_role;
+use trellis_kernel::{DomainError, FixedClock, TenantCtx};
 
 use super::*;
 use crate::ports::MockRuleRepository;

@@ -1,6 +1,7 @@
 use serde_json::json;
+use trellis_kernel::AuditEntry;
+use trellis_kernel::AuditFilter;
 use trellis_kernel::{Cursor, PageRequest, RequestMeta};
-use trellis_tenancy::{AuditEntry, AuditFilter};
 
 use crate::support::*;
 

@@ -1,18 +1,14 @@
 //! Fixtures of the contract suite.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Duration, SubsecRound, Utc};
+use trellis_kernel::AuditEntry;
 use trellis_kernel::{RequestMeta, TenantId, UserId};
 use trellis_store_seaorm::testing::{self, TestDatabase};
-use trellis_tenancy::ports::{
-    AuditRepository, InvitationRepository, MembershipRepository, RoleRepository, SessionRepository,
-    TenantRepository, UserRepository,
-};
+use trellis_tenancy::ports::TenancyPorts;
 use trellis_tenancy::token::generate_opaque;
 use trellis_tenancy::{
-    AuditEntry, Email, Invitation, InvitationId, Membership, MembershipId, Plan, Role, Slug,
-    Tenant, TenantStatus, TokenHash, User,
+    Email, Invitation, InvitationId, Membership, MembershipId, Plan, Role, Slug, Tenant,
+    TenantStatus, TokenHash, User,
 };
 
 /// Runs the contract test `async fn $name(env: Env)` twice, as
@@ -38,15 +34,18 @@ macro_rules! contract {
     };
 }
 
+/// A fresh database and the tenancy ports over it (`env.users`, …).
 pub struct Env {
     pub db: TestDatabase,
-    pub users: Arc<dyn UserRepository>,
-    pub tenants: Arc<dyn TenantRepository>,
-    pub memberships: Arc<dyn MembershipRepository>,
-    pub roles: Arc<dyn RoleRepository>,
-    pub invitations: Arc<dyn InvitationRepository>,
-    pub sessions: Arc<dyn SessionRepository>,
-    pub audit: Arc<dyn AuditRepository>,
+    pub ports: TenancyPorts,
+}
+
+impl std::ops::Deref for Env {
+    type Target = TenancyPorts;
+
+    fn deref(&self) -> &TenancyPorts {
+        &self.ports
+    }
 }
 
 impl Env {
@@ -63,15 +62,8 @@ impl Env {
     }
 
     fn over(db: TestDatabase) -> Self {
-        let store = Arc::new(db.store());
         Self {
-            users: store.clone(),
-            tenants: store.clone(),
-            memberships: store.clone(),
-            roles: store.clone(),
-            invitations: store.clone(),
-            sessions: store.clone(),
-            audit: store,
+            ports: db.store().tenancy_ports(),
             db,
         }
     }

@@ -6,10 +6,10 @@ use trellis_kernel::{
 };
 
 use super::{TenancyDeps, blocking, check_password};
-use crate::audit::AuditEntry;
 use crate::email::Email;
 use crate::tenant::{Tenant, TenantStatus, parse_display_name};
 use crate::user::User;
+use trellis_kernel::AuditEntry;
 
 /// What platform administrators do across tenants.
 #[derive(Clone)]

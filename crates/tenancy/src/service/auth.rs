@@ -8,13 +8,13 @@ use trellis_kernel::{
 };
 
 use super::{TenancyDeps, blocking, check_password};
-use crate::audit::AuditEntry;
 use crate::email::Email;
 use crate::role::Role;
 use crate::session::{Principal, RotateOutcome, SESSION_TTL_DAYS, Session, TenantAccess};
 use crate::tenant::{Tenant, parse_display_name};
 use crate::token::{AccessTokens, TokenHash, generate_opaque};
 use crate::user::User;
+use trellis_kernel::AuditEntry;
 
 const REFRESH_PREFIX: &str = "rt";
 const BAD_CREDENTIALS: &str = "invalid email or password";

@@ -7,7 +7,6 @@ use trellis_kernel::{
 };
 
 use super::TenancyDeps;
-use crate::audit::AuditEntry;
 use crate::email::Email;
 use crate::invitation::{INVITATION_TTL_DAYS, Invitation, InvitationId};
 use crate::membership::{Member, Membership, MembershipId};
@@ -15,6 +14,7 @@ use crate::plan::PlanLimits;
 use crate::role::Role;
 use crate::tenant::Tenant;
 use crate::token::{TokenHash, generate_opaque};
+use trellis_kernel::AuditEntry;
 
 const INVITATION_PREFIX: &str = "inv";
 

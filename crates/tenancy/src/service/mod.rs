@@ -14,13 +14,44 @@ pub use admin::AdminService;
 pub use auth::{AuthService, AuthSession, SignIn, SignUp};
 pub use members::{AcceptedInvitation, InviteMember, IssuedInvitation, MemberService};
 pub use roles::{CreateRole, RoleService};
+
 pub use tenants::{CreateTenant, TenantService};
 
 use crate::password::PasswordHasher;
 use crate::ports::{
-    AuditRepository, InvitationRepository, MembershipRepository, RoleRepository, SessionRepository,
+    InvitationRepository, MembershipRepository, RoleRepository, SessionRepository, TenancyPorts,
     TenantRepository, UserRepository,
 };
+use crate::token::AccessTokens;
+use trellis_kernel::AuditRepository;
+
+/// The tenancy product's use cases, built once at start-up.
+#[derive(Clone)]
+pub struct Tenancy {
+    pub auth: AuthService,
+    pub tenants: TenantService,
+    pub members: MemberService,
+    pub roles: RoleService,
+    pub admin: AdminService,
+}
+
+impl Tenancy {
+    pub fn new(
+        ports: TenancyPorts,
+        hasher: Arc<dyn PasswordHasher>,
+        clock: Arc<dyn Clock>,
+        tokens: AccessTokens,
+    ) -> Self {
+        let deps = Arc::new(TenancyDeps::new(ports, hasher, clock));
+        Self {
+            auth: AuthService::new(deps.clone(), tokens),
+            tenants: TenantService::new(deps.clone()),
+            members: MemberService::new(deps.clone()),
+            roles: RoleService::new(deps.clone()),
+            admin: AdminService::new(deps),
+        }
+    }
+}
 
 /// Everything the use cases reach through ports; built once at start-up.
 #[derive(Clone)]
@@ -34,6 +65,35 @@ pub struct TenancyDeps {
     pub audit: Arc<dyn AuditRepository>,
     pub hasher: Arc<dyn PasswordHasher>,
     pub clock: Arc<dyn Clock>,
+}
+
+impl TenancyDeps {
+    pub fn new(
+        ports: TenancyPorts,
+        hasher: Arc<dyn PasswordHasher>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let TenancyPorts {
+            users,
+            tenants,
+            memberships,
+            roles,
+            invitations,
+            sessions,
+            audit,
+        } = ports;
+        Self {
+            users,
+            tenants,
+            memberships,
+            roles,
+            invitations,
+            sessions,
+            audit,
+            hasher,
+            clock,
+        }
+    }
 }
 
 /// Runs CPU-heavy work (password hashing) off the async runtime.

@@ -6,8 +6,8 @@ use trellis_kernel::{
 };
 
 use super::TenancyDeps;
-use crate::audit::{AuditEntry, AuditFilter};
 use crate::role::{Role, RoleId, parse_custom_role_name};
+use trellis_kernel::{AuditEntry, AuditFilter};
 
 #[derive(Debug, Clone)]
 pub struct CreateRole {

@@ -6,12 +6,12 @@ use trellis_kernel::{
 };
 
 use super::TenancyDeps;
-use crate::audit::AuditEntry;
 use crate::membership::{Membership, MembershipId, UserMembership};
 use crate::plan::Plan;
 use crate::role::Role;
 use crate::slug::Slug;
 use crate::tenant::{Tenant, TenantStatus, parse_display_name};
+use trellis_kernel::AuditEntry;
 
 #[derive(Debug, Clone)]
 pub struct CreateTenant {

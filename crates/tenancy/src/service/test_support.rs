@@ -39,7 +39,7 @@ pub fn actor() -> Actor {
     }
 }
 
-pub use crate::testing::ctx_in;
+pub use trellis_kernel::testing::ctx_in;
 
 pub fn ctx(role: BuiltinRole) -> TenantCtx {
     ctx_in(TenantId::generate(), role)

@@ -1,0 +1,9 @@
+//! The Routing wing of the schema: datasource configs, datasources,
+//! intents, validation rules, routing emails and the decisions recorded.
+
+pub mod mutation;
+pub mod query;
+pub mod types;
+
+pub use mutation::RoutingMutation;
+pub use query::RoutingQuery;

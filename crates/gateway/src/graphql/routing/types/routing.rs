@@ -1,0 +1,248 @@
+//! Routing decisions: which intent an email went to, what each rule found,
+//! and the outcome. Every decision is stored, so `routingRuns` lists the
+//! same objects `routeEmail` and `validateEmail` return.
+
+use std::sync::Arc;
+
+use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use trellis_intents as intents;
+use trellis_intents::IntentId;
+use trellis_kernel::DomainError;
+use trellis_rules as rules;
+
+use super::intent::{Intent, Matcher};
+use super::memo::Memo;
+use super::rule::RuleType;
+use crate::graphql::connection::connection;
+use crate::graphql::context::tenant_ctx;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::id;
+use crate::state::AppState;
+
+/// How one rule went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum RuleOutcome {
+    /// The check held.
+    Passed,
+    /// The check did not hold.
+    Failed,
+    /// The datasource failed, timed out or answered nonsense; `detail` says which.
+    Error,
+    /// Not run: the time budget for the email was spent.
+    Skipped,
+}
+
+impl From<rules::RuleOutcome> for RuleOutcome {
+    fn from(outcome: rules::RuleOutcome) -> Self {
+        match outcome {
+            rules::RuleOutcome::Passed => RuleOutcome::Passed,
+            rules::RuleOutcome::Failed => RuleOutcome::Failed,
+            rules::RuleOutcome::Error => RuleOutcome::Error,
+            rules::RuleOutcome::Skipped => RuleOutcome::Skipped,
+        }
+    }
+}
+
+/// How a whole decision went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum DecisionOutcome {
+    /// An intent matched and every rule passed.
+    Passed,
+    /// At least one rule failed.
+    Failed,
+    /// No rule failed, but at least one could not be run.
+    Error,
+    /// No active intent matched.
+    NoMatch,
+}
+
+impl From<rules::DecisionOutcome> for DecisionOutcome {
+    fn from(outcome: rules::DecisionOutcome) -> Self {
+        match outcome {
+            rules::DecisionOutcome::Passed => DecisionOutcome::Passed,
+            rules::DecisionOutcome::Failed => DecisionOutcome::Failed,
+            rules::DecisionOutcome::Error => DecisionOutcome::Error,
+            rules::DecisionOutcome::NoMatch => DecisionOutcome::NoMatch,
+        }
+    }
+}
+
+impl From<DecisionOutcome> for rules::DecisionOutcome {
+    fn from(outcome: DecisionOutcome) -> Self {
+        match outcome {
+            DecisionOutcome::Passed => rules::DecisionOutcome::Passed,
+            DecisionOutcome::Failed => rules::DecisionOutcome::Failed,
+            DecisionOutcome::Error => rules::DecisionOutcome::Error,
+            DecisionOutcome::NoMatch => rules::DecisionOutcome::NoMatch,
+        }
+    }
+}
+
+/// How a decision was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum RoutingMode {
+    /// `routeEmail`: intents were matched, then the chosen one's rules run.
+    Route,
+    /// `validateEmail`: one given intent's rules were run.
+    Validate,
+}
+
+impl From<rules::RunMode> for RoutingMode {
+    fn from(mode: rules::RunMode) -> Self {
+        match mode {
+            rules::RunMode::Route => RoutingMode::Route,
+            rules::RunMode::Validate => RoutingMode::Validate,
+        }
+    }
+}
+
+impl From<RoutingMode> for rules::RunMode {
+    fn from(mode: RoutingMode) -> Self {
+        match mode {
+            RoutingMode::Route => rules::RunMode::Route,
+            RoutingMode::Validate => rules::RunMode::Validate,
+        }
+    }
+}
+
+/// What one rule found.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct RuleResult {
+    /// The rule that ran (it may have been deleted since).
+    pub rule_id: ID,
+    /// Its type when it ran.
+    pub rule_type: RuleType,
+    /// The email field it was about.
+    pub field_name: String,
+    /// How it went.
+    pub outcome: RuleOutcome,
+    /// What was found or what went wrong, in words for the tenant.
+    pub detail: String,
+    /// How long it took.
+    pub duration_ms: f64,
+}
+
+impl From<rules::RuleResult> for RuleResult {
+    fn from(result: rules::RuleResult) -> Self {
+        Self {
+            rule_id: id(result.rule_id),
+            rule_type: result.rule_type.into(),
+            field_name: result.field_name,
+            outcome: result.outcome.into(),
+            detail: result.detail,
+            duration_ms: result.duration_ms,
+        }
+    }
+}
+
+/// The routed email, as far as it is kept.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct EmailSummary {
+    /// The sender's address.
+    pub from: String,
+    /// The subject.
+    pub subject: String,
+    /// The `Message-ID` header, if it had one.
+    pub message_id: Option<String>,
+}
+
+/// Intents looked up by the decisions of one list, shared between them;
+/// `None` for an intent deleted since.
+type IntentMemo = Arc<Memo<IntentId, Option<intents::Intent>>>;
+
+/// One routing decision: the intent chosen (or validated against), what
+/// each of its rules found, and the outcome.
+#[derive(Debug, Clone, SimpleObject)]
+#[graphql(complex)]
+pub struct RoutingDecision {
+    /// The stored decision's id.
+    pub id: ID,
+    /// The intent chosen; `null` for NO_MATCH.
+    pub intent_id: Option<ID>,
+    /// The intent's name when the decision was made; kept after it is deleted.
+    pub intent_name: Option<String>,
+    /// The matcher that chose the intent; `null` for NO_MATCH and VALIDATE.
+    pub matched_by: Option<Matcher>,
+    /// How it went.
+    pub outcome: DecisionOutcome,
+    /// Each active rule of the intent, in the order they ran.
+    pub results: Vec<RuleResult>,
+    /// How long routing took, rules included.
+    pub duration_ms: f64,
+    /// Whether it came from `routeEmail` or `validateEmail`.
+    pub mode: RoutingMode,
+    /// When it was decided.
+    pub created_at: DateTime<Utc>,
+    /// The email it was about.
+    pub email: EmailSummary,
+    #[graphql(skip)]
+    pub(crate) intent_key: Option<IntentId>,
+    #[graphql(skip)]
+    pub(crate) intents: IntentMemo,
+}
+
+impl From<rules::RoutingRun> for RoutingDecision {
+    fn from(run: rules::RoutingRun) -> Self {
+        Self {
+            id: id(run.id),
+            intent_id: run.intent_id.map(id),
+            intent_key: run.intent_id,
+            intent_name: run.intent_name,
+            matched_by: run.matched_by.map(Matcher::from),
+            outcome: run.outcome.into(),
+            results: run.results.into_iter().map(RuleResult::from).collect(),
+            duration_ms: run.duration_ms,
+            mode: run.mode.into(),
+            created_at: run.created_at,
+            email: EmailSummary {
+                from: run.email_from,
+                subject: run.email_subject,
+                message_id: run.email_message_id,
+            },
+            intents: IntentMemo::default(),
+        }
+    }
+}
+
+#[ComplexObject]
+impl RoutingDecision {
+    /// The intent as it is now; `null` for NO_MATCH or once the intent is
+    /// deleted (`intentName` still says which it was).
+    async fn intent(&self, ctx: &Context<'_>) -> Result<Option<Intent>> {
+        let Some(key) = self.intent_key else {
+            return Ok(None);
+        };
+        let state = ctx.data::<AppState>()?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let intent = self
+            .intents
+            .get_or_load(key, || async move {
+                match state.routing.intents.get(scope, key).await {
+                    Ok(intent) => Ok(Some(intent)),
+                    Err(DomainError::NotFound { .. }) => Ok(None),
+                    Err(err) => Err(err),
+                }
+            })
+            .await
+            .gql(ctx)?;
+        Ok(intent.map(Intent::from))
+    }
+}
+
+connection!(
+    RoutingDecisionConnection,
+    RoutingDecisionEdge,
+    RoutingDecision
+);
+
+impl RoutingDecisionConnection {
+    /// Lets the page's decisions share one intent memo.
+    pub(crate) fn sharing_intents(mut self) -> Self {
+        let memo = IntentMemo::default();
+        for edge in &mut self.edges {
+            edge.node.intents = memo.clone();
+        }
+        self
+    }
+}

@@ -1,0 +1,32 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "intents")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub tenant_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    /// `name` lowercased, which uniqueness and the text filter use.
+    pub name_key: String,
+    pub description: Option<String>,
+    pub priority: i32,
+    pub is_active: bool,
+    /// A JSON array of `MatcherSpec`.
+    #[sea_orm(column_type = "JsonBinary")]
+    pub matchers: Json,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl crate::write::TenantTable for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const NAME: &'static str = "intent";
+}

@@ -1,0 +1,65 @@
+use async_trait::async_trait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use trellis_kernel::{DomainResult, Page, PageRequest, TenantId};
+use trellis_rules::ports::RoutingRunRepository;
+use trellis_rules::{RoutingRun, RoutingRunFilter};
+
+use crate::SeaOrmStore;
+use crate::error::{conflict_on_unique, internal};
+use crate::routing::convert;
+use crate::routing::entity::routing_run;
+use crate::write::ensure_scope;
+
+#[async_trait]
+impl RoutingRunRepository for SeaOrmStore {
+    /// One statement per routed email, outside any transaction: the run is
+    /// a record of what happened, with no audit entry of its own.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, run = %run.id))]
+    async fn insert(&self, tenant: TenantId, run: &RoutingRun) -> DomainResult<()> {
+        ensure_scope(tenant, run.tenant_id, "the routing run")?;
+        routing_run::Entity::insert(convert::run_model(run)?)
+            .exec_without_returning(&self.db)
+            .await
+            .map_err(|e| conflict_on_unique(e, || "a routing run with this id exists".into()))?;
+        Ok(())
+    }
+
+    /// Newest first, by keyset on the time-ordered id; the intent and
+    /// outcome filters each have an index `(tenant_id, field, id)`.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list(
+        &self,
+        tenant: TenantId,
+        filter: &RoutingRunFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<RoutingRun>> {
+        let mut query =
+            routing_run::Entity::find().filter(routing_run::Column::TenantId.eq(tenant.as_uuid()));
+        if let Some(intent) = filter.intent_id {
+            query = query.filter(routing_run::Column::IntentId.eq(intent.as_uuid()));
+        }
+        if let Some(outcome) = filter.outcome {
+            query = query.filter(routing_run::Column::Outcome.eq(outcome.as_str()));
+        }
+        if let Some(since) = filter.since {
+            query = query.filter(routing_run::Column::CreatedAt.gte(since));
+        }
+        if let Some(until) = filter.until {
+            query = query.filter(routing_run::Column::CreatedAt.lt(until));
+        }
+        if let Some(before) = page.after {
+            query = query.filter(routing_run::Column::Id.lt(before.0));
+        }
+        let rows = query
+            .order_by_desc(routing_run::Column::Id)
+            .limit(page.fetch_limit())
+            .all(&self.read(tenant))
+            .await
+            .map_err(internal)?;
+        let runs = rows
+            .into_iter()
+            .map(convert::run)
+            .collect::<DomainResult<Vec<_>>>()?;
+        Ok(Page::from_overfetch(runs, &page))
+    }
+}

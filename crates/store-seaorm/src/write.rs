@@ -1,0 +1,267 @@
+//! The one way the store writes and reads a tenant's data.
+//!
+//! A write is `store.write(tenant)`: it begins the transaction (`BEGIN
+//! IMMEDIATE` on SQLite), the change runs through it, and `commit(audit)`
+//! inserts the change's audit entry and commits. Dropped without a commit,
+//! it rolls back, so a change never lands without its trail. A request's
+//! reads go through `store.read(tenant)`. Both know their tenant: they are
+//! where it is bound for the database.
+
+use async_trait::async_trait;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    EntityTrait, ExecResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, SelectExt,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+};
+use trellis_kernel::{AuditEntry, DomainError, DomainResult, TenantId};
+use uuid::Uuid;
+
+use crate::SeaOrmStore;
+use crate::audit;
+use crate::error::internal;
+use crate::tenancy::entity::tenant;
+
+/// A table whose rows belong to one tenant, keyed by `(tenant_id, id)`.
+pub(crate) trait TenantTable: EntityTrait {
+    const TENANT_ID: Self::Column;
+    const ID: Self::Column;
+    /// What a missing row is called in `NotFound`.
+    const NAME: &'static str;
+}
+
+/// The tenant's rows of `E`.
+pub(crate) fn scoped<E: TenantTable>(tenant: TenantId) -> Select<E> {
+    E::find().filter(E::TENANT_ID.eq(tenant.as_uuid()))
+}
+
+/// The tenant's row of `E` with this id.
+pub(crate) fn one_of<E: TenantTable>(tenant: TenantId, id: Uuid) -> Select<E> {
+    scoped::<E>(tenant).filter(E::ID.eq(id))
+}
+
+/// Whether the tenant has the row; for writes that reference one.
+pub(crate) async fn exists<E: TenantTable, C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+    id: Uuid,
+) -> DomainResult<bool> {
+    one_of::<E>(tenant, id).exists(db).await.map_err(internal)
+}
+
+/// A value naming a tenant other than the one written is a bug in the
+/// caller; refuse it rather than write across tenants.
+pub(crate) fn ensure_scope(scope: TenantId, named: TenantId, what: &str) -> DomainResult<()> {
+    if scope == named {
+        Ok(())
+    } else {
+        Err(DomainError::internal_msg(format!(
+            "{what} names tenant {named} but is written in tenant {scope}"
+        )))
+    }
+}
+
+/// One write transaction. Scoped to a tenant unless it writes platform
+/// tables only (users, sessions).
+pub(crate) struct Write {
+    txn: DatabaseTransaction,
+    tenant: Option<TenantId>,
+}
+
+impl SeaOrmStore {
+    /// Begins a write of the tenant's data.
+    pub(crate) async fn write(&self, tenant: TenantId) -> DomainResult<Write> {
+        Write::begin(&self.db, Some(tenant)).await
+    }
+
+    /// Begins a write of platform tables, which belong to no tenant.
+    pub(crate) async fn write_platform(&self) -> DomainResult<Write> {
+        Write::begin(&self.db, None).await
+    }
+
+    /// A write audited in `audit`'s tenant, or a platform write without one.
+    pub(crate) async fn write_for(&self, audit: Option<&AuditEntry>) -> DomainResult<Write> {
+        Write::begin(&self.db, audit.map(|entry| entry.tenant_id)).await
+    }
+
+    /// The connection a request's reads of `tenant` go through.
+    pub(crate) fn read(&self, tenant: TenantId) -> TenantRead<'_> {
+        TenantRead {
+            db: &self.db,
+            _tenant: tenant,
+        }
+    }
+
+    /// The one cascade: locks the parent `P` (so nothing can start
+    /// referencing it meanwhile), deletes the children `C` whose `parent`
+    /// column names it, deletes the parent and records `audit`, all in one
+    /// transaction. Returns the children's ids, oldest first.
+    ///
+    /// # Errors
+    /// `NotFound(P::NAME)` if the tenant has no such parent.
+    pub(crate) async fn delete_cascading<P: TenantTable, C: TenantTable>(
+        &self,
+        tenant: TenantId,
+        id: Uuid,
+        parent: C::Column,
+        audit: &AuditEntry,
+    ) -> DomainResult<Vec<Uuid>> {
+        let write = self.write(tenant).await?;
+        let found = one_of::<P>(tenant, id)
+            .lock_exclusive()
+            .exists(&write)
+            .await
+            .map_err(internal)?;
+        if !found {
+            return Err(DomainError::not_found(P::NAME));
+        }
+        let children = scoped::<C>(tenant)
+            .filter(parent.eq(id))
+            .select_only()
+            .column(C::ID)
+            .order_by_asc(C::ID)
+            .into_tuple::<Uuid>()
+            .all(&write)
+            .await
+            .map_err(internal)?;
+        if !children.is_empty() {
+            C::delete_many()
+                .filter(C::TENANT_ID.eq(tenant.as_uuid()))
+                .filter(parent.eq(id))
+                .exec(&write)
+                .await
+                .map_err(internal)?;
+        }
+        P::delete_many()
+            .filter(P::TENANT_ID.eq(tenant.as_uuid()))
+            .filter(P::ID.eq(id))
+            .exec(&write)
+            .await
+            .map_err(internal)?;
+        write.commit(audit).await?;
+        Ok(children)
+    }
+}
+
+impl Write {
+    /// On SQLite the write lock is taken up front (`BEGIN IMMEDIATE`): a
+    /// deferred transaction that reads first and writes later fails with
+    /// "database is locked" under concurrency instead of waiting for the
+    /// busy timeout. PostgreSQL ignores the option.
+    async fn begin(db: &DatabaseConnection, tenant: Option<TenantId>) -> DomainResult<Self> {
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        };
+        let txn = db.begin_with_options(options).await.map_err(internal)?;
+        Ok(Self { txn, tenant })
+    }
+
+    fn ensure_scope(&self, named: TenantId, what: &str) -> DomainResult<()> {
+        match self.tenant {
+            Some(scope) => ensure_scope(scope, named, what),
+            None => Err(DomainError::internal_msg(format!(
+                "{what} names tenant {named} but is written outside any tenant"
+            ))),
+        }
+    }
+
+    /// Locks the tenant's row until the transaction ends, which serializes
+    /// concurrent membership changes of one tenant on PostgreSQL: a check
+    /// made after this (the last OWNER, the member limit) cannot be raced.
+    /// The update changes nothing. `false` if the tenant does not exist or
+    /// is deleted.
+    pub(crate) async fn lock_tenant(&self) -> DomainResult<bool> {
+        let Some(scope) = self.tenant else {
+            return Err(DomainError::internal_msg("no tenant to lock"));
+        };
+        let result = tenant::Entity::update_many()
+            .col_expr(
+                tenant::Column::UpdatedAt,
+                Expr::col(tenant::Column::UpdatedAt),
+            )
+            .filter(tenant::Column::Id.eq(scope.as_uuid()))
+            .filter(tenant::Column::DeletedAt.is_null())
+            .exec(&self.txn)
+            .await
+            .map_err(internal)?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Records `audit` and commits the change with it.
+    pub(crate) async fn commit(self, audit: &AuditEntry) -> DomainResult<()> {
+        self.ensure_scope(audit.tenant_id, "the audit entry")?;
+        audit::insert(&self.txn, audit).await?;
+        self.txn.commit().await.map_err(internal)
+    }
+
+    /// Commits with `audit` if there is one.
+    pub(crate) async fn commit_maybe(self, audit: Option<&AuditEntry>) -> DomainResult<()> {
+        match audit {
+            Some(audit) => self.commit(audit).await,
+            None => self.commit_unaudited().await,
+        }
+    }
+
+    /// Commits a change that leaves no audit entry: platform tables (a new
+    /// user, a rotated refresh token) and the routing runs, which are their
+    /// own record.
+    pub(crate) async fn commit_unaudited(self) -> DomainResult<()> {
+        self.txn.commit().await.map_err(internal)
+    }
+}
+
+/// Runs a write's statements inside its transaction.
+#[async_trait]
+impl ConnectionTrait for Write {
+    fn get_database_backend(&self) -> DbBackend {
+        self.txn.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.txn.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.txn.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.txn.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.txn.query_all_raw(stmt).await
+    }
+}
+
+/// A request's reads of one tenant's data.
+pub(crate) struct TenantRead<'a> {
+    db: &'a DatabaseConnection,
+    /// Kept for binding the tenant in the database; the queries filter by
+    /// it themselves.
+    _tenant: TenantId,
+}
+
+#[async_trait]
+impl ConnectionTrait for TenantRead<'_> {
+    fn get_database_backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.db.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.db.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.db.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.db.query_all_raw(stmt).await
+    }
+}

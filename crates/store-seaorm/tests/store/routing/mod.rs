@@ -1,0 +1,11 @@
+//! The Routing wing's ports.
+
+mod credentials;
+mod datasource_configs;
+mod datasource_files;
+mod datasources;
+mod intents;
+mod routing_runs;
+mod rule_order;
+mod rules;
+pub mod support;

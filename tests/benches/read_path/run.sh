@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Read-path load benchmark of `trellis serve` over PostgreSQL.
+#
+#   tests/benches/read_path/run.sh BIN [BIN...]
+#
+# Each BIN (a built `trellis` binary, e.g. target/release/trellis) gets, in
+# turn, a fresh database migrated by itself and the same seed: BENCH_TENANTS
+# tenants of BENCH_MEMBERS members. Then, on one server process:
+#   - its RSS after seeding and after BENCH_SIGNINS sign-ins (argon2 buffers);
+#   - wrk on the members page and on `{ me { id } }`, each request with the
+#     token of a tenant picked at random;
+#   - pgbench replaying those requests' own statements: one request of each
+#     kind per tenant is captured from the PostgreSQL log (log_statement = all
+#     on that database only, served by a second, short-lived server process);
+#     pgbench tps is replayed requests/s. By default each distinct statement
+#     is prepared once per pgbench client and executed with the logged
+#     values, as the server does (BENCH_REPLAY=literal inlines the values
+#     instead, so PostgreSQL parses and plans every statement every time).
+# It ends with one Markdown table of every binary.
+#
+# Environment, with defaults:
+#   BENCH_DURATION=20 seconds per measurement   BENCH_WARMUP=5 seconds before each
+#   BENCH_CONNECTIONS=32  BENCH_THREADS=2       wrk and pgbench alike
+#   BENCH_TENANTS=100  BENCH_MEMBERS=50         BENCH_SIGNINS=1000  BENCH_PARALLEL=4
+#   BENCH_REPLAY=prepared                       or literal, see above
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (PGPASSWORD if needed; a superuser,
+#   for ALTER DATABASE ... SET log_statement)   PGLOG=the cluster's log file
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+duration=${BENCH_DURATION:-20}
+warmup=${BENCH_WARMUP:-5} # at least 1: wrk and pgbench take no 0-second run
+connections=${BENCH_CONNECTIONS:-32}
+threads=${BENCH_THREADS:-2}
+tenants=${BENCH_TENANTS:-100}
+members=${BENCH_MEMBERS:-50}
+signins=${BENCH_SIGNINS:-1000}
+parallel=${BENCH_PARALLEL:-4}
+replay=${BENCH_REPLAY:-prepared}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+password=bench-password-1
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+log() { echo "== $*"; }
+calc() { awk "BEGIN { printf \"%.$1f\", $2 }"; } # calc DECIMALS EXPR
+indent() { awk '{ print "    " $0 }'; }
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+(($# > 0)) || die "usage: $0 BIN [BIN...]  (paths to built trellis binaries)"
+for bin in "$@"; do [[ -x $bin ]] || die "$bin is not an executable file"; done
+for tool in psql pgbench wrk curl python3; do
+  command -v "$tool" >/dev/null ||
+    die "$tool not found (Debian: apt-get install -y postgresql-client wrk curl python3)"
+done
+sql -d postgres -c 'SELECT 1' >/dev/null ||
+  die "cannot connect to PostgreSQL at $PGUSER@$PGHOST:$PGPORT (set PGHOST, PGPORT, PGUSER, PGPASSWORD)"
+[[ $(sql -d postgres -c 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user') == t ]] ||
+  die "$PGUSER is not a superuser: log_statement can only be set by one"
+[[ $(sql -d postgres -c 'SHOW log_line_prefix') == *%u@%d* ]] ||
+  die "log_line_prefix must contain %u@%d: the statement capture tells databases apart by it"
+if [[ -z ${PGLOG:-} ]] && command -v pg_lsclusters >/dev/null; then
+  PGLOG=$(pg_lsclusters -h | awk -v port="$PGPORT" '$3 == port { print $7; exit }')
+fi
+[[ -r ${PGLOG:-} ]] || die "cannot read the PostgreSQL log '${PGLOG:-}' (set PGLOG)"
+[[ $replay == prepared || $replay == literal ]] || die "BENCH_REPLAY must be prepared or literal"
+((tenants <= 128)) || die "pgbench takes at most 128 scripts: BENCH_TENANTS must be <= 128"
+
+# The server reads TRELLIS_* and DATABASE_URL (and a .env in its working
+# directory): only what is set below may shape the measurement.
+for var in "${!TRELLIS_@}"; do unset "$var"; done
+unset DATABASE_URL
+jwt_secret=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+secret_key=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')
+pg_url_auth=$PGUSER
+if [[ -n ${PGPASSWORD:-} ]]; then
+  pg_url_auth+=:$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$PGPASSWORD")
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/trellis-read-path.XXXXXX")
+clk_tck=$(getconf CLK_TCK)
+
+servers=() databases=()
+cleanup() {
+  local pid db
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for db in "${databases[@]}"; do
+    sql -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || echo "could not drop $db" >&2
+  done
+  echo "logs and pgbench scripts: $work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_server BIN DB PORT LOG: sets $server_pid once /health answers.
+start_server() {
+  local bin=$1 db=$2 port=$3 out=$4
+  # The subshell execs env, which execs the binary: $! is the server itself.
+  (cd "$work" && exec env TRELLIS_ENV=production TRELLIS_JWT_SECRET="$jwt_secret" \
+    TRELLIS_SECRET_KEY="$secret_key" TRELLIS_BIND="127.0.0.1:$port" TRELLIS_AUTO_MIGRATE=false \
+    TRELLIS_DATABASE_URL="postgres://$pg_url_auth@$PGHOST:$PGPORT/$db" "$bin" serve >"$out" 2>&1) &
+  server_pid=$!
+  servers+=("$server_pid")
+  for _ in $(seq 300); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null && return 0
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  tail -n 30 "$out" >&2
+  die "$bin serve did not become healthy on port $port (log above, in $out)"
+}
+
+stop_server() {
+  kill "$1" || true
+  wait "$1" 2>/dev/null || true # a server killed by the signal exits non-zero
+  local kept=() pid
+  for pid in "${servers[@]}"; do [[ $pid == "$1" ]] || kept+=("$pid"); done
+  servers=("${kept[@]}")
+}
+
+rss_mb() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# busy_pct: how busy all CPUs are over one second, as a check that nothing
+# else on the machine competes with the measurement.
+busy_pct() {
+  local a b
+  a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+  sleep 1
+  b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    printf "%.0f", 100 * (y[1] - x[1]) / (y[1] - x[1] + y[2] - x[2] + 1e-9) }'
+}
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; } # utime + stime
+
+# sign_in COUNT: COUNT tenant-scoped sign-ins, leaving a fresh token per tenant.
+sign_in() {
+  python3 "$here/client.py" signin "$url" "$run/owners.tsv" "$password" "$1" "$parallel" "$run/tokens"
+  tokens_at=$SECONDS
+}
+
+# measure KIND: wrk on the server, then pgbench on the captured statements.
+measure() {
+  local kind=$1 out ticks0 ticks1 log0 log1 strays busy n requests duration_us non2xx socket_errors
+  local scripts=()
+  # Access tokens live 15 minutes; one must outlast the checks and the run.
+  ((SECONDS - tokens_at < 900 - 2 * (warmup + duration) - 120)) || sign_in "$tenants"
+  python3 "$here/client.py" body "$kind" >"$run/$kind.json"
+  python3 "$here/client.py" check "$url" "$run/tokens" "$kind" "$((members < 50 ? members : 50))"
+  busy=$(busy_pct)
+  if ((busy > 10)); then
+    echo "    warning: the CPUs were $busy % busy before this run with the server idle: other work skews it"
+    busy_runs+=("$index/$kind: $busy %")
+  fi
+  log "$kind: wrk -t$threads -c$connections, ${warmup}s warm-up, ${duration}s measured"
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$here/load.lua" "$url" -- \
+    "$run/tokens" "$run/$kind.json" >/dev/null
+  log0=$(stat -c %s "$PGLOG")
+  ticks0=$(cpu_ticks "$server_pid")
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" -s "$here/load.lua" "$url" -- \
+    "$run/tokens" "$run/$kind.json")
+  ticks1=$(cpu_ticks "$server_pid")
+  log1=$(stat -c %s "$PGLOG")
+  indent <<<"$out"
+  # Every token still answers correctly after the run.
+  python3 "$here/client.py" check "$url" "$run/tokens" "$kind" "$((members < 50 ? members : 50))"
+  strays=$(tail -c "+$((log0 + 1))" "$PGLOG" | head -c "$((log1 - log0))" | grep -c "@$db " || true)
+  ((strays == 0)) || echo "    warning: $strays log lines of $db during the run (statement logging still on?)"
+  read -r requests duration_us non2xx socket_errors < <(grep -o 'WRK_RESULT.*' <<<"$out" |
+    sed -E 's/[a-z0-9_]+=//g; s/WRK_RESULT //' | awk '{ print $1, $2, $3, $4 }')
+  rps[$kind]=$(calc 0 "$requests / ($duration_us / 1e6)")
+  cpu[$kind]=$(calc 2 "($ticks1 - $ticks0) / $clk_tck / $requests * 1000")
+  failed[$kind]=$((non2xx + socket_errors))
+
+  for ((n = 1; n <= tenants; n++)); do scripts+=(-f "$run/sql/$kind-$(printf %03d "$n").sql"); done
+  log "$kind: pgbench -c$connections -j$threads, $replay replay, one script per tenant ($tenants)"
+  # replay_prepared: each client's own flag that it has prepared the statements.
+  pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$warmup" "${scripts[@]}" \
+    "$db" >/dev/null 2>&1 || true
+  if ! out=$(pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$duration" \
+    "${scripts[@]}" "$db" 2>&1); then
+    tail -n 20 <<<"$out" >&2
+    die "pgbench failed replaying the $kind statements (scripts in $run/sql)"
+  fi
+  grep -E '^(number of transactions actually|number of failed|latency average|tps)' <<<"$out" | indent
+  tps[$kind]=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -n 1)
+  ratio[$kind]=$(calc 0 "100 * ${rps[$kind]} / ${tps[$kind]}")
+}
+
+rows=() busy_runs=()
+index=0
+for label in "$@"; do
+  index=$((index + 1))
+  bin=$(readlink -f "$label") # the server runs in $work
+  run=$work/$index
+  db=trellis_bench_$$_$index
+  mkdir -p "$run/sql"
+  declare -A rps=() cpu=() failed=() tps=() ratio=() statements=()
+  log "[$index] $label ($("$bin" --version 2>/dev/null || echo 'no --version'))"
+
+  sql -d postgres -c "CREATE DATABASE \"$db\""
+  databases+=("$db")
+  TRELLIS_DATABASE_URL="postgres://$pg_url_auth@$PGHOST:$PGPORT/$db" TRELLIS_ENV=production \
+    TRELLIS_JWT_SECRET="$jwt_secret" TRELLIS_SECRET_KEY="$secret_key" \
+    "$bin" migrate >"$run/migrate.log" 2>&1 || { tail -n 30 "$run/migrate.log" >&2; die "$bin migrate failed"; }
+
+  port=$(free_port)
+  url=http://127.0.0.1:$port/graphql
+  start_server "$bin" "$db" "$port" "$run/server.log"
+  main_pid=$server_pid
+  log "RSS at start: $(rss_mb "$main_pid") MB"
+  log "seeding $tenants tenants x $members members (owners through the API)"
+  python3 "$here/client.py" seed "$url" "$tenants" "$password" "$run/owners.tsv" "$run/tokens"
+  sql -d "$db" -v members="$members" -f "$here/seed.sql" >/dev/null
+  total=$(sql -d "$db" -c 'SELECT count(*) FROM memberships')
+  ((total == tenants * members)) || die "seeded $total memberships, expected $((tenants * members))"
+  rss_seeded=$(rss_mb "$main_pid")
+  log "RSS after seeding: $rss_seeded MB; $signins sign-ins, $parallel at a time"
+  sign_in "$signins"
+  rss_signins=$(rss_mb "$main_pid")
+  log "RSS after $signins sign-ins: $rss_signins MB"
+
+  # Only connections opened after the ALTER log their statements: those of
+  # a second server on another port, started now and stopped before the
+  # measurements. The main server's pool, idle meanwhile, stays silent.
+  log "capturing one request of each kind per tenant from $PGLOG"
+  sql -d postgres -c "ALTER DATABASE \"$db\" SET log_statement = 'all'"
+  capture_port=$(free_port)
+  start_server "$bin" "$db" "$capture_port" "$run/capture-server.log"
+  for kind in members me; do
+    python3 "$here/client.py" capture "http://127.0.0.1:$capture_port/graphql" "$run/tokens" \
+      "$kind" "$PGLOG" "$run/$kind.windows"
+  done
+  stop_server "$server_pid"
+  sql -d postgres -c "ALTER DATABASE \"$db\" RESET log_statement"
+  server_pid=$main_pid
+  for kind in members me; do
+    out=$(python3 "$here/pglog.py" "$PGLOG" "$db" "$run/$kind.windows" "$run/sql" "$kind" "$replay")
+    grep -v '^STATEMENTS' <<<"$out"
+    statements[$kind]=$(sed -n 's/^STATEMENTS //p' <<<"$out")
+    # Every replayed statement must run as written before pgbench loops over it.
+    sql -d "$db" -f "$run/sql/$kind-check.sql" >/dev/null ||
+      die "a captured $kind statement does not run as replayed (see $run/sql/$kind-check.sql)"
+  done
+
+  for kind in members me; do measure "$kind"; done
+  stop_server "$main_pid"
+  sql -d postgres -c "DROP DATABASE \"$db\" WITH (FORCE)"
+  databases=()
+
+  rows+=("| $index: \`$label\` | ${rps[members]} | ${tps[members]%.*} | ${ratio[members]} % | ${rps[me]} \
+| ${tps[me]%.*} | ${ratio[me]} % | ${statements[members]} / ${statements[me]} \
+| ${cpu[members]} / ${cpu[me]} | $rss_seeded | $rss_signins | ${failed[members]} / ${failed[me]} |")
+done
+
+echo
+echo "Read path: $tenants tenants x $members members, wrk -t$threads -c$connections ${duration}s" \
+  "(after ${warmup}s warm-up), $replay pgbench replay, random tenant per request"
+echo
+echo "| binary | members req/s | members replay tps | ratio | me req/s | me replay tps | ratio \
+| statements/req (members / me) | server CPU s per 1000 req (members / me) | RSS MB seeded \
+| RSS MB after $signins sign-ins | failed req (members / me) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
+echo
+((${#busy_runs[@]} == 0)) || echo "Other work kept the CPUs busy before: ${busy_runs[*]}; compare with care."
+echo "Targets: members >= 2000 req/s and >= 50 % of its replay; me >= 6000 req/s;" \
+  "RSS < 100 MB after 1000 sign-ins."
