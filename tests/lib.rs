@@ -2,13 +2,13 @@
 //! router exactly as a client would, over a fresh database of its own.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_datasources::ports::Connector;
@@ -18,10 +18,51 @@ pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     pub config: Config,
+    /// Every statement the app has sent its database.
+    pub statements: StatementLog,
     /// Keeps the per-test database alive as long as the app.
     _database: Option<trellis_store_seaorm::testing::TestDatabase>,
     /// The app's own `TRELLIS_DATASOURCE_FILES_DIR`, removed with it.
     files: FilesDir,
+}
+
+/// The SQL of every statement an app sends its database, in order, for
+/// tests that count what a request costs.
+#[derive(Debug, Clone, Default)]
+pub struct StatementLog(Arc<Mutex<Vec<String>>>);
+
+impl StatementLog {
+    fn push(&self, sql: &str) {
+        self.lock().push(sql.to_owned());
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The statements sent since the log held `mark` of them.
+    pub fn since(&self, mark: usize) -> Vec<String> {
+        self.lock()
+            .get(mark..)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    /// A connection to `db` whose every statement this log records.
+    fn watch(&self, db: &DatabaseConnection) -> DatabaseConnection {
+        let mut watched = db.clone();
+        let log = self.clone();
+        watched.set_metric_callback(move |info| log.push(&info.statement.sql));
+        watched
+    }
 }
 
 /// A directory of one test's SQLite datasource files, deleted on drop.
@@ -124,12 +165,15 @@ impl TestApp {
     async fn over(database: trellis_store_seaorm::testing::TestDatabase) -> Self {
         let files = FilesDir::new();
         let config = test_config(&files);
-        let state = trellis_gateway::server::build_state(&config, database.connection().clone());
+        let statements = StatementLog::default();
+        let db = statements.watch(database.connection());
+        let state = trellis_gateway::server::build_state(&config, db);
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
             state,
             config,
+            statements,
             _database: Some(database),
             files,
         }
@@ -143,7 +187,9 @@ impl TestApp {
             .expect("in-memory SQLite opens");
         let files = FilesDir::new();
         let config = test_config(&files);
-        let mut ports = trellis_gateway::server::ports(&config, database.connection().clone());
+        let statements = StatementLog::default();
+        let mut ports =
+            trellis_gateway::server::ports(&config, statements.watch(database.connection()));
         ports.connector = connector;
         let state = AppState::new(ports, &config);
         let router = trellis_gateway::router(state.clone(), &config);
@@ -151,6 +197,7 @@ impl TestApp {
             router,
             state,
             config,
+            statements,
             _database: Some(database),
             files,
         }
@@ -165,6 +212,7 @@ impl TestApp {
             router,
             state,
             config,
+            statements: StatementLog::default(),
             _database: None,
             files,
         }
@@ -181,12 +229,15 @@ impl TestApp {
         let database = database.expect("restart needs an app over a database");
         let mut config = test_config(&files);
         change(&mut config);
-        let state = trellis_gateway::server::build_state(&config, database.connection().clone());
+        let statements = StatementLog::default();
+        let state =
+            trellis_gateway::server::build_state(&config, statements.watch(database.connection()));
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
             state,
             config,
+            statements,
             _database: Some(database),
             files,
         }

@@ -16,5 +16,6 @@ mod routing_mocked;
 mod routing_support;
 mod routing_validation;
 mod sessions;
+mod statements;
 mod tokens;
 mod validation;

@@ -52,6 +52,14 @@ pub trait DatasourceConfigRepository: Send + Sync {
         id: DatasourceConfigId,
     ) -> DomainResult<Option<DatasourceConfig>>;
 
+    /// The tenant's configs among `ids`, in no particular order; ids that
+    /// name none are left out. One query, for a list's relations.
+    async fn find_many(
+        &self,
+        tenant: TenantId,
+        ids: &[DatasourceConfigId],
+    ) -> DomainResult<Vec<DatasourceConfig>>;
+
     /// Looks the name up ignoring case.
     async fn find_by_name(
         &self,
@@ -127,6 +135,14 @@ pub trait DatasourceRepository: Send + Sync {
     ) -> DomainResult<Vec<RuleId>>;
 
     async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>>;
+
+    /// The tenant's datasources among `ids`, in no particular order; ids
+    /// that name none are left out. One query, for a list's relations.
+    async fn find_many(
+        &self,
+        tenant: TenantId,
+        ids: &[DatasourceId],
+    ) -> DomainResult<Vec<Datasource>>;
 
     /// Oldest first.
     async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Datasource>>;

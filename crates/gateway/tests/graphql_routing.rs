@@ -11,7 +11,7 @@ use trellis_datasources::DatasourceId;
 use trellis_datasources::{
     AuthType, ConnectionOptions, Datasource, DatasourceConfig, DatasourceKind, Protocol,
 };
-use trellis_gateway::graphql::RequestAuth;
+use trellis_gateway::graphql::{Loaders, RequestAuth};
 use trellis_intents::Intent;
 use trellis_intents::IntentId;
 use trellis_kernel::BuiltinRole;
@@ -74,7 +74,7 @@ fn datasource(tenant_id: TenantId, config_id: DatasourceConfigId, name: &str) ->
 }
 
 #[tokio::test]
-async fn a_page_of_datasources_looks_each_config_up_once() {
+async fn a_page_of_datasources_looks_its_configs_up_at_once() {
     let tenant = TenantId::generate();
     let shared = DatasourceConfigId::generate();
     let mut routing = RoutingMocks::default();
@@ -91,11 +91,13 @@ async fn a_page_of_datasources_looks_each_config_up_once() {
                 has_next_page: false,
             })
         });
+    // One lookup for the page, naming the shared config once.
     routing
         .configs
-        .expect_find()
+        .expect_find_many()
+        .withf(move |_, ids| ids == [shared])
         .times(1)
-        .returning(move |tenant, id| Ok(Some(config(tenant, id))));
+        .returning(move |tenant, ids| Ok(ids.iter().map(|id| config(tenant, *id)).collect()));
     let schema = Mocks::default().into_routing_schema(routing);
 
     let response = schema
@@ -103,7 +105,8 @@ async fn a_page_of_datasources_looks_each_config_up_once() {
             Request::new(
                 "{ datasources { edges { node { name connectionKey config { name protocol } } } } }",
             )
-            .data(owner_of(tenant)),
+            .data(owner_of(tenant))
+            .data(Loaders::new()),
         )
         .await;
 
@@ -144,7 +147,7 @@ fn run(tenant_id: TenantId, intent: Option<IntentId>) -> RoutingRun {
 }
 
 #[tokio::test]
-async fn a_page_of_runs_looks_each_intent_up_once_and_a_deleted_one_is_null() {
+async fn a_page_of_runs_looks_its_intents_up_at_once_and_a_deleted_one_is_null() {
     let tenant = TenantId::generate();
     let (kept, deleted) = (IntentId::generate(), IntentId::generate());
     let mut routing = RoutingMocks::default();
@@ -163,22 +166,34 @@ async fn a_page_of_runs_looks_each_intent_up_once_and_a_deleted_one_is_null() {
                 has_next_page: false,
             })
         });
+    // One lookup for the page, naming each intent once.
     routing
         .intents
-        .expect_find()
-        .times(2)
-        .returning(move |tenant_id, id| {
-            Ok((id == kept).then(|| Intent {
-                id,
-                tenant_id,
-                name: "Orders".into(),
-                description: None,
-                priority: 0,
-                is_active: true,
-                matchers: Vec::new(),
-                created_at: Utc::now(),
-                updated_at: Utc::now(),
-            }))
+        .expect_find_many()
+        .withf(move |_, ids| {
+            let mut ids = ids.to_vec();
+            ids.sort();
+            let mut expected = vec![kept, deleted];
+            expected.sort();
+            ids == expected
+        })
+        .times(1)
+        .returning(move |tenant_id, ids| {
+            Ok(ids
+                .iter()
+                .filter(|id| **id == kept)
+                .map(|id| Intent {
+                    id: *id,
+                    tenant_id,
+                    name: "Orders".into(),
+                    description: None,
+                    priority: 0,
+                    is_active: true,
+                    matchers: Vec::new(),
+                    created_at: Utc::now(),
+                    updated_at: Utc::now(),
+                })
+                .collect())
         });
     let schema = Mocks::default().into_routing_schema(routing);
 
@@ -187,7 +202,8 @@ async fn a_page_of_runs_looks_each_intent_up_once_and_a_deleted_one_is_null() {
             Request::new(
                 "{ routingRuns { edges { node { outcome intentName intent { name } } } } }",
             )
-            .data(owner_of(tenant)),
+            .data(owner_of(tenant))
+            .data(Loaders::new()),
         )
         .await;
 
@@ -223,7 +239,8 @@ async fn route_email_with_both_or_neither_email_is_refused_before_any_port() {
                 Request::new(format!(
                     "mutation {{ routeEmail(input: {input}) {{ decision {{ id }} }} }}"
                 ))
-                .data(owner_of(TenantId::generate())),
+                .data(owner_of(TenantId::generate()))
+                .data(Loaders::new()),
             )
             .await;
         assert_eq!(
@@ -254,7 +271,8 @@ async fn malformed_ids_name_their_field_before_any_port() {
             Request::new(
                 r#"mutation { reorderValidationRules(input: { intentId: "x", ruleIds: [] }) { rules { id } } }"#,
             )
-            .data(owner_of(TenantId::generate())),
+            .data(owner_of(TenantId::generate()))
+            .data(Loaders::new()),
         )
         .await;
     assert_eq!(code(&response).as_deref(), Some("BAD_USER_INPUT"));

@@ -45,6 +45,10 @@ pub trait IntentRepository: Send + Sync {
 
     async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>>;
 
+    /// The tenant's intents among `ids`, in no particular order; ids that
+    /// name none are left out. One query, for a list's relations.
+    async fn find_many(&self, tenant: TenantId, ids: &[IntentId]) -> DomainResult<Vec<Intent>>;
+
     /// Oldest first.
     async fn list(
         &self,

@@ -80,6 +80,14 @@ pub trait RuleRepository: Send + Sync {
         intent: IntentId,
     ) -> DomainResult<Vec<ValidationRule>>;
 
+    /// The rules of each of `intents`, grouped by intent, each group in the
+    /// order of `list_for_intent`. One query, for a list's relations.
+    async fn list_for_intents(
+        &self,
+        tenant: TenantId,
+        intents: &[IntentId],
+    ) -> DomainResult<Vec<ValidationRule>>;
+
     /// The intent's active rules with their datasources and configs, in the
     /// order they run: highest priority first, then oldest first. One query.
     async fn list_targets(

@@ -40,6 +40,25 @@ pub(crate) fn one_of<E: TenantTable>(tenant: TenantId, id: Uuid) -> Select<E> {
     scoped::<E>(tenant).filter(E::ID.eq(id))
 }
 
+/// The tenant's rows of `E` among `ids`, converted; one query for a list's
+/// relations, none for no ids.
+pub(crate) async fn find_many<E: TenantTable, T>(
+    db: &impl ConnectionTrait,
+    tenant: TenantId,
+    ids: &[Uuid],
+    convert: impl Fn(E::Model) -> DomainResult<T>,
+) -> DomainResult<Vec<T>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = scoped::<E>(tenant)
+        .filter(E::ID.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    rows.into_iter().map(convert).collect()
+}
+
 /// Whether the tenant has the row; for writes that reference one.
 pub(crate) async fn exists<E: TenantTable, C: ConnectionTrait>(
     db: &C,

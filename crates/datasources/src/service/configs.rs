@@ -70,6 +70,17 @@ impl DatasourceService {
         self.find_config(ctx, id).await
     }
 
+    /// The tenant's configs among `ids`, in one lookup; ids that name none
+    /// are left out.
+    pub async fn configs_by_id(
+        &self,
+        ctx: &TenantCtx,
+        ids: &[DatasourceConfigId],
+    ) -> DomainResult<Vec<DatasourceConfig>> {
+        ctx.require(Permission::RoutingRead)?;
+        self.deps.configs.find_many(ctx.tenant_id, ids).await
+    }
+
     async fn find_config(
         &self,
         ctx: &TenantCtx,

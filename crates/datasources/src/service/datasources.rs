@@ -55,6 +55,17 @@ impl DatasourceService {
         self.find(ctx, id).await
     }
 
+    /// The tenant's datasources among `ids`, in one lookup; ids that name
+    /// none are left out.
+    pub async fn get_many(
+        &self,
+        ctx: &TenantCtx,
+        ids: &[DatasourceId],
+    ) -> DomainResult<Vec<Datasource>> {
+        ctx.require(Permission::RoutingRead)?;
+        self.deps.datasources.find_many(ctx.tenant_id, ids).await
+    }
+
     async fn find(&self, ctx: &TenantCtx, id: DatasourceId) -> DomainResult<Datasource> {
         self.deps
             .datasources

@@ -4,6 +4,7 @@
 //! `.map_err(gql_err(ctx))?`; nothing else builds client-facing errors.
 
 use std::error::Error as StdError;
+use std::sync::Arc;
 
 use async_graphql::indexmap::IndexMap;
 use async_graphql::{Context, Error, ErrorExtensions, Name, Value};
@@ -20,13 +21,13 @@ pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
 pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
 
 /// Maps a domain error for the request `ctx` belongs to.
-pub fn to_gql_error(ctx: &Context<'_>, err: DomainError) -> Error {
+pub fn to_gql_error(ctx: &Context<'_>, err: &DomainError) -> Error {
     map_domain_error(err, request_meta(ctx).request_id.as_deref())
 }
 
 /// A `map_err` adapter: `.map_err(gql_err(ctx))?`.
 pub fn gql_err<'c>(ctx: &'c Context<'_>) -> impl FnOnce(DomainError) -> Error + 'c {
-    move |err| to_gql_error(ctx, err)
+    move |err| to_gql_error(ctx, &err)
 }
 
 /// `.gql(ctx)?` on any domain result.
@@ -42,15 +43,22 @@ impl<T> GqlResultExt<T> for Result<T, DomainError> {
     }
 }
 
+/// What a DataLoader reports: one error shared by every row of its batch.
+impl<T> GqlResultExt<T> for Result<T, Arc<DomainError>> {
+    fn gql(self, ctx: &Context<'_>) -> async_graphql::Result<T> {
+        self.map_err(|err| to_gql_error(ctx, &err))
+    }
+}
+
 /// The mapping itself, without a request context (so it can be tested alone).
 /// `request_id` names an internal error in the log and in the reply.
-pub fn map_domain_error(err: DomainError, request_id: Option<&str>) -> Error {
+pub fn map_domain_error(err: &DomainError, request_id: Option<&str>) -> Error {
     match err {
         DomainError::NotFound { .. } => coded(err.to_string(), NOT_FOUND),
-        DomainError::Forbidden(message) => coded(message, FORBIDDEN),
-        DomainError::Unauthenticated(message) => coded(message, UNAUTHENTICATED),
-        DomainError::Conflict(message) => coded(message, CONFLICT),
-        DomainError::Validation(ref fields) => {
+        DomainError::Forbidden(message) => coded(message.clone(), FORBIDDEN),
+        DomainError::Unauthenticated(message) => coded(message.clone(), UNAUTHENTICATED),
+        DomainError::Conflict(message) => coded(message.clone(), CONFLICT),
+        DomainError::Validation(fields) => {
             let list = fields_value(fields);
             Error::new(err.to_string()).extend_with(|_, ext| {
                 ext.set("code", BAD_USER_INPUT);
@@ -60,11 +68,11 @@ pub fn map_domain_error(err: DomainError, request_id: Option<&str>) -> Error {
         DomainError::LimitExceeded { limit, max } => {
             Error::new(err.to_string()).extend_with(|_, ext| {
                 ext.set("code", LIMIT_EXCEEDED);
-                ext.set("limit", limit);
-                ext.set("max", max);
+                ext.set("limit", *limit);
+                ext.set("max", *max);
             })
         }
-        DomainError::Internal(_) => internal(&err, request_id),
+        DomainError::Internal(_) => internal(err, request_id),
     }
 }
 
@@ -139,7 +147,7 @@ mod tests {
             (DomainError::internal_msg("boom"), INTERNAL_SERVER_ERROR),
         ];
         for (err, expected) in cases {
-            let mapped = map_domain_error(err, Some("req-1"));
+            let mapped = map_domain_error(&err, Some("req-1"));
             assert_eq!(
                 code(&mapped),
                 Some(Value::from(expected)),
@@ -161,7 +169,7 @@ mod tests {
                 message: "is too short".into(),
             },
         ]);
-        let mapped = map_domain_error(err, None);
+        let mapped = map_domain_error(&err, None);
         let fields = mapped
             .extensions
             .as_ref()
@@ -179,7 +187,7 @@ mod tests {
     #[test]
     fn limit_exceeded_names_the_limit_and_its_max() {
         let mapped = map_domain_error(
-            DomainError::LimitExceeded {
+            &DomainError::LimitExceeded {
                 limit: "members",
                 max: 5,
             },
@@ -199,7 +207,7 @@ mod tests {
     #[test]
     fn internal_errors_show_the_reference_and_hide_the_cause() {
         let err = DomainError::internal_msg("relation \"users\" does not exist");
-        let mapped = map_domain_error(err, Some("req-42"));
+        let mapped = map_domain_error(&err, Some("req-42"));
         assert_eq!(mapped.message, "internal error; reference req-42");
         assert!(!format!("{mapped:?}").contains("users"), "{mapped:?}");
     }

@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::HttpState;
 use super::auth;
 use super::meta::ClientMeta;
+use crate::graphql::Loaders;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
 use crate::graphql::limits::{CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX, credential_fields};
 
@@ -88,7 +89,7 @@ pub(crate) async fn execute(
         Ok(auth) => auth,
         Err(err) => {
             // Logged with its cause chain by the mapper; the client gets the reference.
-            let mapped = map_domain_error(err, meta.request_id.as_deref());
+            let mapped = map_domain_error(&err, meta.request_id.as_deref());
             let mut error = ServerError::new(mapped.message, None);
             error.extensions = mapped.extensions;
             return errors_response(StatusCode::INTERNAL_SERVER_ERROR, error);
@@ -96,7 +97,7 @@ pub(crate) async fn execute(
     };
     auth::record_caller(&auth);
 
-    let batch = batch.data(auth).data(meta);
+    let batch = batch.data(auth).data(meta).data(Loaders::new());
     GraphQLResponse(http.schema.execute_batch(batch).await).into_response()
 }
 

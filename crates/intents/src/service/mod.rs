@@ -77,6 +77,13 @@ impl IntentService {
         self.find(ctx, id).await
     }
 
+    /// The tenant's intents among `ids`, in one lookup; ids that name none
+    /// (deleted, or another tenant's) are left out.
+    pub async fn get_many(&self, ctx: &TenantCtx, ids: &[IntentId]) -> DomainResult<Vec<Intent>> {
+        ctx.require(Permission::RoutingRead)?;
+        self.intents.find_many(ctx.tenant_id, ids).await
+    }
+
     async fn find(&self, ctx: &TenantCtx, id: IntentId) -> DomainResult<Intent> {
         self.intents
             .find(ctx.tenant_id, id)

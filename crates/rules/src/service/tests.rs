@@ -320,3 +320,46 @@ async fn viewers_read_rules_but_cannot_change_them() {
     let err = service.delete(&ctx, RuleId::generate()).await.unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err}");
 }
+
+#[tokio::test]
+async fn rules_of_many_intents_are_read_at_once_and_grouped_per_intent() {
+    let ctx = ctx_with_role(BuiltinRole::Viewer);
+    let ds = datasource(&ctx);
+    let (first, second) = (IntentId::generate(), IntentId::generate());
+    let a = stored_rule(&ctx, first, ds.id, 5);
+    let b = stored_rule(&ctx, first, ds.id, 1);
+    let (a_id, b_id) = (a.id, b.id);
+    let tenant = ctx.tenant_id;
+    let mut mocks = Mocks::default();
+    mocks
+        .rules
+        .expect_list_for_intents()
+        .withf(move |t, intents| *t == tenant && intents == [first, second])
+        .times(1)
+        .returning(move |_, _| Ok(vec![a.clone(), b.clone()]));
+    let service = mocks.service();
+
+    let grouped = service
+        .list_for_intents(&ctx, &[first, second])
+        .await
+        .unwrap();
+
+    let ids: Vec<_> = grouped[&first].iter().map(|r| r.id).collect();
+    assert_eq!(ids, [a_id, b_id], "in the order the store gave");
+    assert!(
+        grouped[&second].is_empty(),
+        "an intent without rules has none"
+    );
+}
+
+#[tokio::test]
+async fn reading_many_intents_rules_needs_routing_read() {
+    let mut ctx = ctx_with_role(BuiltinRole::Viewer);
+    ctx.permissions.clear();
+    let err = Mocks::default()
+        .service()
+        .list_for_intents(&ctx, &[IntentId::generate()])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DomainError::Forbidden(_)), "{err}");
+}

@@ -2,7 +2,7 @@
 //! validation rules and stored routing decisions. Another tenant's id is
 //! `NOT_FOUND`, exactly like an id that never existed.
 
-use async_graphql::{Context, ID, InputObject, Object, Result};
+use async_graphql::{Context, ID, InputObject, Lookahead, Object, Result};
 use chrono::{DateTime, Utc};
 use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::DatasourceId;
@@ -12,6 +12,7 @@ use trellis_kernel::{PageRequest, RuleId};
 use trellis_rules as rules;
 use validator::Validate;
 
+use super::prefetch;
 use crate::graphql::connection::page_complexity;
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
@@ -100,7 +101,14 @@ impl RoutingQuery {
         let scope = tenant_ctx(ctx).gql(ctx)?;
         let page = PageRequest::from_args(first, after.as_deref()).gql(ctx)?;
         let datasources = state.routing.datasources.list(scope, page).await.gql(ctx)?;
-        Ok(DatasourceConnection::from_page(datasources, |d| d.id.as_uuid()).sharing_configs())
+        let mut connection = DatasourceConnection::from_page(datasources, |d| d.id.as_uuid());
+        let nodes = connection
+            .edges
+            .iter_mut()
+            .map(|edge| &mut edge.node)
+            .collect();
+        prefetch::datasources(ctx, page_nodes(ctx), nodes).await?;
+        Ok(connection)
     }
 
     /// One datasource.
@@ -108,13 +116,15 @@ impl RoutingQuery {
         let state = ctx.data::<AppState>()?;
         let id: DatasourceId = parse_id("id", &id).gql(ctx)?;
         let scope = tenant_ctx(ctx).gql(ctx)?;
-        Ok(state
+        let mut datasource = state
             .routing
             .datasources
             .get(scope, id)
             .await
             .gql(ctx)?
-            .into())
+            .into();
+        prefetch::datasources(ctx, ctx.look_ahead(), vec![&mut datasource]).await?;
+        Ok(datasource)
     }
 
     /// The tenant's intents, oldest first.
@@ -144,7 +154,14 @@ impl RoutingQuery {
             .list(scope, &filter, page)
             .await
             .gql(ctx)?;
-        Ok(IntentConnection::from_page(intents, |i| i.id.as_uuid()))
+        let mut connection = IntentConnection::from_page(intents, |i| i.id.as_uuid());
+        let nodes = connection
+            .edges
+            .iter_mut()
+            .map(|edge| &mut edge.node)
+            .collect();
+        prefetch::intents(ctx, page_nodes(ctx), nodes).await?;
+        Ok(connection)
     }
 
     /// One intent.
@@ -152,7 +169,9 @@ impl RoutingQuery {
         let state = ctx.data::<AppState>()?;
         let id: IntentId = parse_id("id", &id).gql(ctx)?;
         let scope = tenant_ctx(ctx).gql(ctx)?;
-        Ok(state.routing.intents.get(scope, id).await.gql(ctx)?.into())
+        let mut intent = state.routing.intents.get(scope, id).await.gql(ctx)?.into();
+        prefetch::intents(ctx, ctx.look_ahead(), vec![&mut intent]).await?;
+        Ok(intent)
     }
 
     /// One validation rule.
@@ -160,7 +179,9 @@ impl RoutingQuery {
         let state = ctx.data::<AppState>()?;
         let id: RuleId = parse_id("id", &id).gql(ctx)?;
         let scope = tenant_ctx(ctx).gql(ctx)?;
-        Ok(state.routing.rules.get(scope, id).await.gql(ctx)?.into())
+        let mut rule = state.routing.rules.get(scope, id).await.gql(ctx)?.into();
+        prefetch::rules(ctx, ctx.look_ahead(), vec![&mut rule]).await?;
+        Ok(rule)
     }
 
     /// Stored routing decisions, newest first.
@@ -195,6 +216,18 @@ impl RoutingQuery {
             .runs(scope, &filter, page)
             .await
             .gql(ctx)?;
-        Ok(RoutingDecisionConnection::from_page(runs, |r| r.id.as_uuid()).sharing_intents())
+        let mut connection = RoutingDecisionConnection::from_page(runs, |r| r.id.as_uuid());
+        let nodes = connection
+            .edges
+            .iter_mut()
+            .map(|edge| &mut edge.node)
+            .collect();
+        prefetch::decisions(ctx, page_nodes(ctx), nodes).await?;
+        Ok(connection)
     }
+}
+
+/// The selection of a connection's nodes: `edges { node { … } }`.
+fn page_nodes<'c>(ctx: &'c Context<'_>) -> Lookahead<'c> {
+    ctx.look_ahead().field("edges").field("node")
 }

@@ -13,7 +13,7 @@ use crate::error::{conflict_on_reference, conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config};
 use crate::write::ensure_scope;
-use crate::write::scoped;
+use crate::write::{find_many, scoped};
 
 fn name_taken(config: &DatasourceConfig) -> impl FnOnce() -> String + '_ {
     || {
@@ -133,6 +133,17 @@ impl DatasourceConfigRepository for SeaOrmStore {
             .map_err(internal)?
             .map(convert::config)
             .transpose()
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, count = ids.len()))]
+    async fn find_many(
+        &self,
+        tenant: TenantId,
+        ids: &[DatasourceConfigId],
+    ) -> DomainResult<Vec<DatasourceConfig>> {
+        let ids: Vec<_> = ids.iter().map(DatasourceConfigId::as_uuid).collect();
+        find_many::<datasource_config::Entity, _>(&self.read(tenant), tenant, &ids, convert::config)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]

@@ -13,7 +13,7 @@ use crate::error::{internal, reference_write_error};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config, datasource_file, validation_rule};
 use crate::write::ensure_scope;
-use crate::write::{Write, exists};
+use crate::write::{Write, exists, find_many};
 
 const CONFIG: &str = "datasource config";
 
@@ -144,6 +144,17 @@ impl DatasourceRepository for SeaOrmStore {
             .map_err(internal)?
             .map(convert::datasource)
             .transpose()
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, count = ids.len()))]
+    async fn find_many(
+        &self,
+        tenant: TenantId,
+        ids: &[DatasourceId],
+    ) -> DomainResult<Vec<Datasource>> {
+        let ids: Vec<_> = ids.iter().map(DatasourceId::as_uuid).collect();
+        find_many::<datasource::Entity, _>(&self.read(tenant), tenant, &ids, convert::datasource)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]

@@ -15,7 +15,7 @@ use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{intent, validation_rule};
 use crate::write::ensure_scope;
-use crate::write::scoped;
+use crate::write::{find_many, scoped};
 
 pub(crate) fn name_taken(intent: &Intent) -> impl FnOnce() -> String + '_ {
     || {
@@ -121,6 +121,12 @@ impl IntentRepository for SeaOrmStore {
             .map_err(internal)?
             .map(convert::intent)
             .transpose()
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, count = ids.len()))]
+    async fn find_many(&self, tenant: TenantId, ids: &[IntentId]) -> DomainResult<Vec<Intent>> {
+        let ids: Vec<_> = ids.iter().map(IntentId::as_uuid).collect();
+        find_many::<intent::Entity, _>(&self.read(tenant), tenant, &ids, convert::intent).await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]

@@ -234,6 +234,26 @@ impl RuleRepository for SeaOrmStore {
         rows.into_iter().map(convert::rule).collect()
     }
 
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, count = intents.len()))]
+    async fn list_for_intents(
+        &self,
+        tenant: TenantId,
+        intents: &[IntentId],
+    ) -> DomainResult<Vec<ValidationRule>> {
+        if intents.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = scoped::<validation_rule::Entity>(tenant)
+            .filter(validation_rule::Column::IntentId.is_in(intents.iter().map(IntentId::as_uuid)))
+            .order_by_asc(validation_rule::Column::IntentId)
+            .order_by_desc(validation_rule::Column::Priority)
+            .order_by_asc(validation_rule::Column::Id)
+            .all(&self.read(tenant))
+            .await
+            .map_err(internal)?;
+        rows.into_iter().map(convert::rule).collect()
+    }
+
     /// On the routing path: rules, datasources and configs in one query,
     /// joined on the composite keys.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %intent))]

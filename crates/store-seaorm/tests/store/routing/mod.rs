@@ -1,5 +1,6 @@
 //! The Routing wing's ports.
 
+mod batches;
 mod credentials;
 mod datasource_configs;
 mod datasource_files;

@@ -8,7 +8,6 @@ use validator::Validate;
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::graphql::routing::types::rule::rules_sharing_datasources;
 use crate::graphql::routing::types::{RuleType, ValidationRule};
 use crate::graphql::validate::{parse_id, validate_input};
 use crate::state::AppState;
@@ -227,7 +226,7 @@ impl RuleMutation {
             .await
             .gql(ctx)?;
         Ok(ReorderValidationRulesPayload {
-            rules: rules_sharing_datasources(rules),
+            rules: rules.into_iter().map(ValidationRule::from).collect(),
         })
     }
 }

@@ -2,19 +2,17 @@
 //! A config's credentials are write-only: no type here can carry them, their
 //! ciphertext or the id of the key that encrypted them.
 
-use std::sync::Arc;
-
 use async_graphql::{ComplexObject, Context, Enum, ID, Json, Result, SimpleObject};
 use chrono::{DateTime, Utc};
+use tokio::sync::OnceCell;
 use trellis_datasources as ds;
 use trellis_datasources::DatasourceConfigId;
+use trellis_kernel::DomainError;
 
-use super::memo::Memo;
 use crate::graphql::connection::connection;
-use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::state::AppState;
+use crate::graphql::loaders::Loaders;
 
 /// How a config reaches its datasource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -197,9 +195,6 @@ impl From<ds::FileSummary> for DatasourceFile {
     }
 }
 
-/// Configs looked up by the rows of one list, shared between them.
-pub(crate) type ConfigMemo = Arc<Memo<DatasourceConfigId, ds::DatasourceConfig>>;
-
 /// Something a validation rule queries: a database, an API or an uploaded CSV.
 #[derive(Debug, Clone, SimpleObject)]
 #[graphql(complex)]
@@ -221,8 +216,10 @@ pub struct Datasource {
     pub updated_at: DateTime<Utc>,
     #[graphql(skip)]
     pub(crate) config_id: DatasourceConfigId,
+    /// Its config, once read: by `prefetch` for a whole page, or by the
+    /// resolvers on first use.
     #[graphql(skip)]
-    pub(crate) configs: ConfigMemo,
+    pub(crate) loaded_config: OnceCell<ds::DatasourceConfig>,
 }
 
 impl From<ds::Datasource> for Datasource {
@@ -236,7 +233,7 @@ impl From<ds::Datasource> for Datasource {
             created_at: datasource.created_at,
             updated_at: datasource.updated_at,
             config_id: datasource.config_id,
-            configs: ConfigMemo::default(),
+            loaded_config: OnceCell::new(),
         }
     }
 }
@@ -245,26 +242,28 @@ impl From<ds::Datasource> for Datasource {
 impl Datasource {
     /// The config it connects through.
     async fn config(&self, ctx: &Context<'_>) -> Result<DatasourceConfig> {
-        Ok(self.load_config(ctx).await?.into())
+        Ok(self.load_config(ctx).await?.clone().into())
     }
 
     /// The name of its config: what `connectionKey` named when it was
     /// created or last changed.
-    async fn connection_key(&self, ctx: &Context<'_>) -> Result<String> {
-        Ok(self.load_config(ctx).await?.name)
+    async fn connection_key(&self, ctx: &Context<'_>) -> Result<&str> {
+        Ok(&self.load_config(ctx).await?.name)
     }
 }
 
 impl Datasource {
-    async fn load_config(&self, ctx: &Context<'_>) -> Result<ds::DatasourceConfig> {
-        let state = ctx.data::<AppState>()?;
-        let scope = tenant_ctx(ctx).gql(ctx)?;
-        self.configs
-            .get_or_load(self.config_id, || {
-                state.routing.datasources.config(scope, self.config_id)
+    async fn load_config(&self, ctx: &Context<'_>) -> Result<&ds::DatasourceConfig> {
+        self.loaded_config
+            .get_or_try_init(|| async {
+                Loaders::routing(ctx)?
+                    .load_one(self.config_id)
+                    .await
+                    .gql(ctx)?
+                    .ok_or_else(|| DomainError::not_found("datasource config"))
+                    .gql(ctx)
             })
             .await
-            .gql(ctx)
     }
 }
 
@@ -296,14 +295,3 @@ connection!(
     DatasourceConfig
 );
 connection!(DatasourceConnection, DatasourceEdge, Datasource);
-
-impl DatasourceConnection {
-    /// Lets the page's rows share one config memo.
-    pub(crate) fn sharing_configs(mut self) -> Self {
-        let memo = ConfigMemo::default();
-        for edge in &mut self.edges {
-            edge.node.configs = memo.clone();
-        }
-        self
-    }
-}

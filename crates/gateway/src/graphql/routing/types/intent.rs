@@ -2,16 +2,17 @@
 
 use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
+use tokio::sync::OnceCell;
 use trellis_intents as intents;
 use trellis_intents::IntentId;
 use trellis_intents::matcher::MatcherSpec;
 
-use super::rule::{ValidationRule, rules_sharing_datasources};
+use super::rule::ValidationRule;
 use crate::graphql::connection::connection;
-use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::state::AppState;
+use crate::graphql::loaders::Loaders;
+use crate::graphql::routing::loader::RulesOf;
 
 /// The part of an email a matcher looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -141,6 +142,10 @@ pub struct Intent {
     pub updated_at: DateTime<Utc>,
     #[graphql(skip)]
     pub(crate) intent_id: IntentId,
+    /// Its rules, once read: by `prefetch` for a whole page, or by the
+    /// resolver on first use.
+    #[graphql(skip)]
+    pub(crate) loaded_rules: OnceCell<Vec<ValidationRule>>,
 }
 
 impl From<intents::Intent> for Intent {
@@ -159,34 +164,31 @@ impl From<intents::Intent> for Intent {
                 .collect(),
             created_at: intent.created_at,
             updated_at: intent.updated_at,
+            loaded_rules: OnceCell::new(),
         }
     }
 }
 
-/// What `Intent.rules` adds to a query's complexity on top of its fields:
-/// each intent's rules are one lookup, so a list of intents with their
-/// rules costs one lookup per intent. Priced so that a default page of 20
-/// intents with their rules fits the limit, and a page of 100 does not.
-pub(crate) const RULES_LOOKUP_COMPLEXITY: usize = 20;
-/// Rules an intent is assumed to have, for pricing their fields.
+/// Rules an intent is assumed to have, for pricing their fields in the
+/// query's complexity.
 pub(crate) const RULES_ASSUMED: usize = 10;
 
 #[ComplexObject]
 impl Intent {
-    /// Its validation rules, in the order they run. Each intent's rules are
-    /// one lookup: in a list of intents ask for them on small pages (the
-    /// complexity limit refuses large ones).
-    #[graphql(complexity = "RULES_LOOKUP_COMPLEXITY + RULES_ASSUMED * child_complexity")]
-    async fn rules(&self, ctx: &Context<'_>) -> Result<Vec<ValidationRule>> {
-        let state = ctx.data::<AppState>()?;
-        let scope = tenant_ctx(ctx).gql(ctx)?;
-        let rules = state
-            .routing
-            .rules
-            .list_for_intent(scope, self.intent_id)
+    /// Its validation rules, in the order they run. In a list of intents,
+    /// the rules of the whole page are read at once.
+    #[graphql(complexity = "RULES_ASSUMED * child_complexity")]
+    async fn rules(&self, ctx: &Context<'_>) -> Result<&Vec<ValidationRule>> {
+        self.loaded_rules
+            .get_or_try_init(|| async {
+                let rules = Loaders::routing(ctx)?
+                    .load_one(RulesOf(self.intent_id))
+                    .await
+                    .gql(ctx)?
+                    .unwrap_or_default();
+                Ok(rules.into_iter().map(ValidationRule::from).collect())
+            })
             .await
-            .gql(ctx)?;
-        Ok(rules_sharing_datasources(rules))
     }
 }
 

@@ -3,7 +3,6 @@
 
 pub mod datasource;
 pub mod intent;
-mod memo;
 pub mod routing;
 pub mod rule;
 

@@ -2,23 +2,18 @@
 //! and the outcome. Every decision is stored, so `routingRuns` lists the
 //! same objects `routeEmail` and `validateEmail` return.
 
-use std::sync::Arc;
-
 use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use trellis_intents as intents;
+use tokio::sync::OnceCell;
 use trellis_intents::IntentId;
-use trellis_kernel::DomainError;
 use trellis_rules as rules;
 
 use super::intent::{Intent, Matcher};
-use super::memo::Memo;
 use super::rule::RuleType;
 use crate::graphql::connection::connection;
-use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::state::AppState;
+use crate::graphql::loaders::Loaders;
 
 /// How one rule went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -147,10 +142,6 @@ pub struct EmailSummary {
     pub message_id: Option<String>,
 }
 
-/// Intents looked up by the decisions of one list, shared between them;
-/// `None` for an intent deleted since.
-type IntentMemo = Arc<Memo<IntentId, Option<intents::Intent>>>;
-
 /// One routing decision: the intent chosen (or validated against), what
 /// each of its rules found, and the outcome.
 #[derive(Debug, Clone, SimpleObject)]
@@ -178,8 +169,10 @@ pub struct RoutingDecision {
     pub email: EmailSummary,
     #[graphql(skip)]
     pub(crate) intent_key: Option<IntentId>,
+    /// The intent as it is now, once read: by `prefetch` for a whole page,
+    /// or by the resolver on first use. `None` once it is deleted.
     #[graphql(skip)]
-    pub(crate) intents: IntentMemo,
+    pub(crate) loaded_intent: OnceCell<Option<Intent>>,
 }
 
 impl From<rules::RoutingRun> for RoutingDecision {
@@ -200,7 +193,7 @@ impl From<rules::RoutingRun> for RoutingDecision {
                 subject: run.email_subject,
                 message_id: run.email_message_id,
             },
-            intents: IntentMemo::default(),
+            loaded_intent: OnceCell::new(),
         }
     }
 }
@@ -209,24 +202,18 @@ impl From<rules::RoutingRun> for RoutingDecision {
 impl RoutingDecision {
     /// The intent as it is now; `null` for NO_MATCH or once the intent is
     /// deleted (`intentName` still says which it was).
-    async fn intent(&self, ctx: &Context<'_>) -> Result<Option<Intent>> {
+    async fn intent(&self, ctx: &Context<'_>) -> Result<Option<&Intent>> {
         let Some(key) = self.intent_key else {
             return Ok(None);
         };
-        let state = ctx.data::<AppState>()?;
-        let scope = tenant_ctx(ctx).gql(ctx)?;
         let intent = self
-            .intents
-            .get_or_load(key, || async move {
-                match state.routing.intents.get(scope, key).await {
-                    Ok(intent) => Ok(Some(intent)),
-                    Err(DomainError::NotFound { .. }) => Ok(None),
-                    Err(err) => Err(err),
-                }
+            .loaded_intent
+            .get_or_try_init(|| async {
+                let intent = Loaders::routing(ctx)?.load_one(key).await.gql(ctx)?;
+                Ok::<_, async_graphql::Error>(intent.map(Intent::from))
             })
-            .await
-            .gql(ctx)?;
-        Ok(intent.map(Intent::from))
+            .await?;
+        Ok(intent.as_ref())
     }
 }
 
@@ -235,14 +222,3 @@ connection!(
     RoutingDecisionEdge,
     RoutingDecision
 );
-
-impl RoutingDecisionConnection {
-    /// Lets the page's decisions share one intent memo.
-    pub(crate) fn sharing_intents(mut self) -> Self {
-        let memo = IntentMemo::default();
-        for edge in &mut self.edges {
-            edge.node.intents = memo.clone();
-        }
-        self
-    }
-}

@@ -1,19 +1,16 @@
 //! Validation rules: the checks an intent runs on an email against live data.
 
-use std::sync::Arc;
-
 use async_graphql::{ComplexObject, Context, Enum, ID, Json, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use trellis_datasources as ds;
+use tokio::sync::OnceCell;
 use trellis_datasources::DatasourceId;
+use trellis_kernel::DomainError;
 use trellis_rules as rules;
 
 use super::datasource::Datasource;
-use super::memo::Memo;
-use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::state::AppState;
+use crate::graphql::loaders::Loaders;
 
 /// What a rule checks about the value its lookup finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -63,9 +60,6 @@ impl From<RuleType> for rules::RuleType {
     }
 }
 
-/// Datasources looked up by the rules of one list, shared between them.
-pub(crate) type DatasourceMemo = Arc<Memo<DatasourceId, ds::Datasource>>;
-
 /// One check an intent runs on an email, against one datasource.
 #[derive(Debug, Clone, SimpleObject)]
 #[graphql(complex)]
@@ -96,8 +90,10 @@ pub struct ValidationRule {
     pub updated_at: DateTime<Utc>,
     #[graphql(skip)]
     pub(crate) datasource_key: DatasourceId,
+    /// Its datasource, once read: by `prefetch` for a whole page, or by the
+    /// resolver on first use.
     #[graphql(skip)]
-    pub(crate) datasources: DatasourceMemo,
+    pub(crate) loaded_datasource: OnceCell<Datasource>,
 }
 
 impl From<rules::ValidationRule> for ValidationRule {
@@ -114,7 +110,7 @@ impl From<rules::ValidationRule> for ValidationRule {
             created_at: rule.created_at,
             updated_at: rule.updated_at,
             datasource_key: rule.datasource_id,
-            datasources: DatasourceMemo::default(),
+            loaded_datasource: OnceCell::new(),
         }
     }
 }
@@ -122,26 +118,17 @@ impl From<rules::ValidationRule> for ValidationRule {
 #[ComplexObject]
 impl ValidationRule {
     /// The datasource it queries.
-    async fn datasource(&self, ctx: &Context<'_>) -> Result<Datasource> {
-        let state = ctx.data::<AppState>()?;
-        let scope = tenant_ctx(ctx).gql(ctx)?;
-        let key = self.datasource_key;
-        let datasource = self
-            .datasources
-            .get_or_load(key, || state.routing.datasources.get(scope, key))
+    async fn datasource(&self, ctx: &Context<'_>) -> Result<&Datasource> {
+        self.loaded_datasource
+            .get_or_try_init(|| async {
+                let datasource = Loaders::routing(ctx)?
+                    .load_one(self.datasource_key)
+                    .await
+                    .gql(ctx)?
+                    .ok_or_else(|| DomainError::not_found("datasource"))
+                    .gql(ctx)?;
+                Ok(datasource.into())
+            })
             .await
-            .gql(ctx)?;
-        Ok(datasource.into())
     }
-}
-
-/// The rules as GraphQL objects sharing one datasource memo.
-pub(crate) fn rules_sharing_datasources(list: Vec<rules::ValidationRule>) -> Vec<ValidationRule> {
-    let memo = DatasourceMemo::default();
-    list.into_iter()
-        .map(|rule| ValidationRule {
-            datasources: memo.clone(),
-            ..rule.into()
-        })
-        .collect()
 }
