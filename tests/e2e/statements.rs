@@ -12,16 +12,22 @@ use crate::routing_support::{
 };
 
 on_every_backend! {
+    a_page_of_members_costs_two_statements_and_me_one => a_page_of_members_costs_two_statements_and_me_one;
     a_page_of_intents_with_rules_datasources_and_configs_costs_a_fixed_number_of_statements => a_page_of_intents_with_rules_datasources_and_configs_costs_a_fixed_number_of_statements;
     a_page_of_routing_runs_with_their_intents_costs_a_fixed_number_of_statements => a_page_of_routing_runs_with_their_intents_costs_a_fixed_number_of_statements;
 }
 
-/// Authenticating the caller, the page itself, and one statement per
-/// relation level (rules, their datasources, those datasources' configs).
-const INTENT_PAGE_STATEMENTS: usize = 6;
+/// Authenticating the caller (one statement: session, user, membership,
+/// role and tenant), the page itself, and one statement per relation level
+/// (rules, their datasources, those datasources' configs).
+const INTENT_PAGE_STATEMENTS: usize = 5;
 
-/// Authenticating the caller, the page, and the decisions' intents.
+/// Authenticating the caller, the page, the decisions' intents and those
+/// intents' rules.
 const RUN_PAGE_STATEMENTS: usize = 4;
+
+const MEMBERS: &str = "{ tenant { name members(first: 50) { edges { node {
+    user { email name } role joinedAt } } } } }";
 
 const INTENTS_WITH_RELATIONS: &str = "query($first: Int) { intents(first: $first) { edges { node {
     id name rules { id fieldName datasource { id name connectionKey config { id name } } } } } } }";
@@ -187,10 +193,43 @@ async fn a_page_of_routing_runs_with_their_intents_costs_a_fixed_number_of_state
         small_cost.len(),
         "a page of 40 costs what a page of 3 costs:\n{full_cost:#?}"
     );
-    // The decisions' intents, and those intents' rules: one statement each.
     assert!(
-        full_cost.len() <= RUN_PAGE_STATEMENTS + 1,
+        full_cost.len() <= RUN_PAGE_STATEMENTS,
         "{} statements for one page:\n{full_cost:#?}",
         full_cost.len()
+    );
+}
+
+async fn a_page_of_members_costs_two_statements_and_me_one(app: TestApp) {
+    let (owner, tenant) = app.owner_of("owner@members.test", "members", "PRO").await;
+    for n in 0..3 {
+        app.join(
+            &owner,
+            &tenant,
+            &format!("member{n}@members.test"),
+            "MEMBER",
+        )
+        .await;
+    }
+
+    let (members, members_cost) = cost(&app, &owner, MEMBERS, json!({})).await;
+    let (me, me_cost) = cost(&app, &owner, "{ me { id } }", json!({})).await;
+
+    assert_eq!(members["tenant"]["name"], "Org members");
+    let edges = members["tenant"]["members"]["edges"]
+        .as_array()
+        .expect("edges");
+    assert_eq!(edges.len(), 4);
+    assert_eq!(edges[1]["node"]["user"]["email"], "member0@members.test");
+    assert_eq!(edges[1]["node"]["role"], "MEMBER");
+    assert_eq!(me["me"]["id"], owner.user_id.as_str());
+    // The caller and the tenant in one statement, the page in another.
+    assert_eq!(members_cost.len(), 2, "{members_cost:#?}");
+    assert_eq!(me_cost.len(), 1, "{me_cost:#?}");
+    assert!(
+        members_cost
+            .iter()
+            .all(|sql| !sql.contains("password_hash")),
+        "no password hash is read outside sign-in: {members_cost:#?}"
     );
 }

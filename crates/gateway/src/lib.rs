@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod graphql;
 pub mod http;
+pub mod memory;
 pub mod server;
 pub mod state;
 pub mod telemetry;

@@ -16,6 +16,7 @@ use trellis_store_seaorm::SeaOrmStore;
 use trellis_tenancy::Argon2PasswordHasher;
 
 use crate::config::Config;
+use crate::memory::ReleasingHasher;
 use crate::state::{AppState, DatabaseProbe, Ports};
 
 /// Extra time, beyond the request timeout, that shutdown waits for requests
@@ -122,7 +123,7 @@ pub fn ports(config: &Config, db: DatabaseConnection) -> Ports {
         tenancy: store.tenancy_ports(),
         routing,
         connector: Arc::new(connector),
-        hasher: Arc::new(Argon2PasswordHasher::new()),
+        hasher: Arc::new(ReleasingHasher(Argon2PasswordHasher::new())),
         clock: Arc::new(SystemClock),
         database: Arc::new(SeaOrmProbe(db)),
     }

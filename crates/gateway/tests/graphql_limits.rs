@@ -8,20 +8,21 @@ use async_graphql::{Request, Response, Value};
 use serde_json::json;
 use support::{Mocks, MocksExt};
 use trellis_gateway::GraphqlLimits;
-use trellis_gateway::graphql::RequestAuth;
+use trellis_gateway::graphql::{RequestAuth, limits};
 use trellis_kernel::{DomainError, RequestMeta};
 
+/// As the HTTP layer runs each operation: document limits first.
 async fn run(schema: &trellis_gateway::TrellisSchema, query: &str) -> Response {
-    schema
-        .execute(
-            Request::new(query)
-                .data(RequestAuth::Anonymous)
-                .data(RequestMeta {
-                    request_id: Some("req-test-1".into()),
-                    ..RequestMeta::default()
-                }),
-        )
-        .await
+    limits::execute(
+        schema,
+        Request::new(query)
+            .data(RequestAuth::Anonymous)
+            .data(RequestMeta {
+                request_id: Some("req-test-1".into()),
+                ..RequestMeta::default()
+            }),
+    )
+    .await
 }
 
 fn codes(response: &Response) -> Vec<String> {

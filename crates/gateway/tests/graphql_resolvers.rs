@@ -31,7 +31,11 @@ fn signed_in(actor: Actor, tenant: Option<TenantId>) -> RequestAuth {
             permissions: BuiltinRole::Owner.permissions(),
         }),
     };
-    RequestAuth::Authenticated(Principal { actor, tenant })
+    RequestAuth::Authenticated(Principal {
+        actor,
+        tenant,
+        selected_tenant: None,
+    })
 }
 
 fn tenant(slug: &str) -> Tenant {

@@ -34,6 +34,7 @@ fn owner_of(tenant_id: TenantId) -> RequestAuth {
             permissions: BuiltinRole::Owner.permissions(),
         }),
         actor,
+        selected_tenant: None,
     })
 }
 

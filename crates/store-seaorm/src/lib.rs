@@ -12,6 +12,7 @@ mod audit;
 mod connect;
 mod error;
 pub mod routing;
+mod row;
 pub mod tenancy;
 pub mod testing;
 mod write;

@@ -64,6 +64,9 @@ pub enum TenantAccess {
 pub struct Principal {
     pub actor: Actor,
     pub tenant: TenantAccess,
+    /// The tenant access was granted to, as read when the request was
+    /// authenticated: the request's own view of it, read once.
+    pub selected_tenant: Option<Tenant>,
 }
 
 impl Principal {

@@ -4,16 +4,17 @@
 //! resolver runs, so "a hundred aliased signIns" never reaches the hasher.
 //!
 //! Depth and complexity use async-graphql's own limits (see `build_schema`);
-//! this extension only gives their errors a `code`.
+//! this module gives their errors, and every other refusal of a document, a
+//! `code`. It runs around execution rather than as a schema extension: an
+//! extension sends every field of every request through async-graphql's
+//! slower extension path.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
-};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, ServerResult};
+
+use super::TrellisSchema;
 
 /// `extensions.code` of every error this module raises.
 pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
@@ -30,60 +31,56 @@ pub const CREDENTIAL_FIELDS: [&str; 4] = ["signIn", "signUp", "refreshSession", 
 /// async-graphql's messages for its built-in depth and complexity limits.
 const BUILTIN_LIMIT_MESSAGES: [&str; 2] = ["Query is too complex.", "Query is nested too deep."];
 
-/// The extension factory installed by `build_schema`.
+/// The limits `build_schema` stores in the schema for [`check_request`].
 #[derive(Debug, Clone, Copy)]
 pub struct DocumentLimits {
-    max_aliases: usize,
+    pub max_aliases: usize,
 }
 
-impl DocumentLimits {
-    pub fn new(max_aliases: usize) -> Self {
-        Self { max_aliases }
-    }
-}
-
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(*self)
+/// Checks, then executes, one request: what the HTTP layer does for each
+/// operation, for callers holding a schema.
+pub async fn execute(schema: &TrellisSchema, mut request: Request) -> Response {
+    match check_request(schema, &mut request) {
+        Ok(_) => execute_checked(schema, request).await,
+        Err(error) => Response::from_errors(vec![error]),
     }
 }
 
-#[async_trait::async_trait]
-impl Extension for DocumentLimits {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next
-            .run(ctx, query, variables)
-            .await
-            .map_err(|error| with_code(error, GRAPHQL_PARSE_FAILED))?;
-        check_document(&document, self.max_aliases)?;
-        Ok(document)
-    }
+/// Parses the request's document (kept in the request, so execution does
+/// not parse it again) and checks it against the schema's document limits.
+/// Returns how many credential-checking fields it holds.
+///
+/// # Errors
+/// `GRAPHQL_PARSE_FAILED` for a document that is not GraphQL;
+/// `QUERY_TOO_COMPLEX` as [`check_document`] says.
+pub fn check_request(schema: &TrellisSchema, request: &mut Request) -> Result<usize, ServerError> {
+    let max_aliases = schema
+        .data::<DocumentLimits>()
+        .map_or(usize::MAX, |limits| limits.max_aliases);
+    let document = request
+        .parsed_query()
+        .map_err(|error| with_code(error.clone(), GRAPHQL_PARSE_FAILED))?;
+    check_document(document, max_aliases)?;
+    Ok(credential_fields(document))
+}
 
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx).await.map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|error| {
-                    let code = if BUILTIN_LIMIT_MESSAGES.contains(&error.message.as_str()) {
-                        QUERY_TOO_COMPLEX
-                    } else {
-                        GRAPHQL_VALIDATION_FAILED
-                    };
-                    with_code(error, code)
-                })
-                .collect()
-        })
+/// Executes a request [`check_request`] passed, and gives each error raised
+/// before execution its code: the built-in depth and complexity limits are
+/// `QUERY_TOO_COMPLEX`, any other refusal of the document
+/// `GRAPHQL_VALIDATION_FAILED`. Resolver errors have their codes already.
+pub async fn execute_checked(schema: &TrellisSchema, request: Request) -> Response {
+    let mut response = schema.execute(request).await;
+    for error in &mut response.errors {
+        let code = if BUILTIN_LIMIT_MESSAGES.contains(&error.message.as_str()) {
+            QUERY_TOO_COMPLEX
+        } else if error.path.is_empty() {
+            GRAPHQL_VALIDATION_FAILED
+        } else {
+            continue;
+        };
+        set_code(error, code);
     }
+    response
 }
 
 /// # Errors
@@ -127,13 +124,17 @@ fn too_complex(message: String) -> ServerError {
 
 /// Sets `extensions.code` unless the error already has one.
 fn with_code(mut error: ServerError, code: &str) -> ServerError {
+    set_code(&mut error, code);
+    error
+}
+
+fn set_code(error: &mut ServerError, code: &str) {
     let extensions = error
         .extensions
         .get_or_insert_with(ErrorExtensionValues::default);
     if extensions.get("code").is_none() {
         extensions.set("code", code);
     }
-    error
 }
 
 /// Counts over the document with fragments expanded where they are spread,

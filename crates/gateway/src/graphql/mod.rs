@@ -82,9 +82,11 @@ pub fn build_schema(state: AppState, limits: &GraphqlLimits) -> TrellisSchema {
         EmptySubscription,
     )
     .data(state)
+    .data(limits::DocumentLimits {
+        max_aliases: limits.max_aliases,
+    })
     .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity)
-    .extension(limits::DocumentLimits::new(limits.max_aliases));
+    .limit_complexity(limits.max_complexity);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

@@ -1,9 +1,11 @@
 //! `GET /graphql` (GraphiQL) and `POST /graphql` (single or batched
 //! operations).
 
+use async_graphql::futures_util::future::join_all;
 use async_graphql::http::{GraphiQLSource, MultipartOptions, receive_batch_body};
-use async_graphql::parser::parse_query;
-use async_graphql::{BatchRequest, ErrorExtensionValues, ParseRequestError, ServerError};
+use async_graphql::{
+    BatchRequest, BatchResponse, ErrorExtensionValues, ParseRequestError, Request, ServerError,
+};
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -15,7 +17,7 @@ use super::auth;
 use super::meta::ClientMeta;
 use crate::graphql::Loaders;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
-use crate::graphql::limits::{CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX, credential_fields};
+use crate::graphql::limits::{self, CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX};
 
 pub(crate) const GRAPHQL_PATH: &str = "/graphql";
 
@@ -66,23 +68,31 @@ pub(crate) async fn execute(
         );
     }
 
-    if let BatchRequest::Batch(requests) = &batch {
-        // One password check per HTTP request, however the batch is split.
-        let credentials: usize = requests
-            .iter()
-            .filter_map(|request| parse_query(&request.query).ok())
-            .map(|document| credential_fields(&document))
-            .sum();
-        if credentials > 1 {
-            return request_error(
-                StatusCode::BAD_REQUEST,
-                QUERY_TOO_COMPLEX,
-                format!(
-                    "the batch checks credentials {credentials} times ({}); send one per request",
-                    CREDENTIAL_FIELDS.join(", ")
-                ),
-            );
-        }
+    // Each document is parsed once, here, and checked before anything runs.
+    let (requests, is_batch) = match batch {
+        BatchRequest::Single(request) => (vec![request], false),
+        BatchRequest::Batch(requests) => (requests, true),
+    };
+    let mut credentials = 0usize;
+    let checked: Vec<Result<Request, ServerError>> = requests
+        .into_iter()
+        .map(|mut request| {
+            let fields = limits::check_request(&http.schema, &mut request)?;
+            credentials = credentials.saturating_add(fields);
+            Ok(request)
+        })
+        .collect();
+    // One password check per HTTP request, however the batch is split (a
+    // single document was held to one by `check_request`).
+    if credentials > 1 {
+        return request_error(
+            StatusCode::BAD_REQUEST,
+            QUERY_TOO_COMPLEX,
+            format!(
+                "the batch checks credentials {credentials} times ({}); send one per request",
+                CREDENTIAL_FIELDS.join(", ")
+            ),
+        );
     }
 
     let auth = match auth::authenticate(&http.app.tenancy.auth, &headers, &meta).await {
@@ -97,8 +107,30 @@ pub(crate) async fn execute(
     };
     auth::record_caller(&auth);
 
-    let batch = batch.data(auth).data(meta).data(Loaders::new());
-    GraphQLResponse(http.schema.execute_batch(batch).await).into_response()
+    let loaders = Loaders::new();
+    let run = |checked: Result<Request, ServerError>| {
+        let (schema, auth, meta, loaders) =
+            (&http.schema, auth.clone(), meta.clone(), loaders.clone());
+        async move {
+            match checked {
+                Ok(request) => {
+                    let request = request.data(auth).data(meta).data(loaders);
+                    limits::execute_checked(schema, request).await
+                }
+                Err(error) => async_graphql::Response::from_errors(vec![error]),
+            }
+        }
+    };
+    let response = if is_batch {
+        BatchResponse::Batch(join_all(checked.into_iter().map(run)).await)
+    } else {
+        let single = checked.into_iter().next().map(run);
+        match single {
+            Some(execution) => BatchResponse::Single(execution.await),
+            None => BatchResponse::Batch(Vec::new()),
+        }
+    };
+    GraphQLResponse(response).into_response()
 }
 
 /// A GraphQL-shaped refusal of the whole HTTP request:

@@ -32,12 +32,23 @@ use crate::state::AppState;
 pub use meta::REQUEST_ID_HEADER;
 
 /// What the handlers share: the use cases, the schema built once, and the
-/// few settings the HTTP layer itself applies.
+/// few settings the HTTP layer itself applies. Behind one `Arc`: axum
+/// clones the state for every request.
 #[derive(Clone)]
-pub(crate) struct HttpState {
+pub(crate) struct HttpState(Arc<HttpShared>);
+
+pub(crate) struct HttpShared {
     pub(crate) app: AppState,
     pub(crate) schema: TrellisSchema,
-    pub(crate) settings: Arc<HttpSettings>,
+    pub(crate) settings: HttpSettings,
+}
+
+impl std::ops::Deref for HttpState {
+    type Target = HttpShared;
+
+    fn deref(&self) -> &HttpShared {
+        &self.0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -61,15 +72,15 @@ pub fn router(state: AppState, config: &Config) -> Router {
 
 /// [`router`] over a schema built by the caller.
 pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Config) -> Router {
-    let http = HttpState {
+    let http = HttpState(Arc::new(HttpShared {
         app: state,
         schema,
-        settings: Arc::new(HttpSettings {
+        settings: HttpSettings {
             max_batch: config.max_batch,
             trust_proxy: config.trust_proxy,
             max_upload_bytes: config.max_upload_bytes,
-        }),
-    };
+        },
+    }));
 
     let graphql_route = if config.playground {
         get(graphql::playground).post(graphql::execute)

@@ -235,20 +235,30 @@ impl AuthService {
             is_platform_admin: record.user.is_platform_admin,
             meta,
         };
-        let tenant = match (claims.tid, record.membership) {
-            (None, _) => TenantAccess::NoneSelected,
-            (Some(_), None) => TenantAccess::Denied("you are not a member of this tenant".into()),
+        let (tenant, selected_tenant) = match (claims.tid, record.membership) {
+            (None, _) => (TenantAccess::NoneSelected, None),
+            (Some(_), None) => (
+                TenantAccess::Denied("you are not a member of this tenant".into()),
+                None,
+            ),
             (Some(_), Some((tenant, role))) => match tenant.ensure_active() {
-                Err(err) => TenantAccess::Denied(err.to_string()),
-                Ok(()) => TenantAccess::Granted(TenantCtx {
-                    tenant_id: tenant.id,
-                    actor: actor.clone(),
-                    permissions: role.permissions(),
-                    role: role.name,
-                }),
+                Err(err) => (TenantAccess::Denied(err.to_string()), None),
+                Ok(()) => (
+                    TenantAccess::Granted(TenantCtx {
+                        tenant_id: tenant.id,
+                        actor: actor.clone(),
+                        permissions: role.permissions(),
+                        role: role.name,
+                    }),
+                    Some(tenant),
+                ),
             },
         };
-        Ok(Principal { actor, tenant })
+        Ok(Principal {
+            actor,
+            tenant,
+            selected_tenant,
+        })
     }
 
     /// The caller's own account.

@@ -1,14 +1,13 @@
 use std::sync::Arc;
 
 use serde_json::json;
-use trellis_kernel::{
-    Actor, DomainError, DomainResult, FieldErrors, Permission, TenantCtx, TenantId,
-};
+use trellis_kernel::{Actor, DomainError, DomainResult, FieldErrors, Permission, TenantId};
 
 use super::TenancyDeps;
 use crate::membership::{Membership, MembershipId, UserMembership};
 use crate::plan::Plan;
 use crate::role::Role;
+use crate::session::Principal;
 use crate::slug::Slug;
 use crate::tenant::{Tenant, TenantStatus, parse_display_name};
 use trellis_kernel::AuditEntry;
@@ -89,9 +88,21 @@ impl TenantService {
         Ok(tenant)
     }
 
-    /// The tenant the caller is acting in.
-    pub async fn current(&self, ctx: &TenantCtx) -> DomainResult<Tenant> {
+    /// The tenant the caller is acting in, as read when the request was
+    /// authenticated; read again only for a caller built without it.
+    ///
+    /// # Errors
+    /// `Forbidden` as `Principal::tenant_ctx` says, or without `tenant.read`.
+    pub async fn current(&self, principal: &Principal) -> DomainResult<Tenant> {
+        let ctx = principal.tenant_ctx()?;
         ctx.require(Permission::TenantRead)?;
+        if let Some(tenant) = principal
+            .selected_tenant
+            .as_ref()
+            .filter(|tenant| tenant.id == ctx.tenant_id)
+        {
+            return Ok(tenant.clone());
+        }
         self.deps
             .tenants
             .find(ctx.tenant_id)

@@ -39,8 +39,8 @@ impl TenancyQuery {
     /// The tenant the access token selects.
     async fn tenant(&self, ctx: &Context<'_>) -> Result<Tenant> {
         let state = ctx.data::<AppState>()?;
-        let scope = tenant_ctx(ctx).gql(ctx)?;
-        Ok(state.tenancy.tenants.current(scope).await.gql(ctx)?.into())
+        let caller = principal(ctx).gql(ctx)?;
+        Ok(state.tenancy.tenants.current(caller).await.gql(ctx)?.into())
     }
 
     /// The current tenant's roles: built-in first, then custom ones.

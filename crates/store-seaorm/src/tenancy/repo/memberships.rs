@@ -1,17 +1,19 @@
 use async_trait::async_trait;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    Value,
 };
 use trellis_kernel::AuditEntry;
 use trellis_kernel::BuiltinRole;
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId, UserId};
 use trellis_tenancy::ports::MembershipRepository;
-use trellis_tenancy::{Member, Membership, MembershipId, Role, UserMembership};
+use trellis_tenancy::{Email, Member, Membership, MembershipId, Role, User, UserMembership};
 
+use super::principal::{ROLE, membership_role, role_columns};
 use crate::SeaOrmStore;
 use crate::error::{internal, role_write_error};
+use crate::row::{CachedSql, Columns, select};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{membership, role, tenant, user};
 
@@ -50,6 +52,57 @@ pub(crate) async fn count_members<C: ConnectionTrait>(
         .await
 }
 
+/// The statement of one page of members: see `list`.
+fn members_page(tenant: TenantId, page: PageRequest) -> SelectStatement {
+    let mut query = Query::select();
+    select(
+        &mut query,
+        membership::Entity,
+        &[membership::Column::Id, membership::Column::CreatedAt],
+    );
+    select(
+        &mut query,
+        user::Entity,
+        &[
+            user::Column::Id,
+            user::Column::Email,
+            user::Column::Name,
+            user::Column::IsPlatformAdmin,
+            user::Column::CreatedAt,
+        ],
+    );
+    select(&mut query, role::Entity, &ROLE);
+    query
+        .from(membership::Entity)
+        .join(
+            JoinType::InnerJoin,
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id))
+                .equals((membership::Entity, membership::Column::UserId)),
+        )
+        .join(JoinType::InnerJoin, role::Entity, membership_role())
+        .and_where(
+            Expr::col((membership::Entity, membership::Column::TenantId)).eq(tenant.as_uuid()),
+        );
+    if let Some(after) = page.after {
+        query.and_where(Expr::col((membership::Entity, membership::Column::Id)).gt(after.0));
+    }
+    query
+        .order_by((membership::Entity, membership::Column::Id), Order::Asc)
+        .limit(page.fetch_limit());
+    query
+}
+
+/// What [`members_page`] binds, in its order.
+fn members_page_values(tenant: TenantId, page: PageRequest) -> Vec<Value> {
+    let mut values = vec![tenant.as_uuid().into()];
+    if let Some(after) = page.after {
+        values.push(after.0.into());
+    }
+    values.push(page.fetch_limit().into());
+    values
+}
+
 /// A joined row whose parent is missing breaks a foreign key; say so.
 fn joined<T>(row: Option<T>, what: &str) -> DomainResult<T> {
     row.ok_or_else(|| DomainError::internal_msg(format!("membership without its {what}")))
@@ -73,30 +126,44 @@ impl MembershipRepository for SeaOrmStore {
         Ok(Some(convert::membership(membership, role)))
     }
 
-    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    /// One statement per page: the memberships joined with their users and
+    /// roles, only the columns a member needs (never a password hash).
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Member>> {
-        // One query per page: memberships joined with their users and roles.
-        let mut query = membership::Entity::find()
-            .find_also_related(user::Entity)
-            .find_also_related(role::Entity)
-            .filter(membership::Column::TenantId.eq(tenant.as_uuid()));
-        if let Some(after) = page.after {
-            query = query.filter(membership::Column::Id.gt(after.0));
-        }
-        let rows = query
-            .order_by_asc(membership::Column::Id)
-            .limit(page.fetch_limit())
-            .all(&self.read(tenant))
-            .await
-            .map_err(internal)?;
+        static FIRST_PAGE: CachedSql = CachedSql::new();
+        static LATER_PAGE: CachedSql = CachedSql::new();
+        let cached = if page.after.is_some() {
+            &LATER_PAGE
+        } else {
+            &FIRST_PAGE
+        };
+        let db = self.read(tenant);
+        let query = cached.statement(
+            db.get_database_backend(),
+            || members_page(tenant, page),
+            members_page_values(tenant, page),
+        );
+        let rows = db.query_all_raw(query).await.map_err(internal)?;
         let members = rows
-            .into_iter()
-            .map(|(membership, user, role)| {
+            .iter()
+            .map(|row| {
+                let mut columns = Columns::new(row);
+                let membership_id = MembershipId::from_uuid(columns.take()?);
+                let joined_at = columns.take()?;
+                let user = User {
+                    id: UserId::from_uuid(columns.take()?),
+                    email: Email::from_trusted(columns.take()?),
+                    name: columns.take()?,
+                    is_platform_admin: columns.take()?,
+                    created_at: columns.take()?,
+                };
+                let role = role_columns(&mut columns)?
+                    .ok_or_else(|| DomainError::internal_msg("membership without its role"))?;
                 Ok(Member {
-                    membership_id: MembershipId::from_uuid(membership.id),
-                    user: convert::user(joined(user, "user")?),
-                    role: convert::role(joined(role, "role")?)?,
-                    joined_at: membership.created_at,
+                    membership_id,
+                    user,
+                    role: convert::role(role)?,
+                    joined_at,
                 })
             })
             .collect::<DomainResult<Vec<_>>>()?;
@@ -182,5 +249,29 @@ impl MembershipRepository for SeaOrmStore {
         }
         ensure_an_owner_remains(&txn, tenant).await?;
         txn.commit(audit).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::DbBackend;
+    use trellis_kernel::Cursor;
+
+    use super::*;
+
+    #[test]
+    fn the_cached_members_page_binds_its_values_in_the_builders_order() {
+        let tenant = TenantId::generate();
+        let later = PageRequest {
+            first: 20,
+            after: Some(Cursor(uuid::Uuid::now_v7())),
+        };
+        for page in [PageRequest::first(50), later] {
+            for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
+                let built = backend.build(&members_page(tenant, page));
+                let bound = built.values.map(|values| values.0).unwrap_or_default();
+                assert_eq!(bound, members_page_values(tenant, page), "{backend:?}");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod invitations;
 mod memberships;
+mod principal;
 mod roles;
 mod sessions;
 mod tenants;

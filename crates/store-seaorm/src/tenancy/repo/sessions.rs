@@ -10,10 +10,11 @@ use trellis_tenancy::session::PrincipalRecord;
 use trellis_tenancy::{RotateOutcome, Session, TokenHash};
 use uuid::Uuid;
 
+use super::principal;
 use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::tenancy::convert;
-use crate::tenancy::entity::{membership, refresh_token, role, session, tenant, user};
+use crate::tenancy::entity::{refresh_token, session};
 
 async fn insert_token<C: ConnectionTrait>(
     db: &C,
@@ -175,9 +176,8 @@ impl SessionRepository for SeaOrmStore {
         txn.commit_maybe(audit.as_ref().filter(|_| revoked)).await
     }
 
-    /// The hot path: the session with its user, then (if a tenant is named)
-    /// the membership with its role and tenant. Two indexed queries.
-    #[tracing::instrument(skip_all, fields(session = %session))]
+    /// The hot path, one statement: see `principal`.
+    #[tracing::instrument(level = "debug", skip_all, fields(session = %session))]
     async fn load_principal(
         &self,
         session: SessionId,
@@ -185,43 +185,6 @@ impl SessionRepository for SeaOrmStore {
         tenant: Option<TenantId>,
         now: DateTime<Utc>,
     ) -> DomainResult<Option<PrincipalRecord>> {
-        let row = session::Entity::find_by_id(session.as_uuid())
-            .filter(session::Column::UserId.eq(user.as_uuid()))
-            .find_also_related(user::Entity)
-            .one(&self.db)
-            .await
-            .map_err(internal)?;
-        let Some((session, Some(user))) = row else {
-            return Ok(None);
-        };
-        let session = convert::session(session);
-        if !session.is_live(now) {
-            return Ok(None);
-        }
-        let membership = match tenant {
-            None => None,
-            Some(tenant) => {
-                let row = membership::Entity::find()
-                    .find_also_related(role::Entity)
-                    .find_also_related(tenant::Entity)
-                    .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
-                    .filter(membership::Column::UserId.eq(user.id))
-                    .filter(tenant::Column::DeletedAt.is_null())
-                    .one(&self.db)
-                    .await
-                    .map_err(internal)?;
-                match row {
-                    Some((_, Some(role), Some(tenant))) => {
-                        Some((convert::tenant(tenant)?, convert::role(role)?))
-                    }
-                    _ => None,
-                }
-            }
-        };
-        Ok(Some(PrincipalRecord {
-            session,
-            user: convert::user(user),
-            membership,
-        }))
+        principal::load(&self.db, session, user, tenant, now).await
     }
 }

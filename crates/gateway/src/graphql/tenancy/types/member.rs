@@ -1,4 +1,4 @@
-use async_graphql::{ID, SimpleObject};
+use async_graphql::{ComplexObject, ID, SimpleObject};
 use chrono::{DateTime, Utc};
 use trellis_tenancy as tenancy;
 
@@ -8,14 +8,13 @@ use crate::graphql::id;
 
 /// A user's place in the current tenant.
 #[derive(Debug, Clone, SimpleObject)]
+#[graphql(complex)]
 pub struct Member {
     /// The membership's id (not the user's).
     pub id: ID,
     pub user: User,
-    /// The role's name: `OWNER`, `ADMIN`, `MEMBER`, `VIEWER` or a custom role.
-    pub role: String,
-    /// What the role allows, as `resource.action` names.
-    pub permissions: Vec<String>,
+    #[graphql(skip)]
+    pub(crate) role: tenancy::Role,
     pub joined_at: DateTime<Utc>,
 }
 
@@ -23,19 +22,30 @@ impl From<tenancy::Member> for Member {
     fn from(member: tenancy::Member) -> Self {
         Self {
             id: id(member.membership_id),
-            permissions: permission_names(&member.role),
-            role: member.role.name,
+            role: member.role,
             user: member.user.into(),
             joined_at: member.joined_at,
         }
     }
 }
 
-pub(crate) fn permission_names(role: &tenancy::Role) -> Vec<String> {
-    role.permissions()
-        .iter()
-        .map(|p| p.as_str().to_owned())
-        .collect()
+/// Computed when asked for: most lists of members never ask for the
+/// permissions, and spelling them out costs more than the rest of a row.
+#[ComplexObject]
+impl Member {
+    /// The role's name: `OWNER`, `ADMIN`, `MEMBER`, `VIEWER` or a custom role.
+    async fn role(&self) -> &str {
+        &self.role.name
+    }
+
+    /// What the role allows, as `resource.action` names.
+    async fn permissions(&self) -> Vec<&'static str> {
+        permission_names(&self.role)
+    }
+}
+
+pub(crate) fn permission_names(role: &tenancy::Role) -> Vec<&'static str> {
+    role.permissions().iter().map(|p| p.as_str()).collect()
 }
 
 /// An offer to join the tenant, redeemed with its token by `acceptInvitation`.

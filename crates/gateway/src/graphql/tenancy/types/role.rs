@@ -14,7 +14,7 @@ pub struct Role {
     /// `OWNER`, `ADMIN`, `MEMBER` and `VIEWER` are built in and cannot change.
     pub built_in: bool,
     /// `resource.action` names.
-    pub permissions: Vec<String>,
+    pub permissions: Vec<&'static str>,
     pub created_at: DateTime<Utc>,
 }
 
