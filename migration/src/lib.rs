@@ -14,6 +14,7 @@ mod m20260101_000002_access;
 mod m20260101_000003_sessions;
 mod m20260101_000004_audit;
 mod m20261123_000005_routing;
+mod m20261201_000006_row_level_security;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000003_sessions::Migration),
             Box::new(m20260101_000004_audit::Migration),
             Box::new(m20261123_000005_routing::Migration),
+            Box::new(m20261201_000006_row_level_security::Migration),
         ]
     }
 }

@@ -9,7 +9,10 @@
 //!
 //! `ROUTE_BENCH_SECS` (default 20), `ROUTE_BENCH_CLIENTS` (default 8) and
 //! `ROUTE_BENCH_RULES` (default 5)
-//! tune the run. Client, server and database share the machine, as they
+//! tune the run. The server connects as the tests' application role, which
+//! row-level security holds; `ROUTE_BENCH_AS_OWNER=1` connects as the
+//! database's owner (a superuser, whom the policies do not hold) instead,
+//! to measure what they cost. Client, server and database share the machine, as they
 //! would on a single box; the figures are for that setup.
 
 use std::time::{Duration, Instant};
@@ -35,8 +38,14 @@ async fn main() {
     let database = trellis_store_seaorm::testing::fresh_postgres(&url)
         .await
         .expect("a fresh PostgreSQL database");
-    let db = database.connection().clone();
-    seed_customers(&db).await;
+    let as_owner = env_or("ROUTE_BENCH_AS_OWNER", 0) == 1;
+    let db = if as_owner {
+        database.owner().clone()
+    } else {
+        database.connection().clone()
+    };
+    // The customers table is the tenant's own data, created by its owner.
+    seed_customers(database.owner()).await;
 
     let mut config = Config::for_tests();
     config.allow_private_networks = true;
@@ -51,7 +60,12 @@ async fn main() {
     let token = owner_token(&http, &endpoint).await;
     let base_url = datasource_url(&url, &database).await;
     set_up_routing(&http, &endpoint, &token, &base_url, rule_count).await;
-    println!("routing to an intent with {rule_count} EXISTS rules");
+    let role = if as_owner {
+        "the owner (row-level security not applied)"
+    } else {
+        "the application role (row-level security applied)"
+    };
+    println!("routing to an intent with {rule_count} EXISTS rules, connected as {role}");
 
     // Warm the pools and caches, then measure.
     run(&http, &endpoint, &token, clients, Duration::from_secs(2)).await;

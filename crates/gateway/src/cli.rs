@@ -87,8 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let config = load_config()?;
-            let db = server::connect(&config).await?;
-            server::migrate(&db).await
+            server::migrate_database(&config).await
         }
         Command::Admin {
             command: AdminCommand::Create { email, name },
@@ -130,11 +129,11 @@ async fn create_admin(config: Config, email: String, name: String) -> anyhow::Re
     let password = tokio::task::spawn_blocking(read_password)
         .await
         .context("reading the password was interrupted")??;
-    let db = server::connect(&config).await?;
     // So that the first administrator can be created before the first `serve`.
     if config.auto_migrate {
-        server::migrate(&db).await?;
+        server::migrate_database(&config).await?;
     }
+    let db = server::connect(&config).await?;
     let state = server::build_state(&config, db);
     let user = state
         .tenancy
@@ -153,8 +152,8 @@ async fn rotate_secrets(config: Config) -> anyhow::Result<()> {
             "TRELLIS_SECRET_KEY is not set: re-encrypting under the well-known development key"
         );
     }
+    server::migrate_database(&config).await?;
     let db = server::connect(&config).await?;
-    server::migrate(&db).await?;
     let key_id = config.keyring.current_key_id().to_owned();
     let state = server::build_state(&config, db);
     let report = state

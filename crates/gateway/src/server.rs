@@ -12,10 +12,10 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_kernel::SystemClock;
-use trellis_store_seaorm::SeaOrmStore;
+use trellis_store_seaorm::{RoleRisks, SeaOrmStore};
 use trellis_tenancy::Argon2PasswordHasher;
 
-use crate::config::Config;
+use crate::config::{Config, Environment, redact_url};
 use crate::memory::ReleasingHasher;
 use crate::state::{AppState, DatabaseProbe, Ports};
 
@@ -30,12 +30,13 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// If the database cannot be reached or migrated, or the address is taken.
 pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
     log_start_notes(&config);
-    let db = connect(&config).await?;
     if config.auto_migrate && !no_migrate {
-        migrate(&db).await?;
+        migrate_database(&config).await?;
     } else {
         tracing::info!("automatic migration is off; run `trellis migrate` after upgrades");
     }
+    let db = connect(&config).await?;
+    check_role(&config, &db).await?;
     let state = build_state(&config, db);
     let app = crate::http::router(state, &config);
 
@@ -86,6 +87,68 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     trellis_store_seaorm::connect(&config.database_url)
         .await
         .with_context(|| format!("cannot connect to the database at {redacted}"))
+}
+
+/// Applies pending migrations over `TRELLIS_MIGRATION_DATABASE_URL` (the
+/// tables' owner) when it is set, over the server's own URL otherwise.
+///
+/// # Errors
+/// If the database cannot be reached or a migration fails.
+pub async fn migrate_database(config: &Config) -> anyhow::Result<()> {
+    let Some(url) = &config.migration_database_url else {
+        return migrate(&connect(config).await?).await;
+    };
+    let redacted = redact_url(url);
+    tracing::info!(database = %redacted, "connecting as the migration role");
+    let db = trellis_store_seaorm::connect(url)
+        .await
+        .with_context(|| format!("cannot connect to the migration database at {redacted}"))?;
+    let migrated = migrate(&db).await;
+    db.close().await.ok();
+    migrated
+}
+
+/// Refuses, in production, a PostgreSQL role that row-level security does
+/// not hold (tenancy rule 7); in development says so and goes on.
+///
+/// # Errors
+/// In production, naming what the role may do and what to run instead.
+pub async fn check_role(config: &Config, db: &DatabaseConnection) -> anyhow::Result<()> {
+    let risks = trellis_store_seaorm::role_risks(db)
+        .await
+        .context("cannot read the database role's attributes")?;
+    let Some(refusal) = risks.as_ref().and_then(role_refusal) else {
+        return Ok(());
+    };
+    if config.environment == Environment::Production {
+        anyhow::bail!(refusal);
+    }
+    tracing::warn!("{refusal} (allowed in development)");
+    Ok(())
+}
+
+/// Why the server must not run as this role, or `None` if it may.
+pub fn role_refusal(risks: &RoleRisks) -> Option<String> {
+    let mut reasons = Vec::new();
+    if risks.superuser {
+        reasons.push("is a superuser".to_owned());
+    }
+    if risks.bypasses_row_security {
+        reasons.push("has BYPASSRLS".to_owned());
+    }
+    if !risks.owned_tables.is_empty() {
+        reasons.push(format!("owns tables ({})", risks.owned_tables.join(", ")));
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "the database role `{}` {}, so row-level security would not hold it to one tenant; \
+         serve as a role that owns no table and has neither SUPERUSER nor BYPASSRLS, and \
+         migrate as the owner with TRELLIS_MIGRATION_DATABASE_URL (README: PostgreSQL roles)",
+        risks.role,
+        reasons.join(" and ")
+    ))
 }
 
 /// Applies pending migrations.
@@ -198,5 +261,42 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn risks(superuser: bool, bypasses: bool, owned: &[&str]) -> RoleRisks {
+        RoleRisks {
+            role: "trellis".into(),
+            superuser,
+            bypasses_row_security: bypasses,
+            owned_tables: owned.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_role_row_level_security_holds_may_serve() {
+        assert_eq!(role_refusal(&risks(false, false, &[])), None);
+    }
+
+    #[test]
+    fn the_refusal_names_each_way_the_role_escapes_the_policies() {
+        let refusal = role_refusal(&risks(true, true, &["intents", "roles"])).unwrap();
+        assert!(
+            refusal.starts_with(
+                "the database role `trellis` is a superuser and has BYPASSRLS and owns tables \
+                 (intents, roles)"
+            ),
+            "{refusal}"
+        );
+        assert!(
+            refusal.contains("TRELLIS_MIGRATION_DATABASE_URL"),
+            "{refusal}"
+        );
+        let owner = role_refusal(&risks(false, false, &["intents"])).unwrap();
+        assert!(owner.contains("`trellis` owns tables (intents)"), "{owner}");
     }
 }

@@ -4,7 +4,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, Statement,
+};
 use trellis_migration::{Migrator, MigratorTrait};
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -81,4 +83,56 @@ fn create_parent_dir(url: &str) {
     {
         tracing::warn!(error = %err, dir = %parent.display(), "cannot create the SQLite directory");
     }
+}
+
+/// What the connected PostgreSQL role could do that row-level security
+/// would not hold it to. Superusers and BYPASSRLS roles skip every policy;
+/// a table's owner could drop them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRisks {
+    pub role: String,
+    pub superuser: bool,
+    pub bypasses_row_security: bool,
+    /// Tables in `public` the role owns.
+    pub owned_tables: Vec<String>,
+}
+
+impl RoleRisks {
+    pub fn any(&self) -> bool {
+        self.superuser || self.bypasses_row_security || !self.owned_tables.is_empty()
+    }
+}
+
+/// The risks of the role `db` connects as; `None` on SQLite, which has no
+/// roles.
+///
+/// # Errors
+/// If the catalog cannot be read.
+pub async fn role_risks(db: &DatabaseConnection) -> Result<Option<RoleRisks>, DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(None);
+    }
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT current_user::text AS role, r.rolsuper AS superuser, \
+                    r.rolbypassrls AS bypasses, \
+                    coalesce((SELECT string_agg(tablename::text, ',' ORDER BY tablename) \
+                              FROM pg_tables WHERE schemaname = 'public' \
+                                AND tableowner = current_user), '') AS owned \
+             FROM pg_roles r WHERE r.rolname = current_user",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::Custom("the current role is not in pg_roles".into()))?;
+    let owned: String = row.try_get("", "owned")?;
+    Ok(Some(RoleRisks {
+        role: row.try_get("", "role")?,
+        superuser: row.try_get("", "superuser")?,
+        bypasses_row_security: row.try_get("", "bypasses")?,
+        owned_tables: owned
+            .split(',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }))
 }

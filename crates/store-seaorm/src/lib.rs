@@ -19,7 +19,7 @@ mod write;
 
 use sea_orm::DatabaseConnection;
 
-pub use connect::{connect, migrate, ping};
+pub use connect::{RoleRisks, connect, migrate, ping, role_risks};
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,

@@ -13,10 +13,19 @@ use crate::{SeaOrmStore, connect, migrate};
 
 pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
 
+/// The role the stores of PostgreSQL tests connect as: like the server's in
+/// production, it owns no table and is neither a superuser nor exempt from
+/// row-level security, so every test runs behind the policies.
+pub const APP_ROLE: &str = "trellis_test_app";
+const APP_PASSWORD: &str = "trellis-test-app";
+
 /// A migrated database of one test. Keep it alive as long as its connection
 /// is used: dropping it drops a PostgreSQL test database (best effort).
 pub struct TestDatabase {
+    /// As the application: [`APP_ROLE`] on PostgreSQL.
     db: DatabaseConnection,
+    /// As the owner (who migrated it); the same connection on SQLite.
+    owner: DatabaseConnection,
     postgres: Option<PostgresDatabase>,
 }
 
@@ -26,8 +35,24 @@ struct PostgresDatabase {
 }
 
 impl TestDatabase {
+    /// The application's connection, as the server's would be.
     pub fn connection(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// The owner's connection, for looking at or planting rows whatever
+    /// their tenant. On PostgreSQL the tests' owner is a superuser, whom
+    /// row-level security does not hold.
+    pub fn owner(&self) -> &DatabaseConnection {
+        &self.owner
+    }
+
+    /// The URL the application's connection was opened with; `None` for
+    /// in-memory SQLite, which has no second way in.
+    pub fn app_url(&self) -> Option<String> {
+        self.postgres
+            .as_ref()
+            .map(|pg| app_url(&pg.admin_url, &pg.name))
     }
 
     /// A store on this database.
@@ -88,7 +113,11 @@ pub async fn fresh_database() -> Result<TestDatabase, DbErr> {
 pub async fn fresh_sqlite() -> Result<TestDatabase, DbErr> {
     let db = connect("sqlite::memory:").await?;
     migrate(&db).await?;
-    Ok(TestDatabase { db, postgres: None })
+    Ok(TestDatabase {
+        owner: db.clone(),
+        db,
+        postgres: None,
+    })
 }
 
 /// A brand-new PostgreSQL database next to the one `admin_url` names.
@@ -108,13 +137,50 @@ pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
         name: name.clone(),
     };
     // From here on the guard drops the database, whatever fails next.
-    let db = connect(&with_database(admin_url, &name)).await?;
-    let test_db = TestDatabase {
-        db,
+    let owner = connect(&with_database(admin_url, &name)).await?;
+    let mut test_db = TestDatabase {
+        db: owner.clone(),
+        owner,
         postgres: Some(postgres),
     };
-    migrate(&test_db.db).await?;
+    migrate(&test_db.owner).await?;
+    grant_app_role(&test_db.owner, &name).await?;
+    test_db.db = connect(&app_url(admin_url, &name)).await?;
     Ok(test_db)
+}
+
+/// Creates [`APP_ROLE`] once per server and lets it use this database's
+/// tables, as an operator grants the server's role in production.
+async fn grant_app_role(owner: &DatabaseConnection, database: &str) -> Result<(), DbErr> {
+    // Tests create their databases in parallel: a role another test made a
+    // moment ago is fine.
+    owner
+        .execute_unprepared(&format!(
+            "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_PASSWORD}'; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        ))
+        .await?;
+    owner
+        .execute_unprepared(&format!(
+            "GRANT CONNECT ON DATABASE \"{database}\" TO {APP_ROLE}; \
+             GRANT USAGE ON SCHEMA public TO {APP_ROLE}; \
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}; \
+             ALTER DEFAULT PRIVILEGES IN SCHEMA public \
+               GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};"
+        ))
+        .await?;
+    Ok(())
+}
+
+/// `admin_url` naming database `name` and [`APP_ROLE`] as its user.
+fn app_url(admin_url: &str, name: &str) -> String {
+    let url = with_database(admin_url, name);
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url;
+    };
+    let rest = &url[scheme_end..];
+    let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    format!("{}{APP_ROLE}:{APP_PASSWORD}@{host}", &url[..scheme_end])
 }
 
 /// `url` with its database name replaced by `name`.
@@ -160,7 +226,19 @@ fn drop_postgres_database(pg: PostgresDatabase) {
 
 #[cfg(test)]
 mod tests {
-    use super::with_database;
+    use super::{app_url, with_database};
+
+    #[test]
+    fn the_app_url_names_the_app_role_instead_of_the_admin() {
+        assert_eq!(
+            app_url("postgres://postgres:secret@127.0.0.1:5432/test", "t1"),
+            "postgres://trellis_test_app:trellis-test-app@127.0.0.1:5432/t1"
+        );
+        assert_eq!(
+            app_url("postgres://127.0.0.1/test?sslmode=disable", "t1"),
+            "postgres://trellis_test_app:trellis-test-app@127.0.0.1/t1?sslmode=disable"
+        );
+    }
 
     #[test]
     fn the_database_name_is_replaced() {

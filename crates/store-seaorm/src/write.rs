@@ -3,18 +3,24 @@
 //! A write is `store.write(tenant)`: it begins the transaction (`BEGIN
 //! IMMEDIATE` on SQLite), the change runs through it, and `commit(audit)`
 //! inserts the change's audit entry and commits. Dropped without a commit,
-//! it rolls back, so a change never lands without its trail. A request's
-//! reads go through `store.read(tenant)`. Both know their tenant: they are
-//! where it is bound for the database.
+//! it rolls back, so a change never lands without its trail. Reads go
+//! through `store.read(tenant)`.
+//!
+//! Both name their tenant to PostgreSQL: each runs in a transaction that
+//! sets `trellis.tenant_id` for itself alone (`set_config(…, true)`), which
+//! the row-level security policies admit rows by (see the migration
+//! `row_level_security`). A pooled connection carries nothing to its next
+//! user. SQLite has no row-level security; there the queries' own `WHERE
+//! tenant_id = …` is the only wall.
 
 use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     EntityTrait, ExecResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, SelectExt,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait, Value,
 };
-use trellis_kernel::{AuditEntry, DomainError, DomainResult, TenantId};
+use trellis_kernel::{AuditEntry, DomainError, DomainResult, TenantId, UserId};
 use uuid::Uuid;
 
 use crate::SeaOrmStore;
@@ -80,6 +86,48 @@ pub(crate) fn ensure_scope(scope: TenantId, named: TenantId, what: &str) -> Doma
     }
 }
 
+/// What a transaction tells PostgreSQL's row-level security it may see.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scope<'a> {
+    /// The tenant whose rows it reads and writes.
+    pub(crate) tenant: Option<TenantId>,
+    /// The user whose own memberships (in any tenant) it may read.
+    pub(crate) user: Option<UserId>,
+    /// The hash of the invitation token it may look an invitation up by.
+    pub(crate) invitation: Option<&'a str>,
+}
+
+impl Scope<'_> {
+    pub(crate) fn tenant(tenant: TenantId) -> Self {
+        Self {
+            tenant: Some(tenant),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the scope for the rest of the transaction `db` is in. One
+    /// statement on PostgreSQL; nothing on SQLite.
+    async fn bind<C: ConnectionTrait>(&self, db: &C) -> DomainResult<()> {
+        if db.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        let text = |value: Option<String>| Value::from(value.unwrap_or_default());
+        let statement = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('trellis.tenant_id', $1, true), \
+             set_config('trellis.user_id', $2, true), \
+             set_config('trellis.invitation', $3, true)",
+            [
+                text(self.tenant.map(|t| t.to_string())),
+                text(self.user.map(|u| u.to_string())),
+                text(self.invitation.map(str::to_owned)),
+            ],
+        );
+        db.execute_raw(statement).await.map_err(internal)?;
+        Ok(())
+    }
+}
+
 /// One write transaction. Scoped to a tenant unless it writes platform
 /// tables only (users, sessions).
 pub(crate) struct Write {
@@ -103,12 +151,21 @@ impl SeaOrmStore {
         Write::begin(&self.db, audit.map(|entry| entry.tenant_id)).await
     }
 
-    /// The connection a request's reads of `tenant` go through.
-    pub(crate) fn read(&self, tenant: TenantId) -> TenantRead<'_> {
-        TenantRead {
-            db: &self.db,
-            _tenant: tenant,
+    /// A read of `tenant`'s data.
+    pub(crate) async fn read(&self, tenant: TenantId) -> DomainResult<TenantRead<'_>> {
+        self.read_in(Scope::tenant(tenant)).await
+    }
+
+    /// A read in `scope`: on PostgreSQL a transaction of its own that names
+    /// the scope, rolled back when dropped (it changed nothing); on SQLite
+    /// the pool itself.
+    pub(crate) async fn read_in(&self, scope: Scope<'_>) -> DomainResult<TenantRead<'_>> {
+        if self.db.get_database_backend() != DbBackend::Postgres {
+            return Ok(TenantRead::Pool(&self.db));
         }
+        let txn = self.db.begin().await.map_err(internal)?;
+        scope.bind(&txn).await?;
+        Ok(TenantRead::Transaction(txn))
     }
 
     /// The one cascade: locks the parent `P` (so nothing can start
@@ -173,6 +230,9 @@ impl Write {
             ..TransactionOptions::default()
         };
         let txn = db.begin_with_options(options).await.map_err(internal)?;
+        if let Some(tenant) = tenant {
+            Scope::tenant(tenant).bind(&txn).await?;
+        }
         Ok(Self { txn, tenant })
     }
 
@@ -254,33 +314,46 @@ impl ConnectionTrait for Write {
     }
 }
 
-/// A request's reads of one tenant's data.
-pub(crate) struct TenantRead<'a> {
-    db: &'a DatabaseConnection,
-    /// Kept for binding the tenant in the database; the queries filter by
-    /// it themselves.
-    _tenant: TenantId,
+/// Reads in one scope (see [`SeaOrmStore::read_in`]).
+pub(crate) enum TenantRead<'a> {
+    Pool(&'a DatabaseConnection),
+    Transaction(DatabaseTransaction),
 }
 
 #[async_trait]
 impl ConnectionTrait for TenantRead<'_> {
     fn get_database_backend(&self) -> DbBackend {
-        self.db.get_database_backend()
+        match self {
+            TenantRead::Pool(db) => db.get_database_backend(),
+            TenantRead::Transaction(txn) => txn.get_database_backend(),
+        }
     }
 
     async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
-        self.db.execute_raw(stmt).await
+        match self {
+            TenantRead::Pool(db) => db.execute_raw(stmt).await,
+            TenantRead::Transaction(txn) => txn.execute_raw(stmt).await,
+        }
     }
 
     async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
-        self.db.execute_unprepared(sql).await
+        match self {
+            TenantRead::Pool(db) => db.execute_unprepared(sql).await,
+            TenantRead::Transaction(txn) => txn.execute_unprepared(sql).await,
+        }
     }
 
     async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-        self.db.query_one_raw(stmt).await
+        match self {
+            TenantRead::Pool(db) => db.query_one_raw(stmt).await,
+            TenantRead::Transaction(txn) => txn.query_one_raw(stmt).await,
+        }
     }
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        self.db.query_all_raw(stmt).await
+        match self {
+            TenantRead::Pool(db) => db.query_all_raw(stmt).await,
+            TenantRead::Transaction(txn) => txn.query_all_raw(stmt).await,
+        }
     }
 }

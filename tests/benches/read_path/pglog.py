@@ -90,6 +90,24 @@ def statements(records):
     return out
 
 
+def balanced(request):
+    """The request's statements with its transactions closed. A dropped
+    read-only transaction's ROLLBACK reaches PostgreSQL only when its
+    connection is next used: it shows up at the start of whatever request
+    comes next on that connection, and not at the end of its own. Replayed,
+    each request ends its own transactions."""
+    simple = lambda sql, word: sql.strip().rstrip(";").upper() == word
+    while request and request[0][2] is None and simple(request[0][1], "ROLLBACK"):
+        request = request[1:]
+    depth = 0
+    for _, sql, params in request:
+        if params is None and simple(sql, "BEGIN"):
+            depth += 1
+        elif params is None and (simple(sql, "COMMIT") or simple(sql, "ROLLBACK")):
+            depth = max(depth - 1, 0)
+    return request + [("ROLLBACK (deferred)", "ROLLBACK", None)] * depth
+
+
 def check_pgbench(sql):
     for part in QUOTED.split(sql)[::2]:
         if PGBENCH_VARIABLE.search(part):
@@ -120,7 +138,8 @@ def main(pglog, db, windows_path, outdir, kind, mode):
     with open(windows_path, encoding="utf-8") as f:
         windows = [tuple(map(int, line.split())) for line in f if line.strip()]
     every = list(messages(pglog, db, windows[0][0], windows[-1][1]))
-    requests = [statements(r for r in every if start <= r[0] < end) for start, end in windows]
+    requests = [balanced(statements(r for r in every if start <= r[0] < end))
+                for start, end in windows]
     for n, request in enumerate(requests, 1):
         if not request:
             raise SystemExit(f"no statements of {db} logged for {kind} request {n} in {pglog}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Read-path load benchmark of `trellis serve` over PostgreSQL.
 #
-#   tests/benches/read_path/run.sh BIN [BIN...]
+#   tests/benches/read_path/run.sh BIN[:owner] [BIN[:owner]...]
 #
 # Each BIN (a built `trellis` binary, e.g. target/release/trellis) gets, in
 # turn, a fresh database migrated by itself and the same seed: BENCH_TENANTS
@@ -16,6 +16,11 @@
 #     is prepared once per pgbench client and executed with the logged
 #     values, as the server does (BENCH_REPLAY=literal inlines the values
 #     instead, so PostgreSQL parses and plans every statement every time).
+# The server connects as a role that owns no table and is not a superuser
+# (BENCH_APP_ROLE, created if missing), as in production, so PostgreSQL's
+# row-level security holds it. BIN:owner serves as PGUSER instead, in
+# development mode: a superuser, whom the policies do not hold, which
+# measures what they cost. Migrations always run as PGUSER.
 # It ends with one Markdown table of every binary.
 #
 # Environment, with defaults:
@@ -23,6 +28,7 @@
 #   BENCH_CONNECTIONS=32  BENCH_THREADS=2       wrk and pgbench alike
 #   BENCH_TENANTS=100  BENCH_MEMBERS=50         BENCH_SIGNINS=1000  BENCH_PARALLEL=4
 #   BENCH_REPLAY=prepared                       or literal, see above
+#   BENCH_APP_ROLE=trellis_bench_app
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (PGPASSWORD if needed; a superuser,
 #   for ALTER DATABASE ... SET log_statement)   PGLOG=the cluster's log file
 set -euo pipefail
@@ -39,6 +45,8 @@ parallel=${BENCH_PARALLEL:-4}
 replay=${BENCH_REPLAY:-prepared}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 password=bench-password-1
+app_role=${BENCH_APP_ROLE:-trellis_bench_app}
+app_password=bench-app-password-1
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 log() { echo "== $*"; }
@@ -47,7 +55,7 @@ indent() { awk '{ print "    " $0 }'; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 (($# > 0)) || die "usage: $0 BIN [BIN...]  (paths to built trellis binaries)"
-for bin in "$@"; do [[ -x $bin ]] || die "$bin is not an executable file"; done
+for label in "$@"; do [[ -x ${label%:owner} ]] || die "${label%:owner} is not an executable file"; done
 for tool in psql pgbench wrk curl python3; do
   command -v "$tool" >/dev/null ||
     die "$tool not found (Debian: apt-get install -y postgresql-client wrk curl python3)"
@@ -98,9 +106,11 @@ free_port() {
 start_server() {
   local bin=$1 db=$2 port=$3 out=$4
   # The subshell execs env, which execs the binary: $! is the server itself.
-  (cd "$work" && exec env TRELLIS_ENV=production TRELLIS_JWT_SECRET="$jwt_secret" \
+  local env=production url_auth=$app_role:$app_password
+  if [[ $as_owner == 1 ]]; then env=development url_auth=$pg_url_auth; fi
+  (cd "$work" && exec env TRELLIS_ENV="$env" TRELLIS_LOG_FORMAT=json TRELLIS_JWT_SECRET="$jwt_secret" \
     TRELLIS_SECRET_KEY="$secret_key" TRELLIS_BIND="127.0.0.1:$port" TRELLIS_AUTO_MIGRATE=false \
-    TRELLIS_DATABASE_URL="postgres://$pg_url_auth@$PGHOST:$PGPORT/$db" "$bin" serve >"$out" 2>&1) &
+    TRELLIS_DATABASE_URL="postgres://$url_auth@$PGHOST:$PGPORT/$db" "$bin" serve >"$out" 2>&1) &
   server_pid=$!
   servers+=("$server_pid")
   for _ in $(seq 300); do
@@ -189,9 +199,14 @@ measure() {
 
 rows=() busy_runs=()
 index=0
+sql -d postgres -c "DO \$\$ BEGIN CREATE ROLE $app_role LOGIN PASSWORD '$app_password';
+  EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" >/dev/null
 for label in "$@"; do
   index=$((index + 1))
-  bin=$(readlink -f "$label") # the server runs in $work
+  as_owner=0
+  path=$label
+  if [[ $label == *:owner ]]; then as_owner=1 path=${label%:owner}; fi
+  bin=$(readlink -f "$path") # the server runs in $work
   run=$work/$index
   db=trellis_bench_$$_$index
   mkdir -p "$run/sql"
@@ -203,6 +218,8 @@ for label in "$@"; do
   TRELLIS_DATABASE_URL="postgres://$pg_url_auth@$PGHOST:$PGPORT/$db" TRELLIS_ENV=production \
     TRELLIS_JWT_SECRET="$jwt_secret" TRELLIS_SECRET_KEY="$secret_key" \
     "$bin" migrate >"$run/migrate.log" 2>&1 || { tail -n 30 "$run/migrate.log" >&2; die "$bin migrate failed"; }
+  sql -d "$db" -c "GRANT USAGE ON SCHEMA public TO $app_role;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO $app_role" >/dev/null
 
   port=$(free_port)
   url=http://127.0.0.1:$port/graphql

@@ -19,7 +19,8 @@ use crate::graphql::GraphqlLimits;
 mod parse;
 mod secrets;
 
-use parse::{Parser, parse_origins, redact_url};
+pub use parse::redact_url;
+use parse::{Parser, parse_origins};
 use secrets::keyring;
 
 /// Where the server runs. Production turns off developer conveniences and
@@ -62,6 +63,10 @@ pub struct Config {
     /// tokens then die with the process.
     pub jwt_secret_generated: bool,
     pub database_url: String,
+    /// Where migrations run (`TRELLIS_MIGRATION_DATABASE_URL`): as the
+    /// tables' owner, while the server itself connects as a role that owns
+    /// nothing. `None` migrates over `database_url`.
+    pub migration_database_url: Option<String>,
     pub bind: SocketAddr,
     pub playground: bool,
     pub introspection: bool,
@@ -140,6 +145,7 @@ const KNOWN: &[&str] = &[
     "TRELLIS_ENV",
     "TRELLIS_JWT_SECRET",
     "TRELLIS_DATABASE_URL",
+    "TRELLIS_MIGRATION_DATABASE_URL",
     "TRELLIS_BIND",
     "TRELLIS_PLAYGROUND",
     "TRELLIS_INTROSPECTION",
@@ -262,6 +268,9 @@ impl Config {
             .get("TRELLIS_DATABASE_URL")
             .or_else(|| vars.get("DATABASE_URL"))
             .map_or_else(|| DEFAULT_DATABASE_URL.to_owned(), |v| v.trim().to_owned());
+        let migration_database_url = vars
+            .get("TRELLIS_MIGRATION_DATABASE_URL")
+            .map(|v| v.trim().to_owned());
 
         let bind = p
             .parse(
@@ -302,6 +311,7 @@ impl Config {
             jwt_secret,
             jwt_secret_generated,
             database_url,
+            migration_database_url,
             bind,
             playground: p.bool("TRELLIS_PLAYGROUND").unwrap_or(dev),
             introspection: p.bool("TRELLIS_INTROSPECTION").unwrap_or(dev),
@@ -381,6 +391,7 @@ impl Config {
             jwt_secret: JwtSecret(b"trellis-test-secret-0123456789abcdef".to_vec()),
             jwt_secret_generated: false,
             database_url: "sqlite::memory:".to_owned(),
+            migration_database_url: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             playground: true,
             introspection: true,
@@ -435,6 +446,10 @@ impl fmt::Debug for Config {
             .field("jwt_secret", &self.jwt_secret)
             .field("jwt_secret_generated", &self.jwt_secret_generated)
             .field("database_url", &self.database_url_redacted())
+            .field(
+                "migration_database_url",
+                &self.migration_database_url.as_deref().map(redact_url),
+            )
             .field("bind", &self.bind)
             .field("playground", &self.playground)
             .field("introspection", &self.introspection)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 /// `scheme://user:password@host/db` → `scheme://user:***@host/db`.
-pub(super) fn redact_url(url: &str) -> String {
+pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };

@@ -289,6 +289,28 @@ fn every_bad_variable_is_named_at_once() {
 }
 
 #[test]
+fn migrations_may_run_over_a_url_of_their_own() {
+    let config = parse(&[
+        ("TRELLIS_DATABASE_URL", "postgres://app@db/trellis"),
+        (
+            "TRELLIS_MIGRATION_DATABASE_URL",
+            "postgres://owner:pw@db/trellis",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(config.database_url, "postgres://app@db/trellis");
+    assert_eq!(
+        config.migration_database_url.as_deref(),
+        Some("postgres://owner:pw@db/trellis")
+    );
+    assert!(
+        !format!("{config:?}").contains("pw@"),
+        "the migration password stays out of logs"
+    );
+    assert_eq!(parse(&[]).unwrap().migration_database_url, None);
+}
+
+#[test]
 fn the_trellis_database_url_wins_and_empty_values_are_unset() {
     let config = parse(&[
         ("DATABASE_URL", "postgres://a/b"),

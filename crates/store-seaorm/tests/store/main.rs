@@ -9,4 +9,5 @@ mod support;
 mod audit;
 mod connect;
 mod routing;
+mod row_level_security;
 mod tenancy;

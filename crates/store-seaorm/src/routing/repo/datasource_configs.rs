@@ -12,8 +12,12 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_reference, conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config};
+use crate::tenancy::entity::tenant;
 use crate::write::ensure_scope;
 use crate::write::{find_many, scoped};
+
+/// Tenants read from the directory at a time while walking them.
+const TENANTS_PER_PASS: u64 = 500;
 
 fn name_taken(config: &DatasourceConfig) -> impl FnOnce() -> String + '_ {
     || {
@@ -128,7 +132,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         id: DatasourceConfigId,
     ) -> DomainResult<Option<DatasourceConfig>> {
         datasource_config::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
-            .one(&self.read(tenant))
+            .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
             .map(convert::config)
@@ -142,8 +146,13 @@ impl DatasourceConfigRepository for SeaOrmStore {
         ids: &[DatasourceConfigId],
     ) -> DomainResult<Vec<DatasourceConfig>> {
         let ids: Vec<_> = ids.iter().map(DatasourceConfigId::as_uuid).collect();
-        find_many::<datasource_config::Entity, _>(&self.read(tenant), tenant, &ids, convert::config)
-            .await
+        find_many::<datasource_config::Entity, _>(
+            &self.read(tenant).await?,
+            tenant,
+            &ids,
+            convert::config,
+        )
+        .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
@@ -154,7 +163,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
     ) -> DomainResult<Option<DatasourceConfig>> {
         scoped::<datasource_config::Entity>(tenant)
             .filter(datasource_config::Column::NameKey.eq(name.to_lowercase()))
-            .one(&self.read(tenant))
+            .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
             .map(convert::config)
@@ -174,7 +183,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         let rows = query
             .order_by_asc(datasource_config::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         let configs = rows
@@ -184,25 +193,57 @@ impl DatasourceConfigRepository for SeaOrmStore {
         Ok(Page::from_overfetch(configs, &page))
     }
 
-    /// The one unscoped read of configs: rotation is maintenance over all
-    /// tenants, each config then rewritten in its own tenant's scope.
+    /// Rotation is maintenance over every tenant, and row-level security
+    /// shows each transaction one tenant: this walks the tenants (a
+    /// platform table) and reads each one's stale configs in its own scope,
+    /// until `limit` are found.
     #[tracing::instrument(skip_all)]
     async fn list_stale_credentials(
         &self,
         key_id: &str,
         limit: u64,
     ) -> DomainResult<Vec<DatasourceConfig>> {
-        let rows = datasource_config::Entity::find()
-            .filter(datasource_config::Column::CredentialsKeyId.is_not_null())
-            .filter(datasource_config::Column::CredentialsKeyId.ne(key_id))
-            .order_by_asc(datasource_config::Column::TenantId)
-            .order_by_asc(datasource_config::Column::Id)
-            .limit(limit)
-            // Key rotation walks every tenant's configs: a platform read.
-            .all(&self.db)
-            .await
-            .map_err(internal)?;
-        rows.into_iter().map(convert::config).collect()
+        let mut found = Vec::new();
+        let mut after: Option<uuid::Uuid> = None;
+        loop {
+            let mut tenants = tenant::Entity::find()
+                .select_only()
+                .column(tenant::Column::Id)
+                .order_by_asc(tenant::Column::Id)
+                .limit(TENANTS_PER_PASS);
+            if let Some(after) = after {
+                tenants = tenants.filter(tenant::Column::Id.gt(after));
+            }
+            let tenants = tenants
+                .into_tuple::<uuid::Uuid>()
+                .all(&self.db)
+                .await
+                .map_err(internal)?;
+            let Some(last) = tenants.last().copied() else {
+                return Ok(found);
+            };
+            after = Some(last);
+            for tenant in tenants.into_iter().map(TenantId::from_uuid) {
+                let wanted = limit.saturating_sub(found.len() as u64);
+                if wanted == 0 {
+                    return Ok(found);
+                }
+                let rows = scoped::<datasource_config::Entity>(tenant)
+                    .filter(datasource_config::Column::CredentialsKeyId.is_not_null())
+                    .filter(datasource_config::Column::CredentialsKeyId.ne(key_id))
+                    .order_by_asc(datasource_config::Column::Id)
+                    .limit(wanted)
+                    .all(&self.read(tenant).await?)
+                    .await
+                    .map_err(internal)?;
+                if !rows.is_empty() {
+                    tracing::info!(%tenant, configs = rows.len(), "credentials to re-encrypt");
+                }
+                for row in rows {
+                    found.push(convert::config(row)?);
+                }
+            }
+        }
     }
 
     /// Compare-and-set in one statement. `updated_at` stays: the plaintext
@@ -215,6 +256,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         expected: &EncryptedSecret,
         replacement: &EncryptedSecret,
     ) -> DomainResult<bool> {
+        let txn = self.write(tenant).await?;
         let updated = datasource_config::Entity::update_many()
             .col_expr(
                 datasource_config::Column::CredentialsKeyId,
@@ -230,9 +272,10 @@ impl DatasourceConfigRepository for SeaOrmStore {
             .filter(
                 datasource_config::Column::CredentialsCiphertext.eq(expected.ciphertext.as_str()),
             )
-            .exec(&self.db)
+            .exec(&txn)
             .await
             .map_err(internal)?;
+        txn.commit_unaudited().await?;
         Ok(updated.rows_affected == 1)
     }
 }

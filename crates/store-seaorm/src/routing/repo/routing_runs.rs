@@ -12,16 +12,17 @@ use crate::write::ensure_scope;
 
 #[async_trait]
 impl RoutingRunRepository for SeaOrmStore {
-    /// One statement per routed email, outside any transaction: the run is
-    /// a record of what happened, with no audit entry of its own.
+    /// The run is a record of what happened, with no audit entry of its own.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, run = %run.id))]
     async fn insert(&self, tenant: TenantId, run: &RoutingRun) -> DomainResult<()> {
         ensure_scope(tenant, run.tenant_id, "the routing run")?;
-        routing_run::Entity::insert(convert::run_model(run)?)
-            .exec_without_returning(&self.db)
+        let model = convert::run_model(run)?;
+        let txn = self.write(tenant).await?;
+        routing_run::Entity::insert(model)
+            .exec_without_returning(&txn)
             .await
             .map_err(|e| conflict_on_unique(e, || "a routing run with this id exists".into()))?;
-        Ok(())
+        txn.commit_unaudited().await
     }
 
     /// Newest first, by keyset on the time-ordered id; the intent and
@@ -53,7 +54,7 @@ impl RoutingRunRepository for SeaOrmStore {
         let rows = query
             .order_by_desc(routing_run::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         let runs = rows

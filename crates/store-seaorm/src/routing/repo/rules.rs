@@ -211,7 +211,7 @@ impl RuleRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, rule = %id))]
     async fn find(&self, tenant: TenantId, id: RuleId) -> DomainResult<Option<ValidationRule>> {
         validation_rule::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
-            .one(&self.read(tenant))
+            .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
             .map(convert::rule)
@@ -228,7 +228,7 @@ impl RuleRepository for SeaOrmStore {
             .filter(validation_rule::Column::IntentId.eq(intent.as_uuid()))
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         rows.into_iter().map(convert::rule).collect()
@@ -248,7 +248,7 @@ impl RuleRepository for SeaOrmStore {
             .order_by_asc(validation_rule::Column::IntentId)
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         rows.into_iter().map(convert::rule).collect()
@@ -269,7 +269,7 @@ impl RuleRepository for SeaOrmStore {
             .and_also_related(datasource_config::Entity)
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         rows.into_iter().map(target).collect()

@@ -13,6 +13,7 @@ use crate::SeaOrmStore;
 use crate::error::{internal, role_write_error};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{invitation, membership, role, tenant};
+use crate::write::Scope;
 use crate::write::ensure_scope;
 
 /// Invitations of `tenant` that can still be accepted at `now`.
@@ -78,7 +79,7 @@ impl InvitationRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count_pending(&self, tenant: TenantId, now: DateTime<Utc>) -> DomainResult<u64> {
         pending(tenant, now)
-            .count(&self.read(tenant))
+            .count(&self.read(tenant).await?)
             .await
             .map_err(internal)
     }
@@ -98,7 +99,7 @@ impl InvitationRepository for SeaOrmStore {
             .find_also_related(role::Entity)
             .order_by_asc(invitation::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         let invitations = rows
@@ -114,7 +115,14 @@ impl InvitationRepository for SeaOrmStore {
         invitation::Entity::find()
             .find_also_related(role::Entity)
             .filter(invitation::Column::TokenHash.eq(token.as_str()))
-            .one(&self.db)
+            .one(
+                &self
+                    .read_in(Scope {
+                        invitation: Some(token.as_str()),
+                        ..Scope::default()
+                    })
+                    .await?,
+            )
             .await
             .map_err(internal)?
             .map(with_role)

@@ -16,6 +16,7 @@ use crate::error::{internal, role_write_error};
 use crate::row::{CachedSql, Columns, select};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{membership, role, tenant, user};
+use crate::write::Scope;
 
 const LAST_OWNER: &str = "the last OWNER cannot be removed or demoted";
 
@@ -116,7 +117,7 @@ impl MembershipRepository for SeaOrmStore {
             .find_also_related(role::Entity)
             .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
             .filter(membership::Column::UserId.eq(user.as_uuid()))
-            .one(&self.read(tenant))
+            .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         let Some((membership, role)) = row else {
@@ -137,7 +138,7 @@ impl MembershipRepository for SeaOrmStore {
         } else {
             &FIRST_PAGE
         };
-        let db = self.read(tenant);
+        let db = self.read(tenant).await?;
         let query = cached.statement(
             db.get_database_backend(),
             || members_page(tenant, page),
@@ -178,7 +179,14 @@ impl MembershipRepository for SeaOrmStore {
             .filter(membership::Column::UserId.eq(user.as_uuid()))
             .filter(tenant::Column::DeletedAt.is_null())
             .order_by_asc(membership::Column::Id)
-            .all(&self.db)
+            .all(
+                &self
+                    .read_in(Scope {
+                        user: Some(user),
+                        ..Scope::default()
+                    })
+                    .await?,
+            )
             .await
             .map_err(internal)?;
         rows.into_iter()
@@ -194,14 +202,14 @@ impl MembershipRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count(&self, tenant: TenantId) -> DomainResult<u64> {
-        count_members(&self.read(tenant), tenant)
+        count_members(&self.read(tenant).await?, tenant)
             .await
             .map_err(internal)
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count_owners(&self, tenant: TenantId) -> DomainResult<u64> {
-        count_owners(&self.read(tenant), tenant)
+        count_owners(&self.read(tenant).await?, tenant)
             .await
             .map_err(internal)
     }

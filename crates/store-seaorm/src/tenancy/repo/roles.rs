@@ -28,7 +28,7 @@ impl RoleRepository for SeaOrmStore {
         let rows = role::Entity::find()
             .filter(role::Column::TenantId.eq(tenant.as_uuid()))
             .order_by_asc(role::Column::Id)
-            .all(&self.read(tenant))
+            .all(&self.read(tenant).await?)
             .await
             .map_err(internal)?;
         let mut roles = rows
@@ -44,7 +44,7 @@ impl RoleRepository for SeaOrmStore {
         role::Entity::find()
             .filter(role::Column::TenantId.eq(tenant.as_uuid()))
             .filter(role::Column::NameKey.eq(name.to_lowercase()))
-            .one(&self.read(tenant))
+            .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
             .map(convert::role)

@@ -89,7 +89,7 @@ async fn a_stored_matcher_that_no_longer_compiles_is_an_internal_error(env: Env)
     };
     intent_row::Entity::update_many()
         .set(broken)
-        .exec(env.db.connection())
+        .exec(env.db.owner())
         .await
         .unwrap();
     let err = routing

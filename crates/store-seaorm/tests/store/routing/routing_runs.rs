@@ -1,6 +1,6 @@
 //! The record of routing decisions: every field kept, newest first, filtered.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use trellis_intents::IntentId;
 use trellis_intents::matcher::MatcherSpec;
 use trellis_intents::{MatchField, MatchOperator};
@@ -13,31 +13,6 @@ use trellis_rules::{
 
 use crate::routing::support::*;
 use crate::support::*;
-
-fn run(
-    org: &Org,
-    intent: Option<IntentId>,
-    outcome: DecisionOutcome,
-    at: DateTime<Utc>,
-) -> RoutingRun {
-    RoutingRun {
-        id: RoutingRunId::generate(),
-        tenant_id: org.id(),
-        mode: RunMode::Route,
-        intent_id: intent,
-        intent_name: intent.map(|_| "Support".to_owned()),
-        matched_by: None,
-        outcome,
-        results: Vec::new(),
-        email_from: "ada@customer.test".into(),
-        email_subject: "Help".into(),
-        email_message_id: None,
-        duration_ms: 1.0,
-        actor_id: None,
-        request_id: None,
-        created_at: at,
-    }
-}
 
 async fn ids(routing: &RoutingPorts, org: &Org, filter: RoutingRunFilter) -> Vec<RoutingRunId> {
     routing

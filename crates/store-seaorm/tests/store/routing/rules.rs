@@ -117,7 +117,7 @@ async fn a_rule_cannot_reference_another_tenants_intent_or_datasource(env: Env) 
     );
     assert!(
         validation_rule::Entity::find()
-            .all(env.db.connection())
+            .all(env.db.owner())
             .await
             .unwrap()
             .is_empty()
@@ -161,7 +161,7 @@ async fn a_rule_cannot_reference_another_tenants_intent_or_datasource(env: Env) 
         ..row_of(&check)
     };
     let err = validation_rule::Entity::insert(row)
-        .exec_without_returning(env.db.connection())
+        .exec_without_returning(env.db.owner())
         .await
         .unwrap_err();
     assert!(
@@ -314,7 +314,7 @@ async fn an_intent_with_rules_is_created_whole_or_not_at_all(env: Env) {
     );
     assert!(
         validation_rule::Entity::find()
-            .all(env.db.connection())
+            .all(env.db.owner())
             .await
             .unwrap()
             .is_empty()
@@ -367,7 +367,7 @@ async fn an_intent_with_rules_is_created_whole_or_not_at_all(env: Env) {
     );
     assert_eq!(
         validation_rule::Entity::find()
-            .all(env.db.connection())
+            .all(env.db.owner())
             .await
             .unwrap()
             .len(),

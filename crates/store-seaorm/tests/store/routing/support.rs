@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 use trellis_datasources::DatasourceConfigId;
@@ -16,7 +17,7 @@ use trellis_intents::matcher::MatcherSpec;
 use trellis_intents::{EmailField, Intent, MatchField, MatchOperator, Matcher};
 use trellis_kernel::RuleId;
 use trellis_rules::RoutingPorts;
-use trellis_rules::{RuleType, ValidationRule};
+use trellis_rules::{DecisionOutcome, RoutingRun, RoutingRunId, RuleType, RunMode, ValidationRule};
 use trellis_store_seaorm::routing::entity::datasource_file;
 
 use crate::support::*;
@@ -28,7 +29,7 @@ pub fn ports(env: &Env) -> RoutingPorts {
 /// How many uploaded files the database holds, of every tenant.
 pub async fn stored_files(env: &Env) -> u64 {
     datasource_file::Entity::find()
-        .count(env.db.connection())
+        .count(env.db.owner())
         .await
         .expect("files counted")
 }
@@ -170,18 +171,23 @@ pub fn rule(
     }
 }
 
-/// Stores an API config and a datasource through it.
-pub async fn add_datasource(routing: &RoutingPorts, org: &Org, name: &str) -> Datasource {
-    let config = api_config(org, &format!("{name} config"));
+/// Stores `config` in `org`.
+pub async fn add_config(routing: &RoutingPorts, org: &Org, config: &DatasourceConfig) {
     routing
         .configs
         .create(
             org.id(),
-            &config,
+            config,
             &audit(org.id(), None, "datasource_config.created"),
         )
         .await
         .expect("config created");
+}
+
+/// Stores an API config and a datasource through it.
+pub async fn add_datasource(routing: &RoutingPorts, org: &Org, name: &str) -> Datasource {
+    let config = api_config(org, &format!("{name} config"));
+    add_config(routing, org, &config).await;
     let datasource = api_datasource(org, name, config.id);
     routing
         .datasources
@@ -216,4 +222,30 @@ pub async fn add_rule(routing: &RoutingPorts, rule: &ValidationRule) {
         )
         .await
         .expect("rule created");
+}
+
+/// A decision of `org`, as routing records it.
+pub fn run(
+    org: &Org,
+    intent: Option<IntentId>,
+    outcome: DecisionOutcome,
+    at: DateTime<Utc>,
+) -> RoutingRun {
+    RoutingRun {
+        id: RoutingRunId::generate(),
+        tenant_id: org.id(),
+        mode: RunMode::Route,
+        intent_id: intent,
+        intent_name: intent.map(|_| "Support".to_owned()),
+        matched_by: None,
+        outcome,
+        results: Vec::new(),
+        email_from: "ada@customer.test".into(),
+        email_subject: "Help".into(),
+        email_message_id: None,
+        duration_ms: 1.0,
+        actor_id: None,
+        request_id: None,
+        created_at: at,
+    }
 }

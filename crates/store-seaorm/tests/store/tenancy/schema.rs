@@ -22,7 +22,7 @@ async fn a_membership_cannot_point_at_another_tenants_role(env: Env) {
         created_at: Set(now()),
     };
     let err = membership::Entity::insert(row)
-        .exec_without_returning(env.db.connection())
+        .exec_without_returning(env.db.owner())
         .await
         .expect_err("the composite foreign key refuses the row");
     assert!(
@@ -42,7 +42,7 @@ async fn a_membership_cannot_point_at_another_tenants_role(env: Env) {
         created_at: Set(now()),
     };
     membership::Entity::insert(row)
-        .exec_without_returning(env.db.connection())
+        .exec_without_returning(env.db.owner())
         .await
         .unwrap();
 }
@@ -59,7 +59,7 @@ async fn a_role_cannot_belong_to_a_tenant_that_does_not_exist(env: Env) {
         created_at: Set(now()),
     };
     let err = role::Entity::insert(row)
-        .exec_without_returning(env.db.connection())
+        .exec_without_returning(env.db.owner())
         .await
         .expect_err("the foreign key refuses the row");
     assert!(
@@ -73,7 +73,7 @@ async fn a_role_cannot_belong_to_a_tenant_that_does_not_exist(env: Env) {
 
 contract!(every_migration_can_be_reverted_and_reapplied);
 async fn every_migration_can_be_reverted_and_reapplied(env: Env) {
-    let db = env.db.connection();
+    let db = env.db.owner();
     Migrator::down(db, None).await.unwrap();
     assert!(
         Migrator::get_applied_migrations(db)
