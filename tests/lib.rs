@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_datasources::ports::Connector;
 use trellis_gateway::{AppState, Config};
+use trellis_store_seaorm::SeaOrmStore;
 
 pub struct TestApp {
     pub router: Router,
@@ -56,12 +57,12 @@ impl StatementLog {
             .unwrap_or_default()
     }
 
-    /// A connection to `db` whose every statement this log records.
-    fn watch(&self, db: &DatabaseConnection) -> DatabaseConnection {
-        let mut watched = db.clone();
+    /// A store over `db` whose every statement this log records.
+    fn watch(&self, db: &DatabaseConnection) -> SeaOrmStore {
+        let mut store = SeaOrmStore::new(db.clone());
         let log = self.clone();
-        watched.set_metric_callback(move |info| log.push(&info.statement.sql));
-        watched
+        store.observe_statements(Arc::new(move |sql| log.push(sql)));
+        store
     }
 }
 
@@ -166,8 +167,8 @@ impl TestApp {
         let files = FilesDir::new();
         let config = test_config(&files);
         let statements = StatementLog::default();
-        let db = statements.watch(database.connection());
-        let state = trellis_gateway::server::build_state(&config, db);
+        let store = statements.watch(database.connection());
+        let state = AppState::new(trellis_gateway::server::ports_over(&config, store), &config);
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,
@@ -189,7 +190,7 @@ impl TestApp {
         let config = test_config(&files);
         let statements = StatementLog::default();
         let mut ports =
-            trellis_gateway::server::ports(&config, statements.watch(database.connection()));
+            trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
         ports.connector = connector;
         let state = AppState::new(ports, &config);
         let router = trellis_gateway::router(state.clone(), &config);
@@ -230,8 +231,9 @@ impl TestApp {
         let mut config = test_config(&files);
         change(&mut config);
         let statements = StatementLog::default();
-        let state =
-            trellis_gateway::server::build_state(&config, statements.watch(database.connection()));
+        let ports =
+            trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
+        let state = AppState::new(ports, &config);
         let router = trellis_gateway::router(state.clone(), &config);
         Self {
             router,

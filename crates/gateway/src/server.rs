@@ -171,7 +171,13 @@ pub fn build_state(config: &Config, db: DatabaseConnection) -> AppState {
 /// The production adapters: the store's ports of every product, the real
 /// datasource connectors and password hasher, the system clock.
 pub fn ports(config: &Config, db: DatabaseConnection) -> Ports {
-    let store = SeaOrmStore::new(db.clone());
+    ports_over(config, SeaOrmStore::new(db))
+}
+
+/// [`ports`] over a store the caller built (one that observes its
+/// statements, say).
+pub fn ports_over(config: &Config, store: SeaOrmStore) -> Ports {
+    let db = store.connection().clone();
     let routing = store.routing_ports();
     let connector = Connectors::new(
         ConnectorSettings {

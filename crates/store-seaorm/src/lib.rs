@@ -13,6 +13,7 @@ mod connect;
 mod error;
 pub mod routing;
 mod row;
+mod scoped_pg;
 pub mod tenancy;
 pub mod testing;
 mod write;
@@ -20,6 +21,7 @@ mod write;
 use sea_orm::DatabaseConnection;
 
 pub use connect::{RoleRisks, connect, migrate, ping, role_risks};
+pub use scoped_pg::StatementObserver;
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,
@@ -27,11 +29,22 @@ pub use connect::{RoleRisks, connect, migrate, ping, role_risks};
 #[derive(Clone)]
 pub struct SeaOrmStore {
     db: DatabaseConnection,
+    observer: Option<StatementObserver>,
 }
 
 impl SeaOrmStore {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self { db, observer: None }
+    }
+
+    /// Calls `observer` with the SQL of every statement the store sends,
+    /// through SeaORM or through its own scoped transactions; for tests
+    /// that count what a request costs.
+    pub fn observe_statements(&mut self, observer: StatementObserver) {
+        let for_seaorm = observer.clone();
+        self.db
+            .set_metric_callback(move |info| for_seaorm(&info.statement.sql));
+        self.observer = Some(observer);
     }
 
     pub fn connection(&self) -> &DatabaseConnection {

@@ -7,10 +7,10 @@
 //! through `store.read(tenant)`.
 //!
 //! Both name their tenant to PostgreSQL: each runs in a transaction that
-//! sets `trellis.tenant_id` for itself alone (`set_config(…, true)`), which
-//! the row-level security policies admit rows by (see the migration
-//! `row_level_security`). A pooled connection carries nothing to its next
-//! user. SQLite has no row-level security; there the queries' own `WHERE
+//! sets `trellis.tenant_id` for itself alone (`set_config(…, true)`, in the
+//! same round trip as its BEGIN: `scoped_pg`), which the row-level security
+//! policies admit rows by (see the migration `row_level_security`). A
+//! pooled connection carries nothing to its next user. SQLite has no row-level security; there the queries' own `WHERE
 //! tenant_id = …` is the only wall.
 
 use async_trait::async_trait;
@@ -18,7 +18,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     EntityTrait, ExecResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, SelectExt,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait, Value,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, TenantId, UserId};
 use uuid::Uuid;
@@ -26,6 +26,7 @@ use uuid::Uuid;
 use crate::SeaOrmStore;
 use crate::audit;
 use crate::error::internal;
+use crate::scoped_pg::ScopedPg;
 use crate::tenancy::entity::tenant;
 
 /// A table whose rows belong to one tenant, keyed by `(tenant_id, id)`.
@@ -104,51 +105,45 @@ impl Scope<'_> {
             ..Self::default()
         }
     }
-
-    /// Sets the scope for the rest of the transaction `db` is in. One
-    /// statement on PostgreSQL; nothing on SQLite.
-    async fn bind<C: ConnectionTrait>(&self, db: &C) -> DomainResult<()> {
-        if db.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        let text = |value: Option<String>| Value::from(value.unwrap_or_default());
-        let statement = Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT set_config('trellis.tenant_id', $1, true), \
-             set_config('trellis.user_id', $2, true), \
-             set_config('trellis.invitation', $3, true)",
-            [
-                text(self.tenant.map(|t| t.to_string())),
-                text(self.user.map(|u| u.to_string())),
-                text(self.invitation.map(str::to_owned)),
-            ],
-        );
-        db.execute_raw(statement).await.map_err(internal)?;
-        Ok(())
-    }
 }
 
 /// One write transaction. Scoped to a tenant unless it writes platform
 /// tables only (users, sessions).
 pub(crate) struct Write {
-    txn: DatabaseTransaction,
+    txn: Txn,
     tenant: Option<TenantId>,
+}
+
+/// A transaction: SeaORM's own, or on PostgreSQL one that named its scope
+/// as it began.
+enum Txn {
+    SeaOrm(DatabaseTransaction),
+    Scoped(ScopedPg),
+}
+
+impl Txn {
+    async fn commit(self) -> Result<(), DbErr> {
+        match self {
+            Txn::SeaOrm(txn) => txn.commit().await,
+            Txn::Scoped(txn) => txn.commit().await,
+        }
+    }
 }
 
 impl SeaOrmStore {
     /// Begins a write of the tenant's data.
     pub(crate) async fn write(&self, tenant: TenantId) -> DomainResult<Write> {
-        Write::begin(&self.db, Some(tenant)).await
+        Write::begin(self, Some(tenant)).await
     }
 
     /// Begins a write of platform tables, which belong to no tenant.
     pub(crate) async fn write_platform(&self) -> DomainResult<Write> {
-        Write::begin(&self.db, None).await
+        Write::begin(self, None).await
     }
 
     /// A write audited in `audit`'s tenant, or a platform write without one.
     pub(crate) async fn write_for(&self, audit: Option<&AuditEntry>) -> DomainResult<Write> {
-        Write::begin(&self.db, audit.map(|entry| entry.tenant_id)).await
+        Write::begin(self, audit.map(|entry| entry.tenant_id)).await
     }
 
     /// A read of `tenant`'s data.
@@ -163,8 +158,13 @@ impl SeaOrmStore {
         if self.db.get_database_backend() != DbBackend::Postgres {
             return Ok(TenantRead::Pool(&self.db));
         }
-        let txn = self.db.begin().await.map_err(internal)?;
-        scope.bind(&txn).await?;
+        let txn = ScopedPg::begin(
+            self.db.get_postgres_connection_pool(),
+            &scope,
+            self.observer.clone(),
+        )
+        .await
+        .map_err(internal)?;
         Ok(TenantRead::Transaction(txn))
     }
 
@@ -224,15 +224,26 @@ impl Write {
     /// deferred transaction that reads first and writes later fails with
     /// "database is locked" under concurrency instead of waiting for the
     /// busy timeout. PostgreSQL ignores the option.
-    async fn begin(db: &DatabaseConnection, tenant: Option<TenantId>) -> DomainResult<Self> {
-        let options = TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..TransactionOptions::default()
+    async fn begin(store: &SeaOrmStore, tenant: Option<TenantId>) -> DomainResult<Self> {
+        let db = &store.db;
+        let txn = match tenant {
+            Some(tenant) if db.get_database_backend() == DbBackend::Postgres => Txn::Scoped(
+                ScopedPg::begin(
+                    db.get_postgres_connection_pool(),
+                    &Scope::tenant(tenant),
+                    store.observer.clone(),
+                )
+                .await
+                .map_err(internal)?,
+            ),
+            _ => {
+                let options = TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..TransactionOptions::default()
+                };
+                Txn::SeaOrm(db.begin_with_options(options).await.map_err(internal)?)
+            }
         };
-        let txn = db.begin_with_options(options).await.map_err(internal)?;
-        if let Some(tenant) = tenant {
-            Scope::tenant(tenant).bind(&txn).await?;
-        }
         Ok(Self { txn, tenant })
     }
 
@@ -314,10 +325,48 @@ impl ConnectionTrait for Write {
     }
 }
 
+#[async_trait]
+impl ConnectionTrait for Txn {
+    fn get_database_backend(&self) -> DbBackend {
+        match self {
+            Txn::SeaOrm(txn) => txn.get_database_backend(),
+            Txn::Scoped(txn) => txn.get_database_backend(),
+        }
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        match self {
+            Txn::SeaOrm(txn) => txn.execute_raw(stmt).await,
+            Txn::Scoped(txn) => txn.execute_raw(stmt).await,
+        }
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        match self {
+            Txn::SeaOrm(txn) => txn.execute_unprepared(sql).await,
+            Txn::Scoped(txn) => txn.execute_unprepared(sql).await,
+        }
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        match self {
+            Txn::SeaOrm(txn) => txn.query_one_raw(stmt).await,
+            Txn::Scoped(txn) => txn.query_one_raw(stmt).await,
+        }
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        match self {
+            Txn::SeaOrm(txn) => txn.query_all_raw(stmt).await,
+            Txn::Scoped(txn) => txn.query_all_raw(stmt).await,
+        }
+    }
+}
+
 /// Reads in one scope (see [`SeaOrmStore::read_in`]).
 pub(crate) enum TenantRead<'a> {
     Pool(&'a DatabaseConnection),
-    Transaction(DatabaseTransaction),
+    Transaction(ScopedPg),
 }
 
 #[async_trait]
