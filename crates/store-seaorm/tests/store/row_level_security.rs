@@ -7,10 +7,10 @@
 //! row-level security.
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
-use trellis_kernel::{PageRequest, TenantId};
+use trellis_kernel::{PageRequest, SessionId, TenantId};
 use trellis_rules::DecisionOutcome;
 use trellis_store_seaorm::SeaOrmStore;
-use trellis_tenancy::TokenHash;
+use trellis_tenancy::{Session, TokenHash};
 
 use crate::routing::support::*;
 use crate::support::*;
@@ -217,12 +217,36 @@ async fn a_pooled_connection_carries_no_tenant_to_its_next_user() {
         .find_by_token(&TokenHash::of("token-acme"))
         .await
         .expect("a lookup by token");
+    // The caller's own statement names its scope without a transaction.
+    let sessions = store.tenancy_ports().sessions;
+    let session = Session {
+        id: SessionId::generate(),
+        user_id: acme.owner.id,
+        tenant_id: Some(acme.id()),
+        created_at: now(),
+        expires_at: now() + chrono::Duration::days(1),
+        revoked_at: None,
+    };
+    sessions
+        .create(&session, &TokenHash::of("rt-acme"), None)
+        .await
+        .expect("a session");
+    let caller = sessions
+        .load_principal(session.id, acme.owner.id, Some(acme.id()), now())
+        .await
+        .expect("the caller's read")
+        .expect("the caller");
+    assert!(
+        caller.membership.is_some(),
+        "the owner's membership is read"
+    );
 
     let setting = pool
         .query_one_raw(Statement::from_string(
             DbBackend::Postgres,
             "SELECT coalesce(current_setting('trellis.tenant_id', true), '') AS tenant, \
              coalesce(current_setting('trellis.invitation', true), '') AS invitation, \
+             coalesce(current_setting('trellis.user_id', true), '') AS user_id, \
              (SELECT count(*) FROM intents) AS intents",
         ))
         .await
@@ -230,6 +254,7 @@ async fn a_pooled_connection_carries_no_tenant_to_its_next_user() {
         .expect("a row");
     assert_eq!(setting.try_get::<String>("", "tenant").unwrap(), "");
     assert_eq!(setting.try_get::<String>("", "invitation").unwrap(), "");
+    assert_eq!(setting.try_get::<String>("", "user_id").unwrap(), "");
     assert_eq!(setting.try_get::<i64>("", "intents").unwrap(), 0);
 }
 

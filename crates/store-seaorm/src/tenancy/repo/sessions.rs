@@ -15,7 +15,6 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{refresh_token, session};
-use crate::write::Scope;
 
 async fn insert_token<C: ConnectionTrait>(
     db: &C,
@@ -186,14 +185,8 @@ impl SessionRepository for SeaOrmStore {
         tenant: Option<TenantId>,
         now: DateTime<Utc>,
     ) -> DomainResult<Option<PrincipalRecord>> {
-        // The token's claims are verified: its tenant and user scope the read.
-        let db = self
-            .read_in(Scope {
-                tenant,
-                user: Some(user),
-                invitation: None,
-            })
-            .await?;
-        principal::load(&db, session, user, tenant, now).await
+        // The token's claims are verified: its tenant and user scope the
+        // read, which the statement names itself.
+        principal::load(&self.db, session, user, tenant, now).await
     }
 }

@@ -110,6 +110,52 @@ async fn a_removed_member_keeps_the_session_but_not_the_tenant(env: Env) {
     assert!(record.membership.is_none());
 }
 
+contract!(a_member_of_two_tenants_resolves_to_the_role_of_the_tokens_tenant_only);
+async fn a_member_of_two_tenants_resolves_to_the_role_of_the_tokens_tenant_only(env: Env) {
+    let acme = org(&env, "acme").await;
+    let globex = org(&env, "globex").await;
+    let ada = join(&env, &acme, "ada@acme.test", "ADMIN").await;
+    let globex_role = globex.role("VIEWER");
+    env.invitations
+        .accept(
+            globex.id(),
+            invite(&env, &globex, "ada@acme.test", "VIEWER", "inv_globex")
+                .await
+                .id,
+            &globex.membership(&ada, "VIEWER"),
+            &audit(globex.id(), Some(ada.id), "member.joined"),
+        )
+        .await
+        .unwrap();
+    let initech = org(&env, "initech").await;
+
+    let resolve = |tenant: TenantId| {
+        let env = &env;
+        let ada = &ada;
+        async move {
+            let session = new_session(ada, Some(tenant));
+            env.sessions
+                .create(&session, &TokenHash::of(&format!("rt_{tenant}")), None)
+                .await
+                .unwrap();
+            env.sessions
+                .load_principal(session.id, ada.id, Some(tenant), now())
+                .await
+                .unwrap()
+                .expect("the session resolves")
+                .membership
+        }
+    };
+    let (tenant, role) = resolve(acme.id()).await.expect("ada is in acme");
+    assert_eq!((tenant.id, role.name.as_str()), (acme.id(), "ADMIN"));
+    let (tenant, role) = resolve(globex.id()).await.expect("ada is in globex");
+    assert_eq!((tenant.id, role.id), (globex.id(), globex_role.id));
+    assert!(
+        resolve(initech.id()).await.is_none(),
+        "ada is not in initech"
+    );
+}
+
 contract!(a_refresh_token_rotates_once_and_its_replay_revokes_the_session);
 async fn a_refresh_token_rotates_once_and_its_replay_revokes_the_session(env: Env) {
     let org = org(&env, "acme").await;
