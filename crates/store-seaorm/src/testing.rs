@@ -13,6 +13,29 @@ use crate::{SeaOrmStore, connect, migrate};
 
 pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
 
+/// Names this run's per-test databases (`trellis_t_<run>_<uuid>`), so that
+/// a CI run cleans up its own databases and no other run's.
+pub const TEST_RUN_ID: &str = "TRELLIS_TEST_RUN_ID";
+
+/// `TEST_DATABASE_URL`, for a test that needs PostgreSQL.
+///
+/// # Panics
+/// When it is not set. Such tests are built `#[ignore]`d when it is missing
+/// (the package's build script), so this fires only where a database was
+/// promised: with `TRELLIS_REQUIRE_TEST_DATABASES=1`, under `--ignored`, or
+/// in a test binary built with the variable and run without it.
+pub fn test_database_url() -> String {
+    match std::env::var(TEST_DATABASE_URL) {
+        Ok(url) if !url.trim().is_empty() => url.trim().to_owned(),
+        _ => panic!(
+            "TEST_DATABASE_URL is not set, and this test needs PostgreSQL: set it to a \
+             database the tests may create databases next to, e.g. \
+             postgres://postgres@127.0.0.1:5432/test (without it and without \
+             TRELLIS_REQUIRE_TEST_DATABASES=1, such tests are built as ignored)"
+        ),
+    }
+}
+
 /// The role the stores of PostgreSQL tests connect as: like the server's in
 /// production, it owns no table and is neither a superuser nor exempt from
 /// row-level security, so every test runs behind the policies.
@@ -149,6 +172,25 @@ pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
     Ok(test_db)
 }
 
+/// `trellis_t_<uuid>`, or `trellis_t_<run>_<uuid>` within a run. The run id
+/// is checked because it lands in SQL and in the cleanup's `LIKE` pattern.
+fn database_name(run: Option<&str>, id: uuid::Uuid) -> Result<String, DbErr> {
+    match run.map(str::trim).filter(|run| !run.is_empty()) {
+        None => Ok(format!("trellis_t_{}", id.simple())),
+        Some(run)
+            if run.len() <= 20
+                && run
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) =>
+        {
+            Ok(format!("trellis_t_{run}_{}", id.simple()))
+        }
+        Some(run) => Err(DbErr::Custom(format!(
+            "{TEST_RUN_ID} must be 1 to 20 lowercase letters and digits, not `{run}`"
+        ))),
+    }
+}
+
 /// Creates [`APP_ROLE`] once per server and lets it use this database's
 /// tables, as an operator grants the server's role in production.
 async fn grant_app_role(owner: &DatabaseConnection, database: &str) -> Result<(), DbErr> {
@@ -226,7 +268,29 @@ fn drop_postgres_database(pg: PostgresDatabase) {
 
 #[cfg(test)]
 mod tests {
-    use super::{app_url, with_database};
+    use super::{app_url, database_name, with_database};
+
+    #[test]
+    fn a_run_id_prefixes_the_database_name_and_a_bad_one_is_refused() {
+        let id = uuid::Uuid::nil();
+        let zeros = "00000000000000000000000000000000";
+        assert_eq!(
+            database_name(None, id).unwrap(),
+            format!("trellis_t_{zeros}")
+        );
+        assert_eq!(
+            database_name(Some("r1733000000x42"), id).unwrap(),
+            format!("trellis_t_r1733000000x42_{zeros}")
+        );
+        assert_eq!(
+            database_name(Some(""), id).unwrap(),
+            format!("trellis_t_{zeros}")
+        );
+        for bad in ["a_b", "Run1", "x'; DROP", "%", "123456789012345678901"] {
+            let err = database_name(Some(bad), id).unwrap_err();
+            assert!(err.to_string().contains("TRELLIS_TEST_RUN_ID"), "{err}");
+        }
+    }
 
     #[test]
     fn the_app_url_names_the_app_role_instead_of_the_admin() {
