@@ -50,6 +50,8 @@ pub struct TestDatabase {
     /// As the owner (who migrated it); the same connection on SQLite.
     owner: DatabaseConnection,
     postgres: Option<PostgresDatabase>,
+    /// The directory of a SQLite file database, removed on drop.
+    sqlite_dir: Option<std::path::PathBuf>,
 }
 
 struct PostgresDatabase {
@@ -115,6 +117,9 @@ impl Drop for TestDatabase {
         if let Some(pg) = self.postgres.take() {
             drop_postgres_database(pg);
         }
+        if let Some(dir) = self.sqlite_dir.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -140,15 +145,49 @@ pub async fn fresh_sqlite() -> Result<TestDatabase, DbErr> {
         owner: db.clone(),
         db,
         postgres: None,
+        sqlite_dir: None,
     })
+}
+
+/// A SQLite file in a directory of its own, opened as the server opens
+/// one: a pool of several connections in WAL mode. In-memory SQLite has a
+/// single connection, so two operations there take turns and never race;
+/// here they compete as they do in production (each write transaction
+/// begins `IMMEDIATE` and waits for the other's).
+///
+/// # Errors
+/// When the file cannot be created or migrated.
+pub async fn fresh_sqlite_file() -> Result<TestDatabase, DbErr> {
+    let dir = std::env::temp_dir().join(format!("trellis-test-{}", uuid::Uuid::now_v7().simple()));
+    let url = format!("sqlite://{}", dir.join("trellis.db").display());
+    let opened = async {
+        let db = connect(&url).await?;
+        migrate(&db).await?;
+        Ok::<_, DbErr>(db)
+    }
+    .await;
+    match opened {
+        Ok(db) => Ok(TestDatabase {
+            owner: db.clone(),
+            db,
+            postgres: None,
+            sqlite_dir: Some(dir),
+        }),
+        Err(err) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            Err(err)
+        }
+    }
 }
 
 /// A brand-new PostgreSQL database next to the one `admin_url` names.
 ///
 /// # Errors
-/// When the database cannot be created, reached or migrated.
+/// When the database cannot be created, reached or migrated, or
+/// `TRELLIS_TEST_RUN_ID` is not a short lowercase run id.
 pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
-    let name = format!("trellis_t_{}", uuid::Uuid::now_v7().simple());
+    let run = std::env::var(TEST_RUN_ID).ok();
+    let name = database_name(run.as_deref(), uuid::Uuid::now_v7())?;
     let admin = connect(admin_url).await?;
     let created = admin
         .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
@@ -165,6 +204,7 @@ pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
         db: owner.clone(),
         owner,
         postgres: Some(postgres),
+        sqlite_dir: None,
     };
     migrate(&test_db.owner).await?;
     grant_app_role(&test_db.owner, &name).await?;

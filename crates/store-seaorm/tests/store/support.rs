@@ -32,6 +32,28 @@ macro_rules! contract {
     };
 }
 
+/// Like [`contract!`], for a test of two operations racing each other: it
+/// runs where two connections really compete, as `$name::sqlite_file` (a
+/// SQLite file with a pool of several connections) and `$name::postgres`,
+/// on a multi-threaded runtime. In-memory SQLite has one connection, where
+/// the two would only take turns.
+macro_rules! race {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_file() {
+                super::$name($crate::support::Env::sqlite_file().await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
+            async fn postgres() {
+                super::$name($crate::support::Env::postgres().await).await;
+            }
+        }
+    };
+}
+
 /// A fresh database and the tenancy ports over it (`env.users`, …).
 pub struct Env {
     pub db: TestDatabase,
@@ -49,6 +71,15 @@ impl std::ops::Deref for Env {
 impl Env {
     pub async fn sqlite() -> Self {
         Self::over(testing::fresh_sqlite().await.expect("in-memory SQLite"))
+    }
+
+    /// A SQLite file with a pool of several connections: see [`race!`].
+    pub async fn sqlite_file() -> Self {
+        Self::over(
+            testing::fresh_sqlite_file()
+                .await
+                .expect("a SQLite file database"),
+        )
     }
 
     /// # Panics
