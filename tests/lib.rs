@@ -101,11 +101,16 @@ impl Response {
         &self.body["data"]
     }
 
-    /// Panics with the whole body when the operation failed.
+    /// The `data` of a successful operation: HTTP 200, no `errors`, and a
+    /// `data` that is not null. Panics with the status and the whole body
+    /// otherwise (a panic turned into a plain-text 500 has no `errors` key,
+    /// so that alone proves nothing).
     pub fn ok(self) -> Value {
+        let data = self.body.get("data").filter(|data| !data.is_null());
         assert!(
-            self.body.get("errors").is_none(),
-            "expected success, got {}",
+            self.status == StatusCode::OK && self.body.get("errors").is_none() && data.is_some(),
+            "expected success (HTTP 200, non-null `data`, no `errors`), got HTTP {}: {}",
+            self.status,
             self.body
         );
         self.body["data"].clone()
@@ -487,4 +492,39 @@ macro_rules! on_every_backend {
             }
         )*
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "got HTTP 500 Internal Server Error")]
+    fn a_panic_answered_as_plain_text_is_no_success() {
+        Response {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            body: json!({ "raw": "internal error" }),
+        }
+        .ok();
+    }
+
+    #[test]
+    #[should_panic(expected = "got HTTP 200 OK")]
+    fn null_data_is_no_success() {
+        Response {
+            status: StatusCode::OK,
+            body: json!({ "data": null }),
+        }
+        .ok();
+    }
+
+    #[test]
+    fn data_with_http_200_is_a_success() {
+        let data = Response {
+            status: StatusCode::OK,
+            body: json!({ "data": { "me": { "id": "1" } } }),
+        }
+        .ok();
+        assert_eq!(data, json!({ "me": { "id": "1" } }));
+    }
 }
