@@ -102,11 +102,16 @@ impl Response {
         &self.body["data"]
     }
 
-    /// Panics with the whole body when the operation failed.
+    /// The `data` of a successful operation: HTTP 200, no `errors`, and a
+    /// `data` that is not null. Panics with the status and the whole body
+    /// otherwise (a panic turned into a plain-text 500 has no `errors` key,
+    /// so that alone proves nothing).
     pub fn ok(self) -> Value {
+        let data = self.body.get("data").filter(|data| !data.is_null());
         assert!(
-            self.body.get("errors").is_none(),
-            "expected success, got {}",
+            self.status == StatusCode::OK && self.body.get("errors").is_none() && data.is_some(),
+            "expected success (HTTP 200, non-null `data`, no `errors`), got HTTP {}: {}",
+            self.status,
             self.body
         );
         self.body["data"].clone()
@@ -154,13 +159,18 @@ impl TestApp {
         Self::over(database).await
     }
 
-    /// An app over a fresh PostgreSQL database, when `TEST_DATABASE_URL` is set.
-    pub async fn postgres() -> Option<Self> {
-        std::env::var("TEST_DATABASE_URL").ok()?;
-        let database = trellis_store_seaorm::testing::fresh_database()
+    /// An app over a fresh PostgreSQL database next to `TEST_DATABASE_URL`.
+    ///
+    /// # Panics
+    /// When `TEST_DATABASE_URL` is not set: mark the test
+    /// `#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]`
+    /// (as [`on_every_backend!`] does) so that it is reported as ignored then.
+    pub async fn postgres() -> Self {
+        let url = trellis_store_seaorm::testing::test_database_url();
+        let database = trellis_store_seaorm::testing::fresh_postgres(&url)
             .await
             .expect("fresh PostgreSQL database");
-        Some(Self::over(database).await)
+        Self::over(database).await
     }
 
     async fn over(database: trellis_store_seaorm::testing::TestDatabase) -> Self {
@@ -462,8 +472,10 @@ pub fn session_from(payload: &Value) -> Session {
     }
 }
 
-/// Runs one scenario on SQLite, and on PostgreSQL when `TEST_DATABASE_URL`
-/// is set (the PostgreSQL variant passes trivially without it; CI sets it).
+/// Runs one scenario on SQLite, and on PostgreSQL. Without
+/// `TEST_DATABASE_URL` the PostgreSQL variant is built ignored (this
+/// package's build script), so the harness reports it as such; with
+/// `TRELLIS_REQUIRE_TEST_DATABASES=1` (CI) it fails instead.
 #[macro_export]
 macro_rules! on_every_backend {
     ($($name:ident => $scenario:ident;)*) => {
@@ -475,12 +487,46 @@ macro_rules! on_every_backend {
                 }
 
                 #[tokio::test]
+                #[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
                 async fn postgres() {
-                    if let Some(app) = $crate::TestApp::postgres().await {
-                        super::$scenario(app).await;
-                    }
+                    super::$scenario($crate::TestApp::postgres().await).await;
                 }
             }
         )*
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "got HTTP 500 Internal Server Error")]
+    fn a_panic_answered_as_plain_text_is_no_success() {
+        Response {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            body: json!({ "raw": "internal error" }),
+        }
+        .ok();
+    }
+
+    #[test]
+    #[should_panic(expected = "got HTTP 200 OK")]
+    fn null_data_is_no_success() {
+        Response {
+            status: StatusCode::OK,
+            body: json!({ "data": null }),
+        }
+        .ok();
+    }
+
+    #[test]
+    fn data_with_http_200_is_a_success() {
+        let data = Response {
+            status: StatusCode::OK,
+            body: json!({ "data": { "me": { "id": "1" } } }),
+        }
+        .ok();
+        assert_eq!(data, json!({ "me": { "id": "1" } }));
+    }
 }

@@ -6,6 +6,7 @@ use trellis_tests::{Session, TestApp, on_every_backend, session_from};
 on_every_backend! {
     a_suspended_tenants_tokens_are_refused_until_reactivated => a_suspended_tenants_tokens_are_refused_until_reactivated;
     ordinary_users_cannot_administer_the_platform => ordinary_users_cannot_administer_the_platform;
+    another_tenants_owner_can_neither_suspend_nor_reactivate => another_tenants_owner_can_neither_suspend_nor_reactivate;
 }
 
 async fn platform_admin(app: &TestApp) -> Session {
@@ -116,4 +117,81 @@ async fn ordinary_users_cannot_administer_the_platform(app: TestApp) {
     app.gql("{ tenant { id } }", json!({}), Some(&owner.access_token))
         .await
         .ok();
+}
+
+/// The tenant's status as a platform administrator reads it.
+async fn status_of(app: &TestApp, admin: &Session, tenant: &str) -> String {
+    let listed = app
+        .gql(
+            "{ adminTenants(first: 100) { edges { node { id status } } } }",
+            json!({}),
+            Some(&admin.access_token),
+        )
+        .await
+        .ok();
+    listed["adminTenants"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .find(|e| e["node"]["id"] == tenant)
+        .and_then(|e| e["node"]["status"].as_str())
+        .expect("the tenant is listed")
+        .to_owned()
+}
+
+async fn another_tenants_owner_can_neither_suspend_nor_reactivate(app: TestApp) {
+    let (a_owner, a_tenant) = app.owner_of("owner@a-adm.test", "a-adm", "FREE").await;
+    let (b_owner, b_tenant) = app.owner_of("owner@b-adm.test", "b-adm", "FREE").await;
+    let admin = platform_admin(&app).await;
+
+    let suspend = app
+        .gql(
+            SUSPEND,
+            json!({ "input": { "tenantId": a_tenant, "reason": "hostile" } }),
+            Some(&b_owner.access_token),
+        )
+        .await;
+    assert_eq!(suspend.code(), Some("FORBIDDEN"), "{:?}", suspend.body);
+    // Re-read: A is active and its owner still gets in.
+    assert_eq!(status_of(&app, &admin, &a_tenant).await, "ACTIVE");
+    let a_view = app
+        .gql(
+            "{ tenant { id status } }",
+            json!({}),
+            Some(&a_owner.access_token),
+        )
+        .await
+        .ok();
+    assert_eq!(a_view["tenant"]["status"], "ACTIVE");
+
+    // Suspended by the platform, B cannot bring itself back, nor can A's
+    // owner bring B back.
+    app.gql(
+        SUSPEND,
+        json!({ "input": { "tenantId": b_tenant, "reason": "unpaid" } }),
+        Some(&admin.access_token),
+    )
+    .await
+    .ok();
+    for token in [&b_owner.access_token, &a_owner.access_token] {
+        let reactivate = app
+            .gql(
+                REACTIVATE,
+                json!({ "input": { "tenantId": b_tenant } }),
+                Some(token),
+            )
+            .await;
+        assert_eq!(
+            reactivate.code(),
+            Some("FORBIDDEN"),
+            "{:?}",
+            reactivate.body
+        );
+    }
+    assert_eq!(status_of(&app, &admin, &b_tenant).await, "SUSPENDED");
+    let refused = app
+        .gql("{ tenant { id } }", json!({}), Some(&b_owner.access_token))
+        .await;
+    assert_eq!(refused.code(), Some("FORBIDDEN"), "{:?}", refused.body);
+    assert_eq!(status_of(&app, &admin, &a_tenant).await, "ACTIVE");
 }

@@ -7,6 +7,7 @@ on_every_backend! {
     each_change_is_audited_with_who_what_and_before_after => each_change_is_audited_with_who_what_and_before_after;
     the_audit_log_filters_and_pages_newest_first => the_audit_log_filters_and_pages_newest_first;
     members_below_admin_cannot_read_it => members_below_admin_cannot_read_it;
+    filtering_on_another_tenants_user_shows_none_of_their_entries => filtering_on_another_tenants_user_shows_none_of_their_entries;
 }
 
 const LOG: &str = "query($first: Int, $after: String, $filter: AuditLogFilter) {
@@ -113,13 +114,20 @@ async fn the_audit_log_filters_and_pages_newest_first(app: TestApp) {
         )
         .await
         .ok();
-    assert!(
-        by_type["auditLog"]["edges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|e| e["node"]["entityType"] == "tenant")
-    );
+    let tenant_entries: Vec<_> = by_type["auditLog"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["node"]["entityType"].as_str().unwrap_or_default(),
+                e["node"]["action"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // The tenant's creation is its only tenant entry; the invitations are
+    // filtered out.
+    assert_eq!(tenant_entries, [("tenant", "tenant.created")]);
 }
 
 async fn members_below_admin_cannot_read_it(app: TestApp) {
@@ -129,4 +137,51 @@ async fn members_below_admin_cannot_read_it(app: TestApp) {
         .await;
     let response = app.gql(LOG, json!({}), Some(&member.access_token)).await;
     assert_eq!(response.code(), Some("FORBIDDEN"), "{:?}", response.body);
+}
+
+async fn filtering_on_another_tenants_user_shows_none_of_their_entries(app: TestApp) {
+    let (a_owner, a_tenant) = app.owner_of("owner@a-log.test", "a-log", "PRO").await;
+    app.invite(&a_owner, "invited@a-log.test", "VIEWER")
+        .await
+        .ok();
+    let (b_owner, _) = app.owner_of("owner@b-log.test", "b-log", "PRO").await;
+    let by_a_owner = json!({ "first": 50, "filter": { "actorId": a_owner.user_id } });
+    let actions = |data: &serde_json::Value| -> Vec<String> {
+        data["auditLog"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["action"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    // A sees what its owner did, so the filter does find them ...
+    let in_a = app
+        .gql(LOG, by_a_owner.clone(), Some(&a_owner.access_token))
+        .await
+        .ok();
+    assert!(
+        actions(&in_a).contains(&"member.invited".to_owned()),
+        "{in_a}"
+    );
+    // ... and B, filtering on that user, sees none of it.
+    let in_b = app
+        .gql(LOG, by_a_owner, Some(&b_owner.access_token))
+        .await
+        .ok();
+    assert_eq!(in_b["auditLog"]["edges"], json!([]), "{in_b}");
+    // B's own log holds B's history and nothing of A's.
+    let b_log = app
+        .gql(LOG, json!({ "first": 50 }), Some(&b_owner.access_token))
+        .await
+        .ok();
+    let b_entries = b_log["auditLog"]["edges"].as_array().expect("edges");
+    assert!(!b_entries.is_empty());
+    assert!(
+        b_entries.iter().all(|e| {
+            e["node"]["actorId"] != a_owner.user_id.as_str()
+                && e["node"]["entityId"] != a_tenant.as_str()
+        }),
+        "{b_log}"
+    );
 }

@@ -134,6 +134,13 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
         .await
         .ok();
     let entries = log["auditLog"]["edges"].as_array().unwrap();
+    // B's log holds B's own history (an empty one would make the checks
+    // below pass for nothing), and none of A's.
+    let actions: Vec<_> = entries
+        .iter()
+        .map(|e| e["node"]["action"].as_str().unwrap_or_default())
+        .collect();
+    assert!(actions.contains(&"tenant.created"), "{entries:?}");
     assert!(
         entries
             .iter()
@@ -143,7 +150,8 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
     assert!(
         entries
             .iter()
-            .all(|e| e["node"]["entityId"] != t.a_tenant.as_str())
+            .all(|e| e["node"]["entityId"] != t.a_tenant.as_str()),
+        "{entries:?}"
     );
 
     let roles = app
@@ -170,5 +178,7 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
             .map(|r| r["id"].as_str().unwrap().to_owned())
             .collect::<Vec<_>>()
     };
+    // Each sees its own four built-in roles, none of the other's.
+    assert_eq!((ids(&roles).len(), ids(&a_roles).len()), (4, 4));
     assert!(ids(&roles).iter().all(|id| !ids(&a_roles).contains(id)));
 }

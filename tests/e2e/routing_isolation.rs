@@ -207,6 +207,7 @@ async fn a_rule_cannot_reference_another_tenants_datasource(app: TestApp) {
         .ok();
     let b_intent = id_at(&own, "/createIntent/intent/id");
 
+    let a_before = snapshot(&app, &a).await;
     let response = app
         .gql(
             CREATE_RULE,
@@ -218,6 +219,27 @@ async fn a_rule_cannot_reference_another_tenants_datasource(app: TestApp) {
         )
         .await;
     assert_eq!(response.code(), Some("NOT_FOUND"), "{:?}", response.body);
+    // Read back: B's intent got no rule, and A's intent and rules are as
+    // they were (A's two rules still there, none added).
+    let b_rules = app
+        .gql(
+            "query($id: ID!) { intent(id: $id) { rules { id } } }",
+            json!({ "id": b_intent }),
+            Some(&b.access_token),
+        )
+        .await
+        .ok();
+    assert_eq!(b_rules["intent"]["rules"], json!([]));
+    let a_after = snapshot(&app, &a).await;
+    assert_eq!(a_after, a_before);
+    let a_rules: Vec<_> = a_after["intents"]["edges"][0]["node"]["rules"]
+        .as_array()
+        .expect("A's rules")
+        .iter()
+        .map(|rule| rule["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(a_rules.len(), a_setup.rule_ids.len());
+    assert!(a_setup.rule_ids.iter().all(|id| a_rules.contains(id)));
 
     // Moving one of B's rules onto A's datasource fails the same way.
     app.gql(

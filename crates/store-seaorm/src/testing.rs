@@ -13,6 +13,29 @@ use crate::{SeaOrmStore, connect, migrate};
 
 pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
 
+/// Names this run's per-test databases (`trellis_t_<run>_<uuid>`), so that
+/// a CI run cleans up its own databases and no other run's.
+pub const TEST_RUN_ID: &str = "TRELLIS_TEST_RUN_ID";
+
+/// `TEST_DATABASE_URL`, for a test that needs PostgreSQL.
+///
+/// # Panics
+/// When it is not set. Such tests are built `#[ignore]`d when it is missing
+/// (the package's build script), so this fires only where a database was
+/// promised: with `TRELLIS_REQUIRE_TEST_DATABASES=1`, under `--ignored`, or
+/// in a test binary built with the variable and run without it.
+pub fn test_database_url() -> String {
+    match std::env::var(TEST_DATABASE_URL) {
+        Ok(url) if !url.trim().is_empty() => url.trim().to_owned(),
+        _ => panic!(
+            "TEST_DATABASE_URL is not set, and this test needs PostgreSQL: set it to a \
+             database the tests may create databases next to, e.g. \
+             postgres://postgres@127.0.0.1:5432/test (without it and without \
+             TRELLIS_REQUIRE_TEST_DATABASES=1, such tests are built as ignored)"
+        ),
+    }
+}
+
 /// The role the stores of PostgreSQL tests connect as: like the server's in
 /// production, it owns no table and is neither a superuser nor exempt from
 /// row-level security, so every test runs behind the policies.
@@ -27,6 +50,8 @@ pub struct TestDatabase {
     /// As the owner (who migrated it); the same connection on SQLite.
     owner: DatabaseConnection,
     postgres: Option<PostgresDatabase>,
+    /// The directory of a SQLite file database, removed on drop.
+    sqlite_dir: Option<std::path::PathBuf>,
 }
 
 struct PostgresDatabase {
@@ -92,6 +117,9 @@ impl Drop for TestDatabase {
         if let Some(pg) = self.postgres.take() {
             drop_postgres_database(pg);
         }
+        if let Some(dir) = self.sqlite_dir.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -117,15 +145,49 @@ pub async fn fresh_sqlite() -> Result<TestDatabase, DbErr> {
         owner: db.clone(),
         db,
         postgres: None,
+        sqlite_dir: None,
     })
+}
+
+/// A SQLite file in a directory of its own, opened as the server opens
+/// one: a pool of several connections in WAL mode. In-memory SQLite has a
+/// single connection, so two operations there take turns and never race;
+/// here they compete as they do in production (each write transaction
+/// begins `IMMEDIATE` and waits for the other's).
+///
+/// # Errors
+/// When the file cannot be created or migrated.
+pub async fn fresh_sqlite_file() -> Result<TestDatabase, DbErr> {
+    let dir = std::env::temp_dir().join(format!("trellis-test-{}", uuid::Uuid::now_v7().simple()));
+    let url = format!("sqlite://{}", dir.join("trellis.db").display());
+    let opened = async {
+        let db = connect(&url).await?;
+        migrate(&db).await?;
+        Ok::<_, DbErr>(db)
+    }
+    .await;
+    match opened {
+        Ok(db) => Ok(TestDatabase {
+            owner: db.clone(),
+            db,
+            postgres: None,
+            sqlite_dir: Some(dir),
+        }),
+        Err(err) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            Err(err)
+        }
+    }
 }
 
 /// A brand-new PostgreSQL database next to the one `admin_url` names.
 ///
 /// # Errors
-/// When the database cannot be created, reached or migrated.
+/// When the database cannot be created, reached or migrated, or
+/// `TRELLIS_TEST_RUN_ID` is not a short lowercase run id.
 pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
-    let name = format!("trellis_t_{}", uuid::Uuid::now_v7().simple());
+    let run = std::env::var(TEST_RUN_ID).ok();
+    let name = database_name(run.as_deref(), uuid::Uuid::now_v7())?;
     let admin = connect(admin_url).await?;
     let created = admin
         .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
@@ -142,11 +204,31 @@ pub async fn fresh_postgres(admin_url: &str) -> Result<TestDatabase, DbErr> {
         db: owner.clone(),
         owner,
         postgres: Some(postgres),
+        sqlite_dir: None,
     };
     migrate(&test_db.owner).await?;
     grant_app_role(&test_db.owner, &name).await?;
     test_db.db = connect(&app_url(admin_url, &name)).await?;
     Ok(test_db)
+}
+
+/// `trellis_t_<uuid>`, or `trellis_t_<run>_<uuid>` within a run. The run id
+/// is checked because it lands in SQL and in the cleanup's `LIKE` pattern.
+fn database_name(run: Option<&str>, id: uuid::Uuid) -> Result<String, DbErr> {
+    match run.map(str::trim).filter(|run| !run.is_empty()) {
+        None => Ok(format!("trellis_t_{}", id.simple())),
+        Some(run)
+            if run.len() <= 20
+                && run
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) =>
+        {
+            Ok(format!("trellis_t_{run}_{}", id.simple()))
+        }
+        Some(run) => Err(DbErr::Custom(format!(
+            "{TEST_RUN_ID} must be 1 to 20 lowercase letters and digits, not `{run}`"
+        ))),
+    }
 }
 
 /// Creates [`APP_ROLE`] once per server and lets it use this database's
@@ -226,7 +308,29 @@ fn drop_postgres_database(pg: PostgresDatabase) {
 
 #[cfg(test)]
 mod tests {
-    use super::{app_url, with_database};
+    use super::{app_url, database_name, with_database};
+
+    #[test]
+    fn a_run_id_prefixes_the_database_name_and_a_bad_one_is_refused() {
+        let id = uuid::Uuid::nil();
+        let zeros = "00000000000000000000000000000000";
+        assert_eq!(
+            database_name(None, id).unwrap(),
+            format!("trellis_t_{zeros}")
+        );
+        assert_eq!(
+            database_name(Some("r1733000000x42"), id).unwrap(),
+            format!("trellis_t_r1733000000x42_{zeros}")
+        );
+        assert_eq!(
+            database_name(Some(""), id).unwrap(),
+            format!("trellis_t_{zeros}")
+        );
+        for bad in ["a_b", "Run1", "x'; DROP", "%", "123456789012345678901"] {
+            let err = database_name(Some(bad), id).unwrap_err();
+            assert!(err.to_string().contains("TRELLIS_TEST_RUN_ID"), "{err}");
+        }
+    }
 
     #[test]
     fn the_app_url_names_the_app_role_instead_of_the_admin() {

@@ -117,14 +117,19 @@ pub fn connectors_with(
     )
 }
 
-/// The URL in `var`, or `None` with a note that the tests needing it are skipped.
-pub fn server_url(var: &str) -> Option<url::Url> {
+/// The server URL in `var`.
+///
+/// # Panics
+/// When `var` is not set. The tests that call this are built ignored then
+/// (the package's build script), unless `TRELLIS_REQUIRE_TEST_DATABASES=1`
+/// says the servers must be there.
+pub fn server_url(var: &str) -> url::Url {
     match std::env::var(var) {
-        Ok(url) if !url.is_empty() => Some(url::Url::parse(&url).expect("a URL")),
-        _ => {
-            eprintln!("{var} is not set; skipping");
-            None
-        }
+        Ok(url) if !url.trim().is_empty() => url::Url::parse(url.trim()).expect("a URL"),
+        _ => panic!(
+            "{var} is not set, and this test needs the server it names \
+             (see the README's test section)"
+        ),
     }
 }
 

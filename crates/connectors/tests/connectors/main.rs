@@ -1,6 +1,7 @@
-//! Integration tests of the connectors against real servers: PostgreSQL when
-//! `TEST_DATABASE_URL` is set, MySQL/MariaDB when `TEST_MYSQL_URL` is set,
-//! SQLite files and HTTP servers on loopback always.
+//! Integration tests of the connectors against real servers: PostgreSQL
+//! (`TEST_DATABASE_URL`) and MySQL/MariaDB (`TEST_MYSQL_URL`), each built
+//! ignored when its variable is not set; SQLite files and HTTP servers on
+//! loopback always.
 
 mod file;
 mod helpers;

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use base64::Engine;
 use chrono::{TimeZone, Utc};
+use mockall::predicate::eq;
 use serde_json::json;
 use trellis_kernel::BuiltinRole;
 use trellis_kernel::testing::ctx_with_role;
@@ -85,11 +86,15 @@ use crate::config::ConnectionOptions;
 #[tokio::test]
 async fn a_config_is_stored_with_encrypted_credentials_and_a_redacted_audit_entry() {
     let ctx = admin();
+    let tenant = ctx.tenant_id;
     let mut mocks = Mocks::default();
     mocks
         .configs
         .expect_create()
-        .withf(|_, config, audit| {
+        .withf(move |t, config, audit| {
+            if *t != tenant || config.tenant_id != tenant || audit.tenant_id != tenant {
+                return false;
+            }
             let sealed = config.credentials.as_ref().expect("credentials stored");
             let after = audit.after.as_ref().expect("audit after").to_string();
             !sealed.ciphertext.contains("hunter2")
@@ -182,22 +187,29 @@ async fn updating_keeps_credentials_unless_given_and_drops_the_pool() {
     let keyring = Keyring::development();
     let stored = stored_config(&ctx, &keyring);
     let old_secret = stored.credentials.clone();
+    let (tenant, id) = (ctx.tenant_id, stored.id);
     let mut mocks = Mocks::default();
     let found = stored.clone();
     mocks
         .configs
         .expect_find()
+        .with(eq(tenant), eq(id))
         .returning(move |_, _| Ok(Some(found.clone())));
     mocks
         .configs
         .expect_update()
+        .withf(move |t, config, audit| {
+            *t == tenant
+                && config.id == id
+                && config.tenant_id == tenant
+                && audit.tenant_id == tenant
+        })
         .times(1)
         .returning(|_, _, _| Ok(()));
-    let id = stored.id;
     mocks
         .connector
         .expect_evict()
-        .withf(move |_, config| *config == id)
+        .withf(move |t, config| *t == tenant && *config == id)
         .times(1)
         .return_const(());
     let updated = mocks
@@ -222,14 +234,23 @@ async fn updating_keeps_credentials_unless_given_and_drops_the_pool() {
 
 #[tokio::test]
 async fn another_tenants_config_is_not_found_and_untouched() {
-    let mut mocks = Mocks::default();
-    mocks.configs.expect_find().returning(|_, _| Ok(None));
-    let service = mocks.service();
+    let ctx = admin();
     let id = crate::DatasourceConfigId::generate();
+    // The config is another tenant's: in the caller's tenant the store has
+    // none. A lookup in any other tenant matches no expectation, and no
+    // delete, probe or eviction is expected at all.
+    let mut mocks = Mocks::default();
+    mocks
+        .configs
+        .expect_find()
+        .with(eq(ctx.tenant_id), eq(id))
+        .times(3)
+        .returning(|_, _| Ok(None));
+    let service = mocks.service();
     for err in [
-        service.delete_config(&admin(), id).await.unwrap_err(),
-        service.test_config(&admin(), id).await.unwrap_err(),
-        service.config(&admin(), id).await.unwrap_err(),
+        service.delete_config(&ctx, id).await.unwrap_err(),
+        service.test_config(&ctx, id).await.unwrap_err(),
+        service.config(&ctx, id).await.unwrap_err(),
     ] {
         assert!(matches!(err, DomainError::NotFound { .. }), "{err}");
     }
@@ -239,10 +260,12 @@ async fn another_tenants_config_is_not_found_and_untouched() {
 async fn a_failing_test_is_an_answer_not_an_error() {
     let ctx = admin();
     let stored = stored_config(&ctx, &Keyring::development());
+    let id = stored.id;
     let mut mocks = Mocks::default();
     mocks
         .configs
         .expect_find()
+        .with(eq(ctx.tenant_id), eq(id))
         .returning(move |_, _| Ok(Some(stored.clone())));
     mocks.connector.expect_probe().returning(|_| {
         Err(LookupError::new(
@@ -250,11 +273,7 @@ async fn a_failing_test_is_an_answer_not_an_error() {
             "could not connect to db.example.com:5432",
         ))
     });
-    let report = mocks
-        .service()
-        .test_config(&ctx, crate::DatasourceConfigId::generate())
-        .await
-        .unwrap();
+    let report = mocks.service().test_config(&ctx, id).await.unwrap();
     assert!(!report.ok);
     assert_eq!(
         report.error.as_deref(),
@@ -276,17 +295,23 @@ fn file_config(ctx: &TenantCtx) -> DatasourceConfig {
 #[tokio::test]
 async fn a_file_datasource_takes_its_csv_and_summarises_it() {
     let ctx = ctx_with_role(BuiltinRole::Member);
+    let tenant = ctx.tenant_id;
     let config = file_config(&ctx);
     let mut mocks = Mocks::default();
     mocks
         .configs
         .expect_find_by_name()
-        .withf(|_, name| name == "uploads")
+        .withf(move |t, name| *t == tenant && name == "uploads")
         .returning(move |_, _| Ok(Some(config.clone())));
     mocks
         .datasources
         .expect_create()
-        .withf(|_, _, csv, _| csv.as_deref() == Some(b"email\na@x.com\n".as_slice()))
+        .withf(move |t, datasource, csv, audit| {
+            *t == tenant
+                && datasource.tenant_id == tenant
+                && audit.tenant_id == tenant
+                && csv.as_deref() == Some(b"email\na@x.com\n".as_slice())
+        })
         .times(1)
         .returning(|_, _, _, _| Ok(()));
     let datasource = mocks
@@ -314,13 +339,19 @@ async fn a_file_datasource_takes_its_csv_and_summarises_it() {
 #[tokio::test]
 async fn a_connection_key_must_name_a_suitable_config_of_the_tenant() {
     let ctx = ctx_with_role(BuiltinRole::Member);
+    let tenant = ctx.tenant_id;
     let config = file_config(&ctx);
     let mut mocks = Mocks::default();
     mocks
         .configs
         .expect_find_by_name()
+        .withf(move |t, _| *t == tenant)
         .returning(move |_, name| Ok((name == "uploads").then(|| config.clone())));
-    mocks.configs.expect_find().returning(|_, _| Ok(None));
+    mocks
+        .configs
+        .expect_find()
+        .withf(move |t, _| *t == tenant)
+        .returning(|_, _| Ok(None));
     let service = mocks.service();
     let input = |key: &str| CreateDatasource {
         name: "Customers".into(),
@@ -361,6 +392,7 @@ async fn rotation_re_encrypts_under_the_current_key_and_ends() {
         stored_config(&ctx, &old_ring),
     ];
     let raced = stale[1].id;
+    let tenant = ctx.tenant_id;
     let mut mocks = Mocks::default();
     let mut batches = vec![stale.clone(), stale];
     mocks
@@ -371,9 +403,14 @@ async fn rotation_re_encrypts_under_the_current_key_and_ends() {
     mocks
         .configs
         .expect_replace_credentials()
-        .withf(|_, _, old, new| old.key_id == "old" && new.key_id == "new")
+        .withf(move |t, _, old, new| *t == tenant && old.key_id == "old" && new.key_id == "new")
         .returning(move |_, id, _, _| Ok(id != raced));
-    mocks.connector.expect_evict().times(1).return_const(());
+    mocks
+        .connector
+        .expect_evict()
+        .withf(move |t, config| *t == tenant && *config != raced)
+        .times(1)
+        .return_const(());
     let report = mocks
         .service_with(new_ring)
         .rotate_credentials()
@@ -392,12 +429,19 @@ async fn rotation_re_encrypts_under_the_current_key_and_ends() {
 async fn viewers_read_but_do_not_write_datasources() {
     let viewer = ctx_with_role(BuiltinRole::Viewer);
     let mut mocks = Mocks::default();
-    mocks.datasources.expect_list().returning(|_, _| {
-        Ok(trellis_kernel::Page {
-            items: vec![],
-            has_next_page: false,
+    mocks
+        .datasources
+        .expect_list()
+        .withf({
+            let tenant = viewer.tenant_id;
+            move |t, _| *t == tenant
         })
-    });
+        .returning(|_, _| {
+            Ok(trellis_kernel::Page {
+                items: vec![],
+                has_next_page: false,
+            })
+        });
     let service = mocks.service();
     assert!(service.list(&viewer, PageRequest::first(10)).await.is_ok());
     let err = service

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use crate::IntentId;
 use chrono::Utc;
+use mockall::predicate::eq;
 use trellis_kernel::BuiltinRole;
 use trellis_kernel::testing::ctx_with_role;
 use trellis_kernel::{DomainError, FixedClock, RuleId};
@@ -31,10 +32,15 @@ fn support() -> CreateIntent {
 
 #[tokio::test]
 async fn a_member_creates_an_intent_with_its_matchers_audited() {
+    let ctx = ctx_with_role(BuiltinRole::Member);
+    let tenant = ctx.tenant_id;
     let mut repo = MockIntentRepository::new();
     repo.expect_create()
-        .withf(|_, intent, audit| {
-            intent.matchers.len() == 1
+        .withf(move |t, intent, audit| {
+            *t == tenant
+                && intent.tenant_id == tenant
+                && audit.tenant_id == tenant
+                && intent.matchers.len() == 1
                 && audit.action == "intent.created"
                 && audit
                     .after
@@ -43,10 +49,7 @@ async fn a_member_creates_an_intent_with_its_matchers_audited() {
         })
         .times(1)
         .returning(|_, _, _| Ok(()));
-    let intent = service(repo)
-        .create(&ctx_with_role(BuiltinRole::Member), support())
-        .await
-        .unwrap();
+    let intent = service(repo).create(&ctx, support()).await.unwrap();
     assert_eq!(intent.name, "Support Ticket");
     assert_eq!(intent.priority, 10);
 }
@@ -89,11 +92,17 @@ async fn viewers_cannot_create_intents() {
 
 #[tokio::test]
 async fn another_tenants_intent_is_not_found_and_unchanged() {
-    let mut repo = MockIntentRepository::new();
-    repo.expect_find().returning(|_, _| Ok(None));
-    let service = service(repo);
     let ctx = ctx_with_role(BuiltinRole::Owner);
     let id = IntentId::generate();
+    // The intent is another tenant's: looked up in the caller's tenant, the
+    // store has none. A lookup in any other tenant matches no expectation;
+    // no update or delete is expected at all.
+    let mut repo = MockIntentRepository::new();
+    repo.expect_find()
+        .with(eq(ctx.tenant_id), eq(id))
+        .times(2)
+        .returning(|_, _| Ok(None));
+    let service = service(repo);
     let update = service.update(&ctx, id, UpdateIntent::default()).await;
     let delete = service.delete(&ctx, id).await;
     for err in [update.unwrap_err(), delete.unwrap_err()] {
@@ -112,16 +121,23 @@ async fn an_update_changes_only_what_is_given_and_delete_reports_the_rules() {
     let id = existing.id;
     let rules = vec![RuleId::generate(), RuleId::generate()];
     let returned = rules.clone();
+    let tenant = ctx.tenant_id;
     let mut repo = MockIntentRepository::new();
     repo.expect_find()
+        .with(eq(tenant), eq(id))
         .returning(move |_, _| Ok(Some(existing.clone())));
     repo.expect_update()
-        .withf(|_, intent, audit| {
-            !intent.is_active && intent.name == "Support Ticket" && audit.before.is_some()
+        .withf(move |t, intent, audit| {
+            *t == tenant
+                && audit.tenant_id == tenant
+                && !intent.is_active
+                && intent.name == "Support Ticket"
+                && audit.before.is_some()
         })
         .times(1)
         .returning(|_, _, _| Ok(()));
     repo.expect_delete()
+        .withf(move |t, deleted, audit| *t == tenant && *deleted == id && audit.tenant_id == tenant)
         .times(1)
         .returning(move |_, _, _| Ok(returned.clone()));
     let service = service(repo);

@@ -3,6 +3,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::Utc;
+use mockall::predicate::{always, eq};
 use serde_json::json;
 use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::DatasourceId;
@@ -109,9 +110,14 @@ struct Setup {
 }
 
 impl Setup {
-    fn new() -> Self {
+    /// A setup for a caller in `tenant`: every repository call must name
+    /// it, or it matches no expectation and fails the test.
+    fn new(tenant: TenantId) -> Self {
         let mut runs = MockRoutingRunRepository::new();
-        runs.expect_insert().times(1).returning(|_, _| Ok(()));
+        runs.expect_insert()
+            .withf(move |t, run| *t == tenant && run.tenant_id == tenant)
+            .times(1)
+            .returning(|_, _| Ok(()));
         Self {
             intents: MockIntentRepository::new(),
             rules: MockRuleRepository::new(),
@@ -154,18 +160,19 @@ async fn the_highest_priority_matching_intent_wins_and_its_rules_run_in_order() 
     let first = target(ctx.tenant_id, refund.id, 9);
     let second = target(ctx.tenant_id, refund.id, 1);
     let order = [first.rule.id, second.rule.id];
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     let active = vec![refund.clone(), support];
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(active.clone()));
     let targets = vec![first, second];
     let refund_id = refund.id;
     setup
         .rules
         .expect_list_targets()
-        .withf(move |_, intent| *intent == refund_id)
+        .with(eq(ctx.tenant_id), eq(refund_id))
         .returning(move |_, _| Ok(targets.clone()));
     let mut connector = MockConnector::new();
     connector
@@ -192,11 +199,12 @@ async fn the_highest_priority_matching_intent_wins_and_its_rules_run_in_order() 
 #[tokio::test]
 async fn no_match_is_a_stored_decision_and_queries_nothing() {
     let ctx = ctx_with_role(BuiltinRole::Member);
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     let support = intent(ctx.tenant_id, "Support", 10, "help");
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(vec![support.clone()]));
     let run = setup
         .service(MockConnector::new())
@@ -216,14 +224,16 @@ async fn a_failing_datasource_gives_that_rule_an_error_and_a_failure_outranks_it
         target(ctx.tenant_id, support.id, 2),
         target(ctx.tenant_id, support.id, 1),
     ];
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(vec![support.clone()]));
     setup
         .rules
         .expect_list_targets()
+        .with(eq(ctx.tenant_id), always())
         .returning(move |_, _| Ok(targets.clone()));
     let mut answers = vec![
         Ok(LookupResult::Sql { first_row: None }),
@@ -280,15 +290,17 @@ impl Connector for Hanging {
 fn one_rule_setup(ctx: &TenantCtx, settings: RoutingSettings) -> Setup {
     let support = intent(ctx.tenant_id, "Support", 10, "help");
     let targets = vec![target(ctx.tenant_id, support.id, 1)];
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     setup.settings = settings;
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(vec![support.clone()]));
     setup
         .rules
         .expect_list_targets()
+        .with(eq(ctx.tenant_id), always())
         .returning(move |_, _| Ok(targets.clone()));
     setup
 }
@@ -343,14 +355,16 @@ async fn an_email_without_the_bound_value_fails_the_rule_without_a_query() {
         "query": "SELECT 1 FROM customers WHERE id = $1",
         "params": ["headers.X-Customer"],
     });
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(vec![support.clone()]));
     setup
         .rules
         .expect_list_targets()
+        .with(eq(ctx.tenant_id), always())
         .returning(move |_, _| Ok(vec![rule.clone()]));
     let run = setup
         .service(MockConnector::new())
@@ -367,10 +381,17 @@ async fn an_email_without_the_bound_value_fails_the_rule_without_a_query() {
 
 #[tokio::test]
 async fn viewers_cannot_route_and_validating_a_foreign_intent_is_not_found() {
+    let member = ctx_with_role(BuiltinRole::Member);
+    let foreign = IntentId::generate();
     let service = RoutingService::new(Arc::new(RoutingDeps {
         intents: Arc::new({
+            // Another tenant's intent: the caller's tenant has none of that id.
             let mut intents = MockIntentRepository::new();
-            intents.expect_find().returning(|_, _| Ok(None));
+            intents
+                .expect_find()
+                .with(eq(member.tenant_id), eq(foreign))
+                .times(1)
+                .returning(|_, _| Ok(None));
             intents
         }),
         rules: Arc::new(MockRuleRepository::new()),
@@ -385,11 +406,7 @@ async fn viewers_cannot_route_and_validating_a_foreign_intent_is_not_found() {
         .unwrap_err();
     assert!(matches!(err, DomainError::Forbidden(_)), "{err}");
     let err = service
-        .validate(
-            &ctx_with_role(BuiltinRole::Member),
-            IntentId::generate(),
-            email("help"),
-        )
+        .validate(&member, foreign, email("help"))
         .await
         .unwrap_err();
     assert!(
@@ -422,14 +439,16 @@ async fn rules_sharing_a_database_config_are_asked_together_and_answered_in_orde
     second.datasource.config_id = first.config.id;
     let other = target(ctx.tenant_id, support.id, 1);
     let targets = vec![first, second, other];
-    let mut setup = Setup::new();
+    let mut setup = Setup::new(ctx.tenant_id);
     setup
         .intents
         .expect_list_active()
+        .with(eq(ctx.tenant_id))
         .returning(move |_| Ok(vec![support.clone()]));
     setup
         .rules
         .expect_list_targets()
+        .with(eq(ctx.tenant_id), always())
         .returning(move |_, _| Ok(targets.clone()));
     let mut connector = MockConnector::new();
     connector

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use chrono::Utc;
+use mockall::predicate::eq;
 use serde_json::json;
 use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::ports::{MockDatasourceConfigRepository, MockDatasourceRepository};
@@ -26,13 +27,17 @@ struct Mocks {
 
 impl Mocks {
     /// Mocks where the tenant of `ctx` has `datasource` (through a
-    /// PostgreSQL config) and `intent`, and nothing else.
+    /// PostgreSQL config) and `intent`, and nothing else. Every lookup must
+    /// name that tenant: one in any other matches no expectation and fails
+    /// the test.
     fn with(ctx: &TenantCtx, datasource: &Datasource, intent: Option<&Intent>) -> Self {
         let mut mocks = Self::default();
+        let tenant = ctx.tenant_id;
         let known = datasource.clone();
         mocks
             .datasources
             .expect_find()
+            .withf(move |t, _| *t == tenant)
             .returning(move |_, id| Ok((id == known.id).then(|| known.clone())));
         let config = DatasourceConfig {
             id: datasource.config_id,
@@ -46,14 +51,17 @@ impl Mocks {
             created_at: Utc::now(),
             updated_at: Utc::now(),
         };
+        let config_id = config.id;
         mocks
             .configs
             .expect_find()
+            .with(eq(tenant), eq(config_id))
             .returning(move |_, _| Ok(Some(config.clone())));
         let intent = intent.cloned();
         mocks
             .intents
             .expect_find()
+            .withf(move |t, _| *t == tenant)
             .returning(move |_, id| Ok(intent.clone().filter(|i| i.id == id)));
         mocks
     }
@@ -116,11 +124,16 @@ async fn a_rule_on_the_tenants_datasource_is_created_and_audited() {
     let ctx = ctx_with_role(BuiltinRole::Member);
     let (ds, it) = (datasource(&ctx), intent(&ctx));
     let mut mocks = Mocks::with(&ctx, &ds, Some(&it));
+    let tenant = ctx.tenant_id;
     mocks
         .rules
         .expect_create()
-        .withf(|_, rule, audit| {
-            rule.field_name == EmailField::From && audit.action == "rule.created"
+        .withf(move |t, rule, audit| {
+            *t == tenant
+                && rule.tenant_id == tenant
+                && audit.tenant_id == tenant
+                && rule.field_name == EmailField::From
+                && audit.action == "rule.created"
         })
         .times(1)
         .returning(|_, _, _| Ok(()));
@@ -213,11 +226,18 @@ async fn create_intent_with_rules_stores_both_in_one_call() {
     let ctx = ctx_with_role(BuiltinRole::Member);
     let ds = datasource(&ctx);
     let mut mocks = Mocks::with(&ctx, &ds, None);
+    let tenant = ctx.tenant_id;
     mocks
         .rules
         .expect_create_intent_with_rules()
-        .withf(|_, intent, rules, _| {
-            rules.len() == 2 && rules.iter().all(|r| r.intent_id == intent.id)
+        .withf(move |t, intent, rules, audit| {
+            *t == tenant
+                && intent.tenant_id == tenant
+                && audit.tenant_id == tenant
+                && rules.len() == 2
+                && rules
+                    .iter()
+                    .all(|r| r.intent_id == intent.id && r.tenant_id == tenant)
         })
         .times(1)
         .returning(|_, _, _, _| Ok(()));
@@ -274,14 +294,21 @@ async fn reordering_must_name_every_rule_once_and_sets_descending_priorities() {
     let (a_id, b_id) = (a.id, b.id);
     let mut mocks = Mocks::with(&ctx, &ds, Some(&it));
     let current = vec![a, b];
+    let (tenant, intent_id) = (ctx.tenant_id, it.id);
     mocks
         .rules
         .expect_list_for_intent()
+        .with(eq(tenant), eq(intent_id))
         .returning(move |_, _| Ok(current.clone()));
     mocks
         .rules
         .expect_set_priorities()
-        .withf(move |_, _, priorities, _| priorities == [(b_id, 20), (a_id, 10)])
+        .withf(move |t, intent, priorities, audit| {
+            *t == tenant
+                && *intent == intent_id
+                && audit.tenant_id == tenant
+                && priorities == [(b_id, 20), (a_id, 10)]
+        })
         .times(1)
         .returning(|_, _, _, _| Ok(()));
     let service = mocks.service();
@@ -309,6 +336,7 @@ async fn viewers_read_rules_but_cannot_change_them() {
     mocks
         .rules
         .expect_list_for_intent()
+        .with(eq(ctx.tenant_id), eq(it.id))
         .returning(|_, _| Ok(vec![]));
     let service = mocks.service();
     assert!(service.list_for_intent(&ctx, it.id).await.is_ok());

@@ -15,15 +15,6 @@ use trellis_tenancy::{Session, TokenHash};
 use crate::routing::support::*;
 use crate::support::*;
 
-/// The PostgreSQL test database, or `None` (and a note) without one.
-async fn postgres() -> Option<Env> {
-    let env = Env::postgres().await;
-    if env.is_none() {
-        eprintln!("skipped: TEST_DATABASE_URL is not set");
-    }
-    env
-}
-
 /// Every table whose rows each belong to one tenant: those with a NOT NULL
 /// `tenant_id`. (`sessions.tenant_id` is the tenant a session selected, and
 /// may be NULL: sessions belong to users.)
@@ -111,8 +102,9 @@ async fn fill(env: &Env, slug: &str) -> Org {
 }
 
 #[tokio::test]
+#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn without_the_applications_filter_a_transaction_sees_only_its_tenant() {
-    let Some(env) = postgres().await else { return };
+    let env = Env::postgres().await;
     let (acme, globex) = (fill(&env, "acme").await, fill(&env, "globex").await);
     let app = env.db.connection();
     let tables = tenant_tables(env.db.owner()).await;
@@ -145,8 +137,9 @@ async fn without_the_applications_filter_a_transaction_sees_only_its_tenant() {
 }
 
 #[tokio::test]
+#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn a_transaction_cannot_write_a_row_of_another_tenant() {
-    let Some(env) = postgres().await else { return };
+    let env = Env::postgres().await;
     let (acme, globex) = (org(&env, "acme").await, org(&env, "globex").await);
     let txn = env.db.connection().begin().await.expect("a transaction");
     txn.execute_raw(Statement::from_sql_and_values(
@@ -171,8 +164,9 @@ async fn a_transaction_cannot_write_a_row_of_another_tenant() {
 }
 
 #[tokio::test]
+#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn every_tenant_table_forces_row_level_security() {
-    let Some(env) = postgres().await else { return };
+    let env = Env::postgres().await;
     for table in tenant_tables(env.db.owner()).await {
         let row = env
             .db
@@ -196,8 +190,9 @@ async fn every_tenant_table_forces_row_level_security() {
 }
 
 #[tokio::test]
+#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn a_pooled_connection_carries_no_tenant_to_its_next_user() {
-    let Some(env) = postgres().await else { return };
+    let env = Env::postgres().await;
     let acme = fill(&env, "acme").await;
     let url = env.db.app_url().expect("PostgreSQL has an application URL");
     // One connection: whatever the store leaves on it, the next query meets.
@@ -270,8 +265,9 @@ async fn single_connection(url: &str) -> DatabaseConnection {
 }
 
 #[tokio::test]
+#[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn the_application_role_escapes_no_policy_and_the_owner_would() {
-    let Some(env) = postgres().await else { return };
+    let env = Env::postgres().await;
 
     let app = trellis_store_seaorm::role_risks(env.db.connection())
         .await

@@ -142,13 +142,18 @@ mod tests {
 
     #[tokio::test]
     async fn suspending_an_unknown_tenant_is_not_found() {
+        let unknown = TenantId::generate();
         let mut mocks = Mocks::new();
-        mocks.tenants.expect_find().returning(|_| Ok(None));
+        mocks
+            .tenants
+            .expect_find()
+            .with(mockall::predicate::eq(unknown))
+            .returning(|_| Ok(None));
         let service = AdminService::new(mocks.into_deps());
         let mut admin = actor();
         admin.is_platform_admin = true;
         let err = service
-            .suspend(&admin, TenantId::generate(), Some("unpaid".into()))
+            .suspend(&admin, unknown, Some("unpaid".into()))
             .await
             .unwrap_err();
         assert!(matches!(err, DomainError::NotFound { .. }));
@@ -162,6 +167,7 @@ mod tests {
         mocks
             .tenants
             .expect_find()
+            .with(mockall::predicate::eq(id))
             .returning(move |_| Ok(Some(existing.clone())));
         mocks
             .tenants

@@ -1,3 +1,4 @@
+use mockall::predicate::eq;
 use trellis_kernel::{DomainError, RequestMeta, SessionId, TenantId, UserId};
 
 use super::super::test_support::*;
@@ -90,17 +91,26 @@ async fn sign_up_reports_every_bad_field_and_writes_nothing() {
 
 #[tokio::test]
 async fn signing_into_a_tenant_one_does_not_belong_to_is_not_found() {
+    let ada = ada();
+    let ada_id = ada.id;
+    let elsewhere = TenantId::generate();
     let mut mocks = Mocks::new();
-    mocks.users.expect_find_by_email().returning(|_| {
+    mocks.users.expect_find_by_email().returning(move |_| {
         Ok(Some(UserCredentials {
-            user: ada(),
+            user: ada.clone(),
             password_hash: "$argon2id$stored".into(),
         }))
     });
     mocks.hasher.expect_verify().returning(|_, _| Ok(true));
-    mocks.memberships.expect_find().returning(|_, _| Ok(None));
+    // Only the tenant asked for, and only for this user, is looked up.
+    mocks
+        .memberships
+        .expect_find()
+        .with(eq(elsewhere), eq(ada_id))
+        .times(1)
+        .returning(|_, _| Ok(None));
     let mut input = sign_in("correct-pw");
-    input.tenant_id = Some(TenantId::generate());
+    input.tenant_id = Some(elsewhere);
     let err = service(mocks)
         .sign_in(&RequestMeta::default(), input)
         .await
@@ -111,16 +121,30 @@ async fn signing_into_a_tenant_one_does_not_belong_to_is_not_found() {
     );
 }
 
+/// Whether a token was already rotated is the store's to say (its contract
+/// suite proves it, races included); the use case must ask about the token
+/// presented, store only a hash of it, and turn a replay into a refusal.
 #[tokio::test]
 async fn a_replayed_refresh_token_is_refused() {
     let mut mocks = Mocks::new();
     mocks
         .sessions
         .expect_rotate()
+        .withf(|presented, next, at| {
+            *presented == TokenHash::of("rt_old")
+                && *next != TokenHash::of("rt_old")
+                && *at == now()
+        })
+        .times(1)
         .returning(|_, _, _| Ok(RotateOutcome::Reused));
     let err = service(mocks).refresh("rt_old").await.unwrap_err();
-    assert!(matches!(err, DomainError::Unauthenticated(_)));
-    assert!(err.to_string().contains("revoked"), "{err}");
+    let DomainError::Unauthenticated(message) = err else {
+        panic!("expected unauthenticated, got {err:?}");
+    };
+    assert_eq!(
+        message,
+        "refresh token was already used; the session has been revoked, sign in again"
+    );
 }
 
 fn principal_record(user: &User, membership: Option<(Tenant, Role)>) -> PrincipalRecord {
@@ -138,21 +162,27 @@ fn principal_record(user: &User, membership: Option<(Tenant, Role)>) -> Principa
     }
 }
 
-async fn authenticate_with(membership: Option<(Tenant, Role)>) -> Principal {
+/// Authenticates a token for `tenant` whose session the store reads with
+/// `membership` (or none, for someone no longer a member).
+async fn authenticate_with(tenant_id: TenantId, membership: Option<(Tenant, Role)>) -> Principal {
     let user = ada();
-    let tenant_id = TenantId::generate();
     let record = principal_record(&user, membership);
+    let session_id = record.session.id;
+    let user_id = user.id;
     let mut mocks = Mocks::new();
+    // The store is asked about the token's own session, user and tenant.
     mocks
         .sessions
         .expect_load_principal()
+        .with(eq(session_id), eq(user_id), eq(Some(tenant_id)), eq(now()))
+        .times(1)
         .returning(move |_, _, _, _| Ok(Some(record.clone())));
     let auth = service(mocks);
     let (token, _) = auth
         .tokens()
         .issue(
             user.id,
-            SessionId::generate(),
+            session_id,
             Some(tenant_id),
             None,
             chrono::Utc::now(),
@@ -166,16 +196,22 @@ async fn authenticate_with(membership: Option<(Tenant, Role)>) -> Principal {
 #[tokio::test]
 async fn a_member_gets_the_permissions_of_their_current_role() {
     let tenant = tenant();
+    let tenant_id = tenant.id;
     let role = role(tenant.id, BuiltinRole::Viewer);
-    let principal = authenticate_with(Some((tenant, role))).await;
+    let principal = authenticate_with(tenant_id, Some((tenant, role))).await;
     let ctx = principal.tenant_ctx().unwrap();
+    assert_eq!(ctx.tenant_id, tenant_id);
     assert_eq!(ctx.role, "VIEWER");
-    assert_eq!(ctx.permissions, BuiltinRole::Viewer.permissions());
+    let names: Vec<_> = ctx.permissions.iter().map(|p| p.as_str()).collect();
+    assert_eq!(
+        names,
+        ["tenant.read", "members.read", "roles.read", "routing.read"]
+    );
 }
 
 #[tokio::test]
 async fn a_removed_member_keeps_no_access_to_the_tenant() {
-    let principal = authenticate_with(None).await;
+    let principal = authenticate_with(TenantId::generate(), None).await;
     let err = principal.tenant_ctx().unwrap_err();
     assert!(err.to_string().contains("not a member"), "{err}");
 }
@@ -184,8 +220,9 @@ async fn a_removed_member_keeps_no_access_to_the_tenant() {
 async fn a_suspended_tenant_is_refused_with_a_clear_reason() {
     let mut tenant = tenant();
     tenant.status = TenantStatus::Suspended;
+    let tenant_id = tenant.id;
     let role = role(tenant.id, BuiltinRole::Owner);
-    let principal = authenticate_with(Some((tenant, role))).await;
+    let principal = authenticate_with(tenant_id, Some((tenant, role))).await;
     let err = principal.tenant_ctx().unwrap_err();
     assert!(err.to_string().contains("suspended"), "{err}");
 }

@@ -36,22 +36,32 @@ fn invite_input(role: &str) -> InviteMember {
 fn invite_mocks(tenant: &Tenant, members: u64, pending: u64) -> Mocks {
     let mut mocks = Mocks::new();
     let tenant_id = tenant.id;
-    mocks.roles.expect_find_by_name().returning(move |_, name| {
-        Ok(BuiltinRole::from_name(name).map(|b| super::super::test_support::role(tenant_id, b)))
-    });
+    mocks
+        .roles
+        .expect_find_by_name()
+        .withf(move |t, _| *t == tenant_id)
+        .returning(move |_, name| {
+            Ok(
+                BuiltinRole::from_name(name)
+                    .map(|b| super::super::test_support::role(tenant_id, b)),
+            )
+        });
     mocks.users.expect_find_by_email().returning(|_| Ok(None));
     let found = tenant.clone();
     mocks
         .tenants
         .expect_find()
+        .with(eq(tenant_id))
         .returning(move |_| Ok(Some(found.clone())));
     mocks
         .memberships
         .expect_count()
+        .with(eq(tenant_id))
         .returning(move |_| Ok(members));
     mocks
         .invitations
         .expect_count_pending()
+        .withf(move |t, _| *t == tenant_id)
         .returning(move |_, _| Ok(pending));
     mocks
 }
@@ -60,11 +70,15 @@ fn invite_mocks(tenant: &Tenant, members: u64, pending: u64) -> Mocks {
 async fn an_admin_invites_a_member_and_gets_a_token_once() {
     let tenant = tenant();
     let mut mocks = invite_mocks(&tenant, 1, 0);
+    let tenant_id = tenant.id;
     mocks
         .invitations
         .expect_create()
-        .withf(|_, invitation, token, audit| {
-            invitation.email.as_str() == "grace@example.com"
+        .withf(move |t, invitation, token, audit| {
+            *t == tenant_id
+                && invitation.tenant_id == tenant_id
+                && audit.tenant_id == tenant_id
+                && invitation.email.as_str() == "grace@example.com"
                 && invitation.role.name == "MEMBER"
                 && token.as_str().len() == 64
                 && audit.action == "member.invited"
@@ -156,12 +170,16 @@ async fn inviting_an_existing_member_is_a_conflict() {
     let tenant = tenant();
     let mut mocks = Mocks::new();
     let tenant_id = tenant.id;
-    mocks.roles.expect_find_by_name().returning(move |_, _| {
-        Ok(Some(super::super::test_support::role(
-            tenant_id,
-            BuiltinRole::Member,
-        )))
-    });
+    mocks
+        .roles
+        .expect_find_by_name()
+        .withf(move |t, _| *t == tenant_id)
+        .returning(move |_, _| {
+            Ok(Some(super::super::test_support::role(
+                tenant_id,
+                BuiltinRole::Member,
+            )))
+        });
     let existing = user("grace@example.com");
     let existing_id = existing.id;
     mocks.users.expect_find_by_email().returning(move |_| {
@@ -258,16 +276,25 @@ async fn accepting_adds_the_membership_with_the_invited_role() {
         .expect_find()
         .returning(move |_| Ok(Some(grace.clone())));
     let found = tenant.clone();
+    let tenant_id = tenant.id;
     mocks
         .tenants
         .expect_find()
+        .with(eq(tenant_id))
         .returning(move |_| Ok(Some(found.clone())));
-    mocks.memberships.expect_count().returning(|_| Ok(2));
+    mocks
+        .memberships
+        .expect_count()
+        .with(eq(tenant_id))
+        .returning(|_| Ok(2));
     mocks
         .invitations
         .expect_accept()
-        .withf(move |_, id, membership, audit| {
-            *id == invitation_id
+        .withf(move |t, id, membership, audit| {
+            *t == tenant_id
+                && membership.tenant_id == tenant_id
+                && audit.tenant_id == tenant_id
+                && *id == invitation_id
                 && membership.user_id == grace_id
                 && membership.role.name == "MEMBER"
                 && audit.action == "member.joined"
@@ -292,12 +319,17 @@ fn role_change_mocks(
         .expect_find()
         .with(eq(tenant), eq(target))
         .returning(move |t, u| Ok(Some(membership(t, u, current))));
-    mocks.roles.expect_find_by_name().returning(move |_, name| {
-        Ok(BuiltinRole::from_name(name).map(|b| super::super::test_support::role(tenant, b)))
-    });
+    mocks
+        .roles
+        .expect_find_by_name()
+        .withf(move |t, _| *t == tenant)
+        .returning(move |_, name| {
+            Ok(BuiltinRole::from_name(name).map(|b| super::super::test_support::role(tenant, b)))
+        });
     mocks
         .memberships
         .expect_count_owners()
+        .with(eq(tenant))
         .returning(move |_| Ok(owners));
     mocks
 }
@@ -339,10 +371,16 @@ async fn an_admin_cannot_demote_an_owner() {
 #[tokio::test]
 async fn a_member_of_another_tenant_is_not_found() {
     let admin = ctx(BuiltinRole::Admin);
-    let mut mocks = Mocks::new();
-    mocks.memberships.expect_find().returning(|_, _| Ok(None));
-    let service = MemberService::new(mocks.into_deps());
     let stranger = UserId::generate();
+    // The stranger is a member elsewhere; asked within the admin's tenant,
+    // the store knows no such member. Any other tenant matches no expectation.
+    let mut mocks = Mocks::new();
+    mocks
+        .memberships
+        .expect_find()
+        .with(eq(admin.tenant_id), eq(stranger))
+        .returning(|_, _| Ok(None));
+    let service = MemberService::new(mocks.into_deps());
     let err = service
         .change_role(&admin, stranger, "VIEWER")
         .await
@@ -361,14 +399,17 @@ async fn a_member_of_another_tenant_is_not_found() {
 #[tokio::test]
 async fn an_owner_promotes_a_member_with_before_and_after_in_the_audit() {
     let owner = ctx(BuiltinRole::Owner);
+    let tenant = owner.tenant_id;
     let target = user("grace@example.com");
     let target_id = target.id;
     let mut mocks = role_change_mocks(owner.tenant_id, target_id, BuiltinRole::Member, 1);
     mocks
         .memberships
         .expect_change_role()
-        .withf(move |_, user, role, audit| {
-            *user == target_id
+        .withf(move |t, user, role, audit| {
+            *t == tenant
+                && audit.tenant_id == tenant
+                && *user == target_id
                 && role.name == "ADMIN"
                 && audit.before.as_ref().and_then(|b| b["role"].as_str()) == Some("MEMBER")
                 && audit.after.as_ref().and_then(|a| a["role"].as_str()) == Some("ADMIN")
@@ -391,9 +432,11 @@ async fn an_owner_promotes_a_member_with_before_and_after_in_the_audit() {
 async fn a_viewer_may_leave_but_not_remove_others() {
     let viewer = ctx(BuiltinRole::Viewer);
     let mut mocks = role_change_mocks(viewer.tenant_id, viewer.user_id(), BuiltinRole::Viewer, 1);
+    let (tenant, leaver) = (viewer.tenant_id, viewer.user_id());
     mocks
         .memberships
         .expect_remove()
+        .withf(move |t, user, audit| *t == tenant && *user == leaver && audit.tenant_id == tenant)
         .times(1)
         .returning(|_, _, _| Ok(()));
     let service = MemberService::new(mocks.into_deps());
@@ -411,13 +454,17 @@ async fn a_viewer_may_leave_but_not_remove_others() {
 #[tokio::test]
 async fn revoking_an_invitation_is_audited_and_needs_members_invite() {
     let admin = ctx(BuiltinRole::Admin);
+    let tenant = admin.tenant_id;
     let invitation = InvitationId::generate();
     let mut mocks = Mocks::new();
     mocks
         .invitations
         .expect_revoke()
-        .withf(move |tenant, id, audit| {
-            *id == invitation && audit.tenant_id == *tenant && audit.action == "invitation.revoked"
+        .withf(move |t, id, audit| {
+            *t == tenant
+                && *id == invitation
+                && audit.tenant_id == tenant
+                && audit.action == "invitation.revoked"
         })
         .times(1)
         .returning(|_, _, _| Ok(()));

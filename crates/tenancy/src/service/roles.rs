@@ -117,12 +117,17 @@ mod tests {
 
     #[tokio::test]
     async fn an_admin_creates_a_custom_role_with_its_audit_entry() {
+        let admin = ctx(BuiltinRole::Admin);
+        let tenant = admin.tenant_id;
         let mut mocks = Mocks::new();
         mocks
             .roles
             .expect_create()
-            .withf(|_, role, audit| {
-                role.builtin.is_none()
+            .withf(move |t, role, audit| {
+                *t == tenant
+                    && role.tenant_id == tenant
+                    && audit.tenant_id == tenant
+                    && role.builtin.is_none()
                     && role.custom_permissions.contains(&Permission::MembersRead)
                     && audit.action == "role.created"
             })
@@ -130,10 +135,7 @@ mod tests {
             .returning(|_, _, _| Ok(()));
         let service = RoleService::new(mocks.into_deps());
         let role = service
-            .create(
-                &ctx(BuiltinRole::Admin),
-                input(&["members.read", "audit.read"]),
-            )
+            .create(&admin, input(&["members.read", "audit.read"]))
             .await
             .unwrap();
         assert_eq!(role.permissions().len(), 2);

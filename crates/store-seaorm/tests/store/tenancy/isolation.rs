@@ -40,14 +40,9 @@ async fn reads_with_another_tenants_id_find_nothing(env: Env) {
         [globex.owner.id]
     );
     assert_eq!(env.memberships.count(globex.id()).await.unwrap(), 1);
-    assert!(
-        env.roles
-            .list(globex.id())
-            .await
-            .unwrap()
-            .iter()
-            .all(|r| r.tenant_id == globex.id())
-    );
+    let roles = env.roles.list(globex.id()).await.unwrap();
+    assert_eq!(roles.len(), 4, "globex's four built-in roles: {roles:?}");
+    assert!(roles.iter().all(|r| r.tenant_id == globex.id()));
     assert_eq!(
         env.invitations
             .count_pending(globex.id(), now())

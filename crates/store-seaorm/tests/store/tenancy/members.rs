@@ -195,7 +195,7 @@ async fn one_of_two_owners_may_leave_but_not_both(env: Env) {
     assert!(matches!(err, DomainError::Conflict(_)), "{err:?}");
 }
 
-contract!(two_owners_demoting_each_other_at_once_leave_one_owner);
+race!(two_owners_demoting_each_other_at_once_leave_one_owner);
 async fn two_owners_demoting_each_other_at_once_leave_one_owner(env: Env) {
     // A few rounds, since a race shows only when the two interleave.
     for round in 0..5 {

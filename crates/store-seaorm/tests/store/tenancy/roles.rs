@@ -122,11 +122,34 @@ contract!(two_tenants_may_each_have_a_role_of_one_name);
 async fn two_tenants_may_each_have_a_role_of_one_name(env: Env) {
     let acme = org(&env, "acme").await;
     let globex = org(&env, "globex").await;
+    let mut created = Vec::new();
     for org in [&acme, &globex] {
         let role = custom(org, "Billing", &[Permission::AuditRead]);
         env.roles
             .create(org.id(), &role, &audit(org.id(), None, "role.created"))
             .await
             .unwrap();
+        created.push(role);
     }
+    // Each tenant finds its own role under the shared name, never the other's.
+    for (org, role) in [&acme, &globex].into_iter().zip(&created) {
+        let found = env
+            .roles
+            .find_by_name(org.id(), "Billing")
+            .await
+            .unwrap()
+            .expect("the tenant's own Billing role");
+        assert_eq!((found.id, found.tenant_id), (role.id, org.id()));
+        let names: Vec<_> = env
+            .roles
+            .list(org.id())
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.name == "Billing")
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(names, [role.id]);
+    }
+    assert_ne!(created[0].id, created[1].id);
 }

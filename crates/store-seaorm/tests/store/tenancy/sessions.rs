@@ -213,7 +213,7 @@ async fn an_unknown_or_expired_refresh_token_is_invalid(env: Env) {
     assert_eq!(outcome, RotateOutcome::Invalid);
 }
 
-contract!(of_two_concurrent_uses_of_one_token_one_rotates_and_one_is_reused);
+race!(of_two_concurrent_uses_of_one_token_one_rotates_and_one_is_reused);
 async fn of_two_concurrent_uses_of_one_token_one_rotates_and_one_is_reused(env: Env) {
     let org = org(&env, "acme").await;
     // A few rounds, since a race shows only when the two interleave.
