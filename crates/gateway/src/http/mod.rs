@@ -5,6 +5,7 @@ mod auth;
 mod body_limit;
 mod cors;
 mod graphql;
+mod headers;
 mod health;
 mod meta;
 
@@ -83,7 +84,8 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
     }));
 
     let graphql_route = if config.playground {
-        get(graphql::playground).post(graphql::execute)
+        let playground = headers::Playground::new(graphql::GRAPHQL_PATH);
+        get(move || async move { playground.response() }).post(graphql::execute)
     } else {
         // 404 rather than 405: a disabled playground should not be discoverable.
         get(|| async { StatusCode::NOT_FOUND }).post(graphql::execute)
@@ -130,8 +132,10 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
             body_limit::limit,
         ))
         .layer(middleware);
-    match cors::layer(&config.cors_origins) {
+    let router = match cors::layer(&config.cors_origins) {
         Some(cors) => router.layer(cors),
         None => router,
-    }
+    };
+    // Outermost, so that preflights, timeouts and panics carry it too.
+    router.layer(headers::nosniff())
 }
