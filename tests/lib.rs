@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
@@ -93,6 +93,7 @@ fn test_config(files: &FilesDir) -> Config {
 #[derive(Debug, Clone)]
 pub struct Response {
     pub status: StatusCode,
+    pub headers: HeaderMap,
     pub body: Value,
 }
 
@@ -201,6 +202,15 @@ impl TestApp {
             _database: Some(database),
             files,
         }
+    }
+
+    /// An app over `db`, a pool the caller built (one that cannot connect,
+    /// say), with the test configuration.
+    pub fn over_pool(db: DatabaseConnection) -> Self {
+        let files = FilesDir::new();
+        let config = test_config(&files);
+        let state = trellis_gateway::server::build_state(&config, db);
+        Self::with_state(state)
     }
 
     /// An app over whatever ports the caller built (mocks, usually).
@@ -317,6 +327,7 @@ impl TestApp {
             .await
             .expect("router answers");
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = response
             .into_body()
             .collect()
@@ -325,7 +336,11 @@ impl TestApp {
             .to_bytes();
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes).to_string() }));
-        Response { status, body }
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn gql(&self, query: &str, variables: Value, token: Option<&str>) -> Response {

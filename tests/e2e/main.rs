@@ -18,4 +18,5 @@ mod routing_validation;
 mod sessions;
 mod statements;
 mod tokens;
+mod unavailable;
 mod validation;

@@ -12,7 +12,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_kernel::SystemClock;
-use trellis_store_seaorm::{RoleRisks, SeaOrmStore};
+use trellis_store_seaorm::{PoolSettings, RoleRisks, SeaOrmStore};
 use trellis_tenancy::Argon2PasswordHasher;
 
 use crate::config::{Config, Environment, redact_url};
@@ -84,9 +84,16 @@ pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     let redacted = config.database_url_redacted();
     tracing::info!(database = %redacted, "connecting to the database");
-    trellis_store_seaorm::connect(&config.database_url)
+    trellis_store_seaorm::connect_with(&config.database_url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the database at {redacted}"))
+}
+
+/// The pool settings `config` asks for.
+pub fn pool_settings(config: &Config) -> PoolSettings {
+    PoolSettings {
+        acquire_timeout: config.db_acquire_timeout,
+    }
 }
 
 /// Applies pending migrations over `TRELLIS_MIGRATION_DATABASE_URL` (the
@@ -100,7 +107,7 @@ pub async fn migrate_database(config: &Config) -> anyhow::Result<()> {
     };
     let redacted = redact_url(url);
     tracing::info!(database = %redacted, "connecting as the migration role");
-    let db = trellis_store_seaorm::connect(url)
+    let db = trellis_store_seaorm::connect_with(url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the migration database at {redacted}"))?;
     let migrated = migrate(&db).await;

@@ -19,7 +19,10 @@ mod write;
 
 use sea_orm::DatabaseConnection;
 
-pub use connect::{RoleRisks, connect, migrate, ping, role_risks};
+pub use connect::{
+    DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
+    pool_options, role_risks,
+};
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,

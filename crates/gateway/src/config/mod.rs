@@ -63,6 +63,9 @@ pub struct Config {
     /// tokens then die with the process.
     pub jwt_secret_generated: bool,
     pub database_url: String,
+    /// Longest a query waits for a database connection before the request
+    /// is answered `SERVICE_UNAVAILABLE`.
+    pub db_acquire_timeout: Duration,
     /// Where migrations run (`TRELLIS_MIGRATION_DATABASE_URL`): as the
     /// tables' owner, while the server itself connects as a role that owns
     /// nothing. `None` migrates over `database_url`.
@@ -138,6 +141,7 @@ pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 11 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 pub const DEFAULT_DATASOURCE_FILES_DIR: &str = "./datasources";
 pub const DEFAULT_RULE_TIMEOUT_MS: u64 = 2_000;
+pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: u64 = 2_000;
 pub const DEFAULT_ROUTING_BUDGET_MS: u64 = 10_000;
 const GENERATED_SECRET_BYTES: usize = 64;
 
@@ -146,6 +150,7 @@ const KNOWN: &[&str] = &[
     "TRELLIS_JWT_SECRET",
     "TRELLIS_DATABASE_URL",
     "TRELLIS_MIGRATION_DATABASE_URL",
+    "TRELLIS_DB_ACQUIRE_TIMEOUT_MS",
     "TRELLIS_BIND",
     "TRELLIS_PLAYGROUND",
     "TRELLIS_INTROSPECTION",
@@ -286,6 +291,10 @@ impl Config {
             p.positive("TRELLIS_REQUEST_TIMEOUT_SECS")
                 .map_or(DEFAULT_REQUEST_TIMEOUT_SECS, |secs| secs as u64),
         );
+        let db_acquire_timeout = Duration::from_millis(
+            p.positive("TRELLIS_DB_ACQUIRE_TIMEOUT_MS")
+                .map_or(DEFAULT_DB_ACQUIRE_TIMEOUT_MS, |ms| ms as u64),
+        );
         let rule_timeout = Duration::from_millis(
             p.positive("TRELLIS_RULE_TIMEOUT_MS")
                 .map_or(DEFAULT_RULE_TIMEOUT_MS, |ms| ms as u64),
@@ -311,6 +320,7 @@ impl Config {
             jwt_secret,
             jwt_secret_generated,
             database_url,
+            db_acquire_timeout,
             migration_database_url,
             bind,
             playground: p.bool("TRELLIS_PLAYGROUND").unwrap_or(dev),
@@ -391,6 +401,7 @@ impl Config {
             jwt_secret: JwtSecret(b"trellis-test-secret-0123456789abcdef".to_vec()),
             jwt_secret_generated: false,
             database_url: "sqlite::memory:".to_owned(),
+            db_acquire_timeout: Duration::from_millis(DEFAULT_DB_ACQUIRE_TIMEOUT_MS),
             migration_database_url: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             playground: true,
@@ -446,6 +457,7 @@ impl fmt::Debug for Config {
             .field("jwt_secret", &self.jwt_secret)
             .field("jwt_secret_generated", &self.jwt_secret_generated)
             .field("database_url", &self.database_url_redacted())
+            .field("db_acquire_timeout", &self.db_acquire_timeout)
             .field(
                 "migration_database_url",
                 &self.migration_database_url.as_deref().map(redact_url),

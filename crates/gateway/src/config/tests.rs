@@ -174,6 +174,22 @@ fn routing_settings_have_defaults_and_can_be_set() {
 }
 
 #[test]
+fn the_database_acquire_timeout_is_two_seconds_unless_set() {
+    assert_eq!(
+        parse(&[]).unwrap().db_acquire_timeout,
+        Duration::from_secs(2)
+    );
+    let config = parse(&[("TRELLIS_DB_ACQUIRE_TIMEOUT_MS", "750")]).unwrap();
+    assert_eq!(config.db_acquire_timeout, Duration::from_millis(750));
+    assert!(config.unknown_variables.is_empty());
+    let err = parse(&[("TRELLIS_DB_ACQUIRE_TIMEOUT_MS", "0")]).unwrap_err();
+    assert!(
+        err.to_string().contains("TRELLIS_DB_ACQUIRE_TIMEOUT_MS"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_routing_budget_must_fit_in_the_request_timeout() {
     let err = parse(&[
         ("TRELLIS_REQUEST_TIMEOUT_SECS", "5"),

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use trellis_kernel::RequestMeta;
 
 use super::HttpState;
-use super::auth;
 use super::meta::ClientMeta;
+use super::{auth, retry};
 use crate::graphql::Loaders;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
 use crate::graphql::limits::{self, CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX};
@@ -131,7 +131,8 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
             None => BatchResponse::Batch(Vec::new()),
         }
     };
-    GraphQLResponse(response).into_response()
+    let retry = retry::retry_status(retry::batch_errors(&response));
+    retry::apply(GraphQLResponse(response).into_response(), retry)
 }
 
 /// A GraphQL-shaped refusal of the whole HTTP request:
@@ -144,7 +145,12 @@ fn request_error(status: StatusCode, code: &str, message: String) -> Response {
     errors_response(status, error)
 }
 
+/// With `status`, unless the error calls for 503 or 429 and `Retry-After`.
 fn errors_response(status: StatusCode, error: ServerError) -> Response {
+    let retry = retry::retry_status([&error]);
     let response = async_graphql::Response::from_errors(vec![error]);
-    (status, GraphQLResponse::from(response)).into_response()
+    retry::apply(
+        (status, GraphQLResponse::from(response)).into_response(),
+        retry,
+    )
 }

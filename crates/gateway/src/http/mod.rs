@@ -8,6 +8,7 @@ mod graphql;
 mod headers;
 mod health;
 mod meta;
+mod retry;
 
 #[cfg(test)]
 mod tests;
