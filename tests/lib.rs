@@ -1,21 +1,26 @@
 //! The end-to-end harness: a Trellis app per test, driven through its HTTP
 //! router exactly as a client would, over a fresh database of its own.
 
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_datasources::ports::Connector;
+use trellis_gateway::throttle::ThrottleClock;
 use trellis_gateway::{AppState, Config};
 
 pub struct TestApp {
     pub router: Router,
+    /// The credential throttle's clock: advance it to pass a window.
+    pub clock: ThrottleClock,
     pub state: AppState,
     pub config: Config,
     /// Every statement the app has sent its database.
@@ -80,6 +85,13 @@ impl Drop for FilesDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The router over `state`, with a throttle clock the test can advance.
+fn app_router(state: &AppState, config: &Config) -> (Router, ThrottleClock) {
+    let clock = ThrottleClock::system();
+    let router = trellis_gateway::http::router_with_clock(state.clone(), config, clock.clone());
+    (router, clock)
 }
 
 /// The test configuration, with SQLite datasource files in `files`.
@@ -169,9 +181,10 @@ impl TestApp {
         let statements = StatementLog::default();
         let db = statements.watch(database.connection());
         let state = trellis_gateway::server::build_state(&config, db);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -193,9 +206,10 @@ impl TestApp {
             trellis_gateway::server::ports(&config, statements.watch(database.connection()));
         ports.connector = connector;
         let state = AppState::new(ports, &config);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -217,9 +231,10 @@ impl TestApp {
     pub fn with_state(state: AppState) -> Self {
         let files = FilesDir::new();
         let config = test_config(&files);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements: StatementLog::default(),
@@ -242,9 +257,10 @@ impl TestApp {
         let statements = StatementLog::default();
         let state =
             trellis_gateway::server::build_state(&config, statements.watch(database.connection()));
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -315,7 +331,39 @@ impl TestApp {
     }
 
     async fn send(&self, content_type: &str, body: Vec<u8>, token: Option<&str>) -> Response {
+        self.send_from(None, content_type, body, token).await
+    }
+
+    /// One operation from a client at `ip`, as the server sees a peer.
+    pub async fn gql_from(
+        &self,
+        ip: IpAddr,
+        query: &str,
+        variables: Value,
+        token: Option<&str>,
+    ) -> Response {
+        let body = json!({ "query": query, "variables": variables });
+        self.send_from(
+            Some(ip),
+            "application/json",
+            body.to_string().into_bytes(),
+            token,
+        )
+        .await
+    }
+
+    async fn send_from(
+        &self,
+        ip: Option<IpAddr>,
+        content_type: &str,
+        body: Vec<u8>,
+        token: Option<&str>,
+    ) -> Response {
         let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, content_type);
+        if let Some(ip) = ip {
+            // What `into_make_service_with_connect_info` adds for a real socket.
+            request = request.extension(ConnectInfo(SocketAddr::new(ip, 40_000)));
+        }
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }

@@ -16,9 +16,11 @@ use trellis_tenancy::token::MIN_SECRET_BYTES;
 
 use crate::graphql::GraphqlLimits;
 
+mod edge;
 mod parse;
 mod secrets;
 
+pub use edge::{AuthRateLimits, ConnectionLimits};
 pub use parse::redact_url;
 use parse::{Parser, parse_origins};
 use secrets::keyring;
@@ -109,6 +111,10 @@ pub struct Config {
     pub rule_timeout: Duration,
     /// Longest all the rules of one email may take together.
     pub routing_budget: Duration,
+    /// How often credentials may be tried per client IP and per account.
+    pub auth_rate_limits: AuthRateLimits,
+    /// Header-read and keep-alive timeouts, and the cap on connections.
+    pub connection_limits: ConnectionLimits,
     /// `TRELLIS_*` variables that mean nothing to Trellis (likely typos);
     /// logged at start once logging is up.
     pub unknown_variables: Vec<String>,
@@ -374,10 +380,16 @@ impl Config {
             ),
             rule_timeout,
             routing_budget,
+            auth_rate_limits: edge::auth_rate_limits(&mut p),
+            connection_limits: edge::connection_limits(&mut p),
             unknown_variables: {
                 let mut unknown: Vec<String> = vars
                     .keys()
-                    .filter(|k| k.starts_with("TRELLIS_") && !KNOWN.contains(&k.as_str()))
+                    .filter(|k| {
+                        k.starts_with("TRELLIS_")
+                            && !KNOWN.contains(&k.as_str())
+                            && !edge::VARIABLES.contains(&k.as_str())
+                    })
                     .cloned()
                     .collect();
                 unknown.sort();
@@ -424,6 +436,8 @@ impl Config {
             datasource_files_dir: PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
             rule_timeout: Duration::from_millis(DEFAULT_RULE_TIMEOUT_MS),
             routing_budget: Duration::from_millis(DEFAULT_ROUTING_BUDGET_MS),
+            auth_rate_limits: AuthRateLimits::default(),
+            connection_limits: ConnectionLimits::default(),
             unknown_variables: Vec::new(),
         }
     }
@@ -484,6 +498,8 @@ impl fmt::Debug for Config {
             .field("datasource_files_dir", &self.datasource_files_dir)
             .field("rule_timeout", &self.rule_timeout)
             .field("routing_budget", &self.routing_budget)
+            .field("auth_rate_limits", &self.auth_rate_limits)
+            .field("connection_limits", &self.connection_limits)
             .field("unknown_variables", &self.unknown_variables)
             .finish()
     }

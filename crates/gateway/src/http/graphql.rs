@@ -110,12 +110,17 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
 
     let loaders = Loaders::new();
     let run = |checked: Result<Request, ServerError>| {
-        let (schema, auth, meta, loaders) =
-            (&http.schema, auth.clone(), meta.clone(), loaders.clone());
+        let (schema, auth, meta, loaders, throttle) = (
+            &http.schema,
+            auth.clone(),
+            meta.clone(),
+            loaders.clone(),
+            http.throttle.clone(),
+        );
         async move {
             match checked {
                 Ok(request) => {
-                    let request = request.data(auth).data(meta).data(loaders);
+                    let request = request.data(auth).data(meta).data(loaders).data(throttle);
                     limits::execute_checked(schema, request).await
                 }
                 Err(error) => async_graphql::Response::from_errors(vec![error]),

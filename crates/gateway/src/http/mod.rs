@@ -30,6 +30,7 @@ use tracing::Level;
 use crate::config::Config;
 use crate::graphql::{TrellisSchema, build_schema};
 use crate::state::AppState;
+use crate::throttle::{AuthThrottle, ThrottleClock};
 
 pub use meta::REQUEST_ID_HEADER;
 
@@ -43,6 +44,8 @@ pub(crate) struct HttpShared {
     pub(crate) app: AppState,
     pub(crate) schema: TrellisSchema,
     pub(crate) settings: HttpSettings,
+    /// Credential attempts per client IP and account, for the resolvers.
+    pub(crate) throttle: Arc<AuthThrottle>,
 }
 
 impl std::ops::Deref for HttpState {
@@ -68,15 +71,26 @@ pub(crate) struct HttpSettings {
 /// `into_make_service_with_connect_info::<SocketAddr>()` so client IPs are
 /// known; without it (e.g. `oneshot` in tests) the IP is simply absent.
 pub fn router(state: AppState, config: &Config) -> Router {
+    router_with_clock(state, config, ThrottleClock::system())
+}
+
+/// [`router`] whose credential throttle runs on `clock`, which a test can
+/// advance past a window.
+pub fn router_with_clock(state: AppState, config: &Config, clock: ThrottleClock) -> Router {
     let schema = build_schema(state.clone(), &config.graphql_limits());
-    router_with_schema(state, schema, config)
+    build(state, schema, config, clock)
 }
 
 /// [`router`] over a schema built by the caller.
 pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Config) -> Router {
+    build(state, schema, config, ThrottleClock::system())
+}
+
+fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: ThrottleClock) -> Router {
     let http = HttpState(Arc::new(HttpShared {
         app: state,
         schema,
+        throttle: Arc::new(AuthThrottle::new(config.auth_rate_limits, clock)),
         settings: HttpSettings {
             max_batch: config.max_batch,
             trust_proxy: config.trust_proxy,
