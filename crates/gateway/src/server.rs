@@ -1,8 +1,6 @@
 //! Start-up and shutdown: connect, migrate, wire the use cases, serve until
 //! Ctrl-C or SIGTERM, then let requests in flight finish.
 
-use std::future::IntoFuture;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -52,25 +50,25 @@ pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
     );
 
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
-    let server = axum::serve(
+    let server = crate::http::listen::serve_connections(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down; finishing requests in flight");
-        let _ = stop_tx.send(true);
-    })
-    .into_future();
-    // Requests are bounded by the request timeout, but an idle client can
-    // hold a connection open; don't wait on it forever.
+        app,
+        config.connection_limits,
+        async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down; finishing requests in flight");
+            let _ = stop_tx.send(true);
+        },
+    );
+    // Requests are bounded by the request timeout and idle connections by
+    // the keep-alive timeout; don't wait past both.
     let deadline = config.request_timeout + SHUTDOWN_GRACE;
     let give_up = async move {
         let _ = stop_rx.wait_for(|stopping| *stopping).await;
         tokio::time::sleep(deadline).await;
     };
     tokio::select! {
-        result = server => result.context("server failed")?,
+        () = server => {}
         () = give_up => tracing::warn!(?deadline, "requests still open after the deadline; stopping anyway"),
     }
     tracing::info!("stopped");

@@ -7,6 +7,7 @@ mod cors;
 mod graphql;
 mod headers;
 mod health;
+pub mod listen;
 mod meta;
 mod retry;
 
@@ -68,8 +69,9 @@ pub(crate) struct HttpSettings {
 /// playground is enabled, the API on POST), `/health` and `/health/db`.
 ///
 /// Builds the schema from `config`'s limits. Serve it with
-/// `into_make_service_with_connect_info::<SocketAddr>()` so client IPs are
-/// known; without it (e.g. `oneshot` in tests) the IP is simply absent.
+/// [`listen::serve_connections`] (or axum's
+/// `into_make_service_with_connect_info::<SocketAddr>()`) so client IPs are
+/// known; without either (e.g. `oneshot` in tests) the IP is simply absent.
 pub fn router(state: AppState, config: &Config) -> Router {
     router_with_clock(state, config, ThrottleClock::system())
 }
