@@ -75,13 +75,17 @@ pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Connects to the configured database.
+/// Connects to the configured database, creating it first on PostgreSQL if
+/// it does not exist.
 ///
 /// # Errors
-/// If it cannot be reached; the message names the URL without its password.
+/// If it cannot be reached ("connection refused at host:port"), or is
+/// missing and cannot be created (saying how to); other messages name the
+/// URL without its password.
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     let redacted = config.database_url_redacted();
     tracing::info!(database = %redacted, "connecting to the database");
+    trellis_store_seaorm::prepare_database(&config.database_url).await?;
     trellis_store_seaorm::connect_with(&config.database_url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the database at {redacted}"))
@@ -105,6 +109,7 @@ pub async fn migrate_database(config: &Config) -> anyhow::Result<()> {
     };
     let redacted = redact_url(url);
     tracing::info!(database = %redacted, "connecting as the migration role");
+    trellis_store_seaorm::prepare_database(url).await?;
     let db = trellis_store_seaorm::connect_with(url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the migration database at {redacted}"))?;

@@ -5,14 +5,16 @@
 //!
 //! Each write that carries an audit entry commits it in the same
 //! transaction as the change. Unique-constraint violations become
-//! `Conflict`s naming what is taken; any other database error becomes
-//! `Internal`, so no SQL ever reaches a client.
+//! `Conflict`s naming what is taken; an unreachable database becomes
+//! `Unavailable` and any other database error `Internal`, so no SQL ever
+//! reaches a client.
 
 mod audit;
 mod connect;
 mod error;
 pub mod routing;
 mod row;
+mod startup;
 pub mod tenancy;
 pub mod testing;
 mod write;
@@ -23,6 +25,7 @@ pub use connect::{
     DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
     pool_options, role_risks,
 };
+pub use startup::{Prepared, STARTUP_CONNECT_TIMEOUT, StartupError, prepare_database};
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,
