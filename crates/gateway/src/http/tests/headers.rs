@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Mocks, app, get, post_graphql, send};
 use crate::config::Config;
 
-fn header_of<'a>(reply: &'a super::Reply, name: header::HeaderName) -> Option<&'a str> {
+fn header_of(reply: &super::Reply, name: header::HeaderName) -> Option<&str> {
     reply.headers.get(name).and_then(|v| v.to_str().ok())
 }
 
