@@ -1,22 +1,27 @@
 //! The end-to-end harness: a Trellis app per test, driven through its HTTP
 //! router exactly as a client would, over a fresh database of its own.
 
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use trellis_datasources::ports::Connector;
+use trellis_gateway::throttle::ThrottleClock;
 use trellis_gateway::{AppState, Config};
 use trellis_store_seaorm::SeaOrmStore;
 
 pub struct TestApp {
     pub router: Router,
+    /// The credential throttle's clock: advance it to pass a window.
+    pub clock: ThrottleClock,
     pub state: AppState,
     pub config: Config,
     /// Every statement the app has sent its database.
@@ -83,6 +88,13 @@ impl Drop for FilesDir {
     }
 }
 
+/// The router over `state`, with a throttle clock the test can advance.
+fn app_router(state: &AppState, config: &Config) -> (Router, ThrottleClock) {
+    let clock = ThrottleClock::system();
+    let router = trellis_gateway::http::router_with_clock(state.clone(), config, clock.clone());
+    (router, clock)
+}
+
 /// The test configuration, with SQLite datasource files in `files`.
 fn test_config(files: &FilesDir) -> Config {
     let mut config = Config::for_tests();
@@ -94,6 +106,7 @@ fn test_config(files: &FilesDir) -> Config {
 #[derive(Debug, Clone)]
 pub struct Response {
     pub status: StatusCode,
+    pub headers: HeaderMap,
     pub body: Value,
 }
 
@@ -179,9 +192,10 @@ impl TestApp {
         let statements = StatementLog::default();
         let store = statements.watch(database.connection());
         let state = AppState::new(trellis_gateway::server::ports_over(&config, store), &config);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -203,9 +217,10 @@ impl TestApp {
             trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
         ports.connector = connector;
         let state = AppState::new(ports, &config);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -214,13 +229,23 @@ impl TestApp {
         }
     }
 
+    /// An app over `db`, a pool the caller built (one that cannot connect,
+    /// say), with the test configuration.
+    pub fn over_pool(db: DatabaseConnection) -> Self {
+        let files = FilesDir::new();
+        let config = test_config(&files);
+        let state = trellis_gateway::server::build_state(&config, db);
+        Self::with_state(state)
+    }
+
     /// An app over whatever ports the caller built (mocks, usually).
     pub fn with_state(state: AppState) -> Self {
         let files = FilesDir::new();
         let config = test_config(&files);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements: StatementLog::default(),
@@ -244,9 +269,10 @@ impl TestApp {
         let ports =
             trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
         let state = AppState::new(ports, &config);
-        let router = trellis_gateway::router(state.clone(), &config);
+        let (router, clock) = app_router(&state, &config);
         Self {
             router,
+            clock,
             state,
             config,
             statements,
@@ -317,7 +343,39 @@ impl TestApp {
     }
 
     async fn send(&self, content_type: &str, body: Vec<u8>, token: Option<&str>) -> Response {
+        self.send_from(None, content_type, body, token).await
+    }
+
+    /// One operation from a client at `ip`, as the server sees a peer.
+    pub async fn gql_from(
+        &self,
+        ip: IpAddr,
+        query: &str,
+        variables: Value,
+        token: Option<&str>,
+    ) -> Response {
+        let body = json!({ "query": query, "variables": variables });
+        self.send_from(
+            Some(ip),
+            "application/json",
+            body.to_string().into_bytes(),
+            token,
+        )
+        .await
+    }
+
+    async fn send_from(
+        &self,
+        ip: Option<IpAddr>,
+        content_type: &str,
+        body: Vec<u8>,
+        token: Option<&str>,
+    ) -> Response {
         let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, content_type);
+        if let Some(ip) = ip {
+            // What `into_make_service_with_connect_info` adds for a real socket.
+            request = request.extension(ConnectInfo(SocketAddr::new(ip, 40_000)));
+        }
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
@@ -329,6 +387,7 @@ impl TestApp {
             .await
             .expect("router answers");
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = response
             .into_body()
             .collect()
@@ -337,7 +396,11 @@ impl TestApp {
             .to_bytes();
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes).to_string() }));
-        Response { status, body }
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn gql(&self, query: &str, variables: Value, token: Option<&str>) -> Response {
@@ -505,6 +568,7 @@ mod tests {
     fn a_panic_answered_as_plain_text_is_no_success() {
         Response {
             status: StatusCode::INTERNAL_SERVER_ERROR,
+            headers: HeaderMap::new(),
             body: json!({ "raw": "internal error" }),
         }
         .ok();
@@ -515,6 +579,7 @@ mod tests {
     fn null_data_is_no_success() {
         Response {
             status: StatusCode::OK,
+            headers: HeaderMap::new(),
             body: json!({ "data": null }),
         }
         .ok();
@@ -524,6 +589,7 @@ mod tests {
     fn data_with_http_200_is_a_success() {
         let data = Response {
             status: StatusCode::OK,
+            headers: HeaderMap::new(),
             body: json!({ "data": { "me": { "id": "1" } } }),
         }
         .ok();

@@ -17,5 +17,7 @@ mod routing_support;
 mod routing_validation;
 mod sessions;
 mod statements;
+mod throttle;
 mod tokens;
+mod unavailable;
 mod validation;

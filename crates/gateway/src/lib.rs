@@ -12,6 +12,7 @@ pub mod state;
 pub mod telemetry;
 #[cfg(any(test, feature = "mock"))]
 pub mod testing;
+pub mod throttle;
 
 pub use config::Config;
 pub use graphql::{GraphqlLimits, TrellisSchema, build_schema};

@@ -1,8 +1,6 @@
 //! Start-up and shutdown: connect, migrate, wire the use cases, serve until
 //! Ctrl-C or SIGTERM, then let requests in flight finish.
 
-use std::future::IntoFuture;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,7 +10,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_kernel::SystemClock;
-use trellis_store_seaorm::{RoleRisks, SeaOrmStore};
+use trellis_store_seaorm::{PoolSettings, RoleRisks, SeaOrmStore};
 use trellis_tenancy::Argon2PasswordHasher;
 
 use crate::config::{Config, Environment, redact_url};
@@ -52,41 +50,52 @@ pub async fn serve(config: Config, no_migrate: bool) -> anyhow::Result<()> {
     );
 
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
-    let server = axum::serve(
+    let server = crate::http::listen::serve_connections(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down; finishing requests in flight");
-        let _ = stop_tx.send(true);
-    })
-    .into_future();
-    // Requests are bounded by the request timeout, but an idle client can
-    // hold a connection open; don't wait on it forever.
+        app,
+        config.connection_limits,
+        async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down; finishing requests in flight");
+            let _ = stop_tx.send(true);
+        },
+    );
+    // Requests are bounded by the request timeout and idle connections by
+    // the keep-alive timeout; don't wait past both.
     let deadline = config.request_timeout + SHUTDOWN_GRACE;
     let give_up = async move {
         let _ = stop_rx.wait_for(|stopping| *stopping).await;
         tokio::time::sleep(deadline).await;
     };
     tokio::select! {
-        result = server => result.context("server failed")?,
+        () = server => {}
         () = give_up => tracing::warn!(?deadline, "requests still open after the deadline; stopping anyway"),
     }
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Connects to the configured database.
+/// Connects to the configured database, creating it first on PostgreSQL if
+/// it does not exist.
 ///
 /// # Errors
-/// If it cannot be reached; the message names the URL without its password.
+/// If it cannot be reached ("connection refused at host:port"), or is
+/// missing and cannot be created (saying how to); other messages name the
+/// URL without its password.
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     let redacted = config.database_url_redacted();
     tracing::info!(database = %redacted, "connecting to the database");
-    trellis_store_seaorm::connect(&config.database_url)
+    trellis_store_seaorm::prepare_database(&config.database_url).await?;
+    trellis_store_seaorm::connect_with(&config.database_url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the database at {redacted}"))
+}
+
+/// The pool settings `config` asks for.
+pub fn pool_settings(config: &Config) -> PoolSettings {
+    PoolSettings {
+        acquire_timeout: config.db_acquire_timeout,
+    }
 }
 
 /// Applies pending migrations over `TRELLIS_MIGRATION_DATABASE_URL` (the
@@ -100,7 +109,8 @@ pub async fn migrate_database(config: &Config) -> anyhow::Result<()> {
     };
     let redacted = redact_url(url);
     tracing::info!(database = %redacted, "connecting as the migration role");
-    let db = trellis_store_seaorm::connect(url)
+    trellis_store_seaorm::prepare_database(url).await?;
+    let db = trellis_store_seaorm::connect_with(url, pool_settings(config))
         .await
         .with_context(|| format!("cannot connect to the migration database at {redacted}"))?;
     let migrated = migrate(&db).await;

@@ -32,6 +32,10 @@ pub enum DomainError {
     Validation(Vec<FieldError>),
     #[error("{limit} limit of {max} reached for this plan")]
     LimitExceeded { limit: &'static str, max: u64 },
+    /// A dependency (the database) cannot be reached right now; the same
+    /// request may succeed later. Its cause is logged, never shown.
+    #[error("a service Trellis depends on is unavailable")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync + 'static>),
     /// Anything the caller cannot act on. Its cause is logged, never shown.
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync + 'static>),
@@ -74,6 +78,10 @@ impl DomainError {
 
     pub fn internal(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
         Self::Internal(Box::new(cause))
+    }
+
+    pub fn unavailable(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Unavailable(Box::new(cause))
     }
 
     /// An internal error from a plain message, for broken invariants.

@@ -10,6 +10,34 @@ use sea_orm::{
 use trellis_migration::{Migrator, MigratorTrait};
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a query waits for a connection before the database counts as
+/// down: long enough for a busy pool, short enough that a client hears
+/// "unavailable" before it gives up itself.
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+/// An in-memory SQLite database is one connection that every query queues
+/// for; a wait there is load, not an outage.
+const IN_MEMORY_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How the pool behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Longest wait for a free or new connection; past it the query fails
+    /// as unavailable.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
+        }
+    }
+}
+
+/// [`connect_with`] the default [`PoolSettings`].
+pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(database_url, PoolSettings::default()).await
+}
 
 /// Opens a pool on `database_url` (`postgres://…`, `sqlite://path.db`,
 /// `sqlite::memory:`).
@@ -17,11 +45,20 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// SQLite files are created when missing and run in WAL mode with foreign
 /// keys enforced on every connection. An in-memory SQLite database lives in
 /// one connection that is never closed, so every query sees the same data.
-pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect_with(
+    database_url: &str,
+    settings: PoolSettings,
+) -> Result<DatabaseConnection, DbErr> {
+    Database::connect(pool_options(database_url, settings)).await
+}
+
+/// The pool's options, for [`connect_with`] and for tests that build a
+/// pool their own way (lazily, over an address nothing listens on).
+pub fn pool_options(database_url: &str, settings: PoolSettings) -> ConnectOptions {
     let mut options = ConnectOptions::new(database_url);
     options
         .sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(settings.acquire_timeout)
         // A ping on every checkout would double the round trips of every
         // query; only connections idle long enough to have been dropped by
         // the server or a proxy are checked.
@@ -32,6 +69,7 @@ pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
             options
                 .max_connections(1)
                 .min_connections(1)
+                .acquire_timeout(IN_MEMORY_ACQUIRE_TIMEOUT.max(settings.acquire_timeout))
                 .idle_timeout(None)
                 .max_lifetime(None);
         } else {
@@ -54,7 +92,7 @@ pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DbErr> {
     } else {
         options.max_connections(16).min_connections(1);
     }
-    Database::connect(options).await
+    options
 }
 
 /// Applies every pending migration.

@@ -1,11 +1,41 @@
 //! Turning database errors into domain errors.
 
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
 use trellis_kernel::DomainError;
 
-/// Anything the caller cannot act on. The cause is kept for the log.
+/// `Unavailable` when the database cannot be reached (the same request may
+/// work later), `Internal` for anything else the caller cannot act on. The
+/// cause is kept for the log.
 pub(crate) fn internal(err: DbErr) -> DomainError {
-    DomainError::internal(err)
+    if is_unavailable(&err) {
+        DomainError::unavailable(err)
+    } else {
+        DomainError::internal(err)
+    }
+}
+
+/// No connection could be had, or the one in use broke: the pool timed out
+/// or closed, the socket failed, or the server refused new sessions or
+/// ended this one (SQLSTATE class 08, 57P01-57P03).
+pub(crate) fn is_unavailable(err: &DbErr) -> bool {
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(cause)) | DbErr::Query(RuntimeErr::SqlxError(cause)) => {
+            sqlx_unavailable(cause)
+        }
+        _ => false,
+    }
+}
+
+fn sqlx_unavailable(err: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match err {
+        Error::Io(_) | Error::Tls(_) | Error::PoolTimedOut | Error::PoolClosed => true,
+        Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
+    }
 }
 
 fn is_unique_violation(err: &DbErr) -> bool {
@@ -61,5 +91,49 @@ pub(crate) fn conflict_on_reference(err: DbErr, message: impl FnOnce() -> String
         DomainError::conflict(message())
     } else {
         internal(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::sync::Arc;
+
+    use sea_orm::ConnAcquireErr;
+
+    use super::*;
+
+    fn sqlx(err: sea_orm::sqlx::Error) -> RuntimeErr {
+        RuntimeErr::SqlxError(Arc::new(err))
+    }
+
+    #[test]
+    fn an_unreachable_database_is_unavailable() {
+        let refused = || sea_orm::sqlx::Error::Io(io::ErrorKind::ConnectionRefused.into());
+        for err in [
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+            DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed),
+            DbErr::Conn(sqlx(refused())),
+            DbErr::Query(sqlx(refused())),
+            DbErr::Exec(sqlx(sea_orm::sqlx::Error::PoolTimedOut)),
+        ] {
+            let text = err.to_string();
+            assert!(
+                matches!(internal(err), DomainError::Unavailable(_)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_database_errors_stay_internal() {
+        for err in [
+            DbErr::Query(sqlx(sea_orm::sqlx::Error::RowNotFound)),
+            DbErr::Custom("broken invariant".into()),
+            DbErr::Type("bad column".into()),
+        ] {
+            let text = err.to_string();
+            assert!(matches!(internal(err), DomainError::Internal(_)), "{text}");
+        }
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! Each write that carries an audit entry commits it in the same
 //! transaction as the change. Unique-constraint violations become
-//! `Conflict`s naming what is taken; any other database error becomes
-//! `Internal`, so no SQL ever reaches a client.
+//! `Conflict`s naming what is taken; an unreachable database becomes
+//! `Unavailable` and any other database error `Internal`, so no SQL ever
+//! reaches a client.
 
 mod audit;
 mod connect;
@@ -14,14 +15,19 @@ mod error;
 pub mod routing;
 mod row;
 mod scoped_pg;
+mod startup;
 pub mod tenancy;
 pub mod testing;
 mod write;
 
 use sea_orm::DatabaseConnection;
 
-pub use connect::{RoleRisks, connect, migrate, ping, role_risks};
+pub use connect::{
+    DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
+    pool_options, role_risks,
+};
 pub use scoped_pg::StatementObserver;
+pub use startup::{Prepared, STARTUP_CONNECT_TIMEOUT, StartupError, prepare_database};
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,

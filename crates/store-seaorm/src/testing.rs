@@ -255,7 +255,7 @@ async fn grant_app_role(owner: &DatabaseConnection, database: &str) -> Result<()
 }
 
 /// `admin_url` naming database `name` and [`APP_ROLE`] as its user.
-fn app_url(admin_url: &str, name: &str) -> String {
+pub(crate) fn app_url(admin_url: &str, name: &str) -> String {
     let url = with_database(admin_url, name);
     let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
         return url;
@@ -266,7 +266,7 @@ fn app_url(admin_url: &str, name: &str) -> String {
 }
 
 /// `url` with its database name replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
+pub(crate) fn with_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((base, query)) => (base, Some(query)),
         None => (url, None),

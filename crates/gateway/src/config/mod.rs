@@ -16,9 +16,11 @@ use trellis_tenancy::token::MIN_SECRET_BYTES;
 
 use crate::graphql::GraphqlLimits;
 
+mod edge;
 mod parse;
 mod secrets;
 
+pub use edge::{AuthRateLimits, ConnectionLimits};
 pub use parse::redact_url;
 use parse::{Parser, parse_origins};
 use secrets::keyring;
@@ -63,6 +65,9 @@ pub struct Config {
     /// tokens then die with the process.
     pub jwt_secret_generated: bool,
     pub database_url: String,
+    /// Longest a query waits for a database connection before the request
+    /// is answered `SERVICE_UNAVAILABLE`.
+    pub db_acquire_timeout: Duration,
     /// Where migrations run (`TRELLIS_MIGRATION_DATABASE_URL`): as the
     /// tables' owner, while the server itself connects as a role that owns
     /// nothing. `None` migrates over `database_url`.
@@ -106,6 +111,10 @@ pub struct Config {
     pub rule_timeout: Duration,
     /// Longest all the rules of one email may take together.
     pub routing_budget: Duration,
+    /// How often credentials may be tried per client IP and per account.
+    pub auth_rate_limits: AuthRateLimits,
+    /// Header-read and keep-alive timeouts, and the cap on connections.
+    pub connection_limits: ConnectionLimits,
     /// `TRELLIS_*` variables that mean nothing to Trellis (likely typos);
     /// logged at start once logging is up.
     pub unknown_variables: Vec<String>,
@@ -138,6 +147,7 @@ pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 11 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 pub const DEFAULT_DATASOURCE_FILES_DIR: &str = "./datasources";
 pub const DEFAULT_RULE_TIMEOUT_MS: u64 = 2_000;
+pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: u64 = 2_000;
 pub const DEFAULT_ROUTING_BUDGET_MS: u64 = 10_000;
 const GENERATED_SECRET_BYTES: usize = 64;
 
@@ -146,6 +156,7 @@ const KNOWN: &[&str] = &[
     "TRELLIS_JWT_SECRET",
     "TRELLIS_DATABASE_URL",
     "TRELLIS_MIGRATION_DATABASE_URL",
+    "TRELLIS_DB_ACQUIRE_TIMEOUT_MS",
     "TRELLIS_BIND",
     "TRELLIS_PLAYGROUND",
     "TRELLIS_INTROSPECTION",
@@ -286,6 +297,10 @@ impl Config {
             p.positive("TRELLIS_REQUEST_TIMEOUT_SECS")
                 .map_or(DEFAULT_REQUEST_TIMEOUT_SECS, |secs| secs as u64),
         );
+        let db_acquire_timeout = Duration::from_millis(
+            p.positive("TRELLIS_DB_ACQUIRE_TIMEOUT_MS")
+                .map_or(DEFAULT_DB_ACQUIRE_TIMEOUT_MS, |ms| ms as u64),
+        );
         let rule_timeout = Duration::from_millis(
             p.positive("TRELLIS_RULE_TIMEOUT_MS")
                 .map_or(DEFAULT_RULE_TIMEOUT_MS, |ms| ms as u64),
@@ -311,6 +326,7 @@ impl Config {
             jwt_secret,
             jwt_secret_generated,
             database_url,
+            db_acquire_timeout,
             migration_database_url,
             bind,
             playground: p.bool("TRELLIS_PLAYGROUND").unwrap_or(dev),
@@ -364,10 +380,16 @@ impl Config {
             ),
             rule_timeout,
             routing_budget,
+            auth_rate_limits: edge::auth_rate_limits(&mut p),
+            connection_limits: edge::connection_limits(&mut p),
             unknown_variables: {
                 let mut unknown: Vec<String> = vars
                     .keys()
-                    .filter(|k| k.starts_with("TRELLIS_") && !KNOWN.contains(&k.as_str()))
+                    .filter(|k| {
+                        k.starts_with("TRELLIS_")
+                            && !KNOWN.contains(&k.as_str())
+                            && !edge::VARIABLES.contains(&k.as_str())
+                    })
                     .cloned()
                     .collect();
                 unknown.sort();
@@ -391,6 +413,7 @@ impl Config {
             jwt_secret: JwtSecret(b"trellis-test-secret-0123456789abcdef".to_vec()),
             jwt_secret_generated: false,
             database_url: "sqlite::memory:".to_owned(),
+            db_acquire_timeout: Duration::from_millis(DEFAULT_DB_ACQUIRE_TIMEOUT_MS),
             migration_database_url: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             playground: true,
@@ -413,6 +436,8 @@ impl Config {
             datasource_files_dir: PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
             rule_timeout: Duration::from_millis(DEFAULT_RULE_TIMEOUT_MS),
             routing_budget: Duration::from_millis(DEFAULT_ROUTING_BUDGET_MS),
+            auth_rate_limits: AuthRateLimits::default(),
+            connection_limits: ConnectionLimits::default(),
             unknown_variables: Vec::new(),
         }
     }
@@ -446,6 +471,7 @@ impl fmt::Debug for Config {
             .field("jwt_secret", &self.jwt_secret)
             .field("jwt_secret_generated", &self.jwt_secret_generated)
             .field("database_url", &self.database_url_redacted())
+            .field("db_acquire_timeout", &self.db_acquire_timeout)
             .field(
                 "migration_database_url",
                 &self.migration_database_url.as_deref().map(redact_url),
@@ -472,6 +498,8 @@ impl fmt::Debug for Config {
             .field("datasource_files_dir", &self.datasource_files_dir)
             .field("rule_timeout", &self.rule_timeout)
             .field("routing_budget", &self.routing_budget)
+            .field("auth_rate_limits", &self.auth_rate_limits)
+            .field("connection_limits", &self.connection_limits)
             .field("unknown_variables", &self.unknown_variables)
             .finish()
     }

@@ -174,6 +174,73 @@ fn routing_settings_have_defaults_and_can_be_set() {
 }
 
 #[test]
+fn the_database_acquire_timeout_is_two_seconds_unless_set() {
+    assert_eq!(
+        parse(&[]).unwrap().db_acquire_timeout,
+        Duration::from_secs(2)
+    );
+    let config = parse(&[("TRELLIS_DB_ACQUIRE_TIMEOUT_MS", "750")]).unwrap();
+    assert_eq!(config.db_acquire_timeout, Duration::from_millis(750));
+    assert!(config.unknown_variables.is_empty());
+    let err = parse(&[("TRELLIS_DB_ACQUIRE_TIMEOUT_MS", "0")]).unwrap_err();
+    assert!(
+        err.to_string().contains("TRELLIS_DB_ACQUIRE_TIMEOUT_MS"),
+        "{err}"
+    );
+}
+
+#[test]
+fn edge_limits_have_defaults_and_can_be_set() {
+    let config = parse(&[]).unwrap();
+    assert_eq!(config.auth_rate_limits, AuthRateLimits::default());
+    assert_eq!(config.auth_rate_limits.per_ip.get(), 10);
+    assert_eq!(config.auth_rate_limits.per_account.get(), 20);
+    assert_eq!(config.connection_limits, ConnectionLimits::default());
+
+    let config = parse(&[
+        ("TRELLIS_AUTH_ATTEMPTS_PER_IP", "3"),
+        ("TRELLIS_AUTH_ATTEMPTS_PER_ACCOUNT", "5"),
+        ("TRELLIS_AUTH_WINDOW_SECS", "900"),
+        ("TRELLIS_HEADER_READ_TIMEOUT_SECS", "4"),
+        ("TRELLIS_KEEP_ALIVE_TIMEOUT_SECS", "7"),
+        ("TRELLIS_MAX_CONNECTIONS", "64"),
+    ])
+    .unwrap();
+    assert!(
+        config.unknown_variables.is_empty(),
+        "{:?}",
+        config.unknown_variables
+    );
+    assert_eq!(config.auth_rate_limits.per_ip.get(), 3);
+    assert_eq!(config.auth_rate_limits.per_account.get(), 5);
+    assert_eq!(config.auth_rate_limits.window, Duration::from_secs(900));
+    assert_eq!(
+        config.connection_limits,
+        ConnectionLimits {
+            header_read_timeout: Duration::from_secs(4),
+            keep_alive_timeout: Duration::from_secs(7),
+            max_connections: 64,
+        }
+    );
+}
+
+#[test]
+fn an_account_must_allow_more_attempts_than_one_ip() {
+    let err = parse(&[
+        ("TRELLIS_AUTH_ATTEMPTS_PER_IP", "10"),
+        ("TRELLIS_AUTH_ATTEMPTS_PER_ACCOUNT", "10"),
+    ])
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("TRELLIS_AUTH_ATTEMPTS_PER_ACCOUNT (10) must be greater than"),
+        "{err}"
+    );
+    let err = parse(&[("TRELLIS_MAX_CONNECTIONS", "0")]).unwrap_err();
+    assert!(err.to_string().contains("TRELLIS_MAX_CONNECTIONS"), "{err}");
+}
+
+#[test]
 fn the_routing_budget_must_fit_in_the_request_timeout() {
     let err = parse(&[
         ("TRELLIS_REQUEST_TIMEOUT_SECS", "5"),

@@ -1,9 +1,15 @@
 //! What the HTTP layer attaches to each GraphQL request, and how resolvers
 //! read it. Resolvers never `unwrap` request data.
 
+use std::net::IpAddr;
+use std::sync::Arc;
+
 use async_graphql::Context;
 use trellis_kernel::{DomainError, RequestMeta, TenantCtx};
 use trellis_tenancy::Principal;
+
+use super::error::rate_limited;
+use crate::throttle::{Attempt, AuthThrottle};
 
 /// The outcome of checking the request's bearer token, decided once per
 /// HTTP request before any resolver runs.
@@ -39,4 +45,24 @@ pub fn tenant_ctx<'a>(ctx: &Context<'a>) -> Result<&'a TenantCtx, DomainError> {
 /// Where the request came from, for audit entries of public operations.
 pub fn request_meta(ctx: &Context<'_>) -> RequestMeta {
     ctx.data_opt::<RequestMeta>().cloned().unwrap_or_default()
+}
+
+/// Spends one credential attempt on `account` from the caller's IP, or
+/// `RATE_LIMITED` with the wait. Requests that did not come over HTTP
+/// (schema tests) carry no throttle and are not held.
+///
+/// # Errors
+/// `RATE_LIMITED` once the IP or the account has used its allowance.
+pub fn throttle(ctx: &Context<'_>, attempt: Attempt, account: &str) -> async_graphql::Result<()> {
+    let Some(throttle) = ctx.data_opt::<Arc<AuthThrottle>>() else {
+        return Ok(());
+    };
+    let ip = ctx
+        .data_opt::<RequestMeta>()
+        .and_then(|meta| meta.ip.as_deref())
+        .and_then(|ip| ip.parse::<IpAddr>().ok());
+    throttle.check(attempt, ip, account).map_err(|wait| {
+        tracing::info!(?attempt, ?ip, retry_after = ?wait, "credential attempt throttled");
+        rate_limited(wait)
+    })
 }

@@ -5,6 +5,7 @@
 
 use std::error::Error as StdError;
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_graphql::indexmap::IndexMap;
 use async_graphql::{Context, Error, ErrorExtensions, Name, Value};
@@ -19,6 +20,15 @@ pub const CONFLICT: &str = "CONFLICT";
 pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
 pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
 pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
+/// Too many attempts; HTTP 429 with `Retry-After`.
+pub const RATE_LIMITED: &str = "RATE_LIMITED";
+/// The database is down; HTTP 503 with `Retry-After`, safe to retry.
+pub const SERVICE_UNAVAILABLE: &str = "SERVICE_UNAVAILABLE";
+/// The extension that carries `Retry-After`'s seconds, for clients that
+/// read only the body (an error inside a batch, say).
+pub const RETRY_AFTER: &str = "retryAfter";
+/// How long a client should wait before retrying while the database is down.
+pub const UNAVAILABLE_RETRY_AFTER: Duration = Duration::from_secs(5);
 
 /// Maps a domain error for the request `ctx` belongs to.
 pub fn to_gql_error(ctx: &Context<'_>, err: &DomainError) -> Error {
@@ -72,8 +82,41 @@ pub fn map_domain_error(err: &DomainError, request_id: Option<&str>) -> Error {
                 ext.set("max", *max);
             })
         }
+        DomainError::Unavailable(_) => unavailable(err, request_id),
         DomainError::Internal(_) => internal(err, request_id),
     }
+}
+
+/// `RATE_LIMITED`, saying when to come back.
+pub fn rate_limited(retry_after: Duration) -> Error {
+    let seconds = retry_after_secs(retry_after);
+    Error::new(format!("too many attempts; try again in {seconds} s")).extend_with(|_, ext| {
+        ext.set("code", RATE_LIMITED);
+        ext.set(RETRY_AFTER, seconds);
+    })
+}
+
+/// Whole seconds, rounded up and at least one: `Retry-After: 0` would
+/// invite an immediate retry that fails again.
+pub fn retry_after_secs(wait: Duration) -> u64 {
+    wait.as_secs()
+        .saturating_add(u64::from(wait.subsec_nanos() > 0))
+        .max(1)
+}
+
+/// A warning, not an error, in the log: the outage is logged by whoever
+/// watches the database; each request it fails only adds a line.
+fn unavailable(err: &DomainError, request_id: Option<&str>) -> Error {
+    tracing::warn!(
+        request_id = request_id.unwrap_or("-"),
+        error = %cause_chain(err),
+        "database unavailable"
+    );
+    let seconds = retry_after_secs(UNAVAILABLE_RETRY_AFTER);
+    Error::new("the database is unavailable; retry shortly").extend_with(|_, ext| {
+        ext.set("code", SERVICE_UNAVAILABLE);
+        ext.set(RETRY_AFTER, seconds);
+    })
 }
 
 fn coded(message: String, code: &'static str) -> Error {
@@ -145,6 +188,12 @@ mod tests {
                 LIMIT_EXCEEDED,
             ),
             (DomainError::internal_msg("boom"), INTERNAL_SERVER_ERROR),
+            (
+                DomainError::unavailable(std::io::Error::from(
+                    std::io::ErrorKind::ConnectionRefused,
+                )),
+                SERVICE_UNAVAILABLE,
+            ),
         ];
         for (err, expected) in cases {
             let mapped = map_domain_error(&err, Some("req-1"));
@@ -210,6 +259,26 @@ mod tests {
         let mapped = map_domain_error(&err, Some("req-42"));
         assert_eq!(mapped.message, "internal error; reference req-42");
         assert!(!format!("{mapped:?}").contains("users"), "{mapped:?}");
+    }
+
+    #[test]
+    fn unavailable_says_when_to_retry_and_hides_the_cause() {
+        let err = DomainError::unavailable(std::io::Error::other("10.1.2.3:5432 refused"));
+        let mapped = map_domain_error(&err, Some("req-7"));
+        assert!(!format!("{mapped:?}").contains("10.1.2.3"), "{mapped:?}");
+        let retry = mapped
+            .extensions
+            .as_ref()
+            .and_then(|ext| ext.get(RETRY_AFTER).cloned());
+        assert_eq!(retry, Some(Value::from(5u64)));
+    }
+
+    #[test]
+    fn retry_after_rounds_up_to_whole_seconds() {
+        assert_eq!(retry_after_secs(Duration::from_millis(1)), 1);
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+        assert_eq!(retry_after_secs(Duration::from_millis(2_001)), 3);
+        assert_eq!(retry_after_secs(Duration::from_secs(60)), 60);
     }
 
     #[test]

@@ -16,8 +16,9 @@ const MALFORMED: &str = "the Authorization header must be `Bearer <accessToken>`
 /// still work with a stale token, so the refusal travels to the resolvers.
 ///
 /// # Errors
-/// Only when the check itself could not be made (the database is down):
-/// answering `UNAUTHENTICATED` then would make clients throw away good tokens.
+/// Only when the check itself could not be made (the database is down, or
+/// broke): answering `UNAUTHENTICATED` then would make clients throw away
+/// good tokens.
 pub(crate) async fn authenticate(
     auth: &AuthService,
     headers: &HeaderMap,
@@ -31,7 +32,7 @@ pub(crate) async fn authenticate(
     };
     match auth.authenticate(token, meta.clone()).await {
         Ok(principal) => Ok(RequestAuth::Authenticated(principal)),
-        Err(DomainError::Internal(cause)) => Err(DomainError::Internal(cause)),
+        Err(err @ (DomainError::Internal(_) | DomainError::Unavailable(_))) => Err(err),
         Err(refused) => {
             tracing::debug!(reason = %refused, "bearer token refused");
             Ok(RequestAuth::Rejected(refusal_message(refused)))

@@ -2,7 +2,7 @@
 //! operations).
 
 use async_graphql::futures_util::future::join_all;
-use async_graphql::http::{GraphiQLSource, MultipartOptions, receive_batch_body};
+use async_graphql::http::{MultipartOptions, receive_batch_body};
 use async_graphql::{
     BatchRequest, BatchResponse, ErrorExtensionValues, ParseRequestError, Request, ServerError,
 };
@@ -10,20 +10,17 @@ use async_graphql_axum::GraphQLResponse;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
+use trellis_kernel::RequestMeta;
 
 use super::HttpState;
-use super::auth;
 use super::meta::ClientMeta;
+use super::{auth, retry};
 use crate::graphql::Loaders;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
 use crate::graphql::limits::{self, CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX};
 
 pub(crate) const GRAPHQL_PATH: &str = "/graphql";
-
-pub(crate) async fn playground() -> Html<String> {
-    Html(GraphiQLSource::build().endpoint(GRAPHQL_PATH).finish())
-}
 
 /// Parses the body, refuses an oversized batch before anything runs, checks
 /// the bearer token once, then executes every operation with the same
@@ -37,6 +34,10 @@ pub(crate) async fn execute(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    super::headers::no_store(answer(&http, meta, &headers, body).await)
+}
+
+async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: Bytes) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
@@ -95,7 +96,7 @@ pub(crate) async fn execute(
         );
     }
 
-    let auth = match auth::authenticate(&http.app.tenancy.auth, &headers, &meta).await {
+    let auth = match auth::authenticate(&http.app.tenancy.auth, headers, &meta).await {
         Ok(auth) => auth,
         Err(err) => {
             // Logged with its cause chain by the mapper; the client gets the reference.
@@ -109,12 +110,17 @@ pub(crate) async fn execute(
 
     let loaders = Loaders::new();
     let run = |checked: Result<Request, ServerError>| {
-        let (schema, auth, meta, loaders) =
-            (&http.schema, auth.clone(), meta.clone(), loaders.clone());
+        let (schema, auth, meta, loaders, throttle) = (
+            &http.schema,
+            auth.clone(),
+            meta.clone(),
+            loaders.clone(),
+            http.throttle.clone(),
+        );
         async move {
             match checked {
                 Ok(request) => {
-                    let request = request.data(auth).data(meta).data(loaders);
+                    let request = request.data(auth).data(meta).data(loaders).data(throttle);
                     limits::execute_checked(schema, request).await
                 }
                 Err(error) => async_graphql::Response::from_errors(vec![error]),
@@ -130,7 +136,8 @@ pub(crate) async fn execute(
             None => BatchResponse::Batch(Vec::new()),
         }
     };
-    GraphQLResponse(response).into_response()
+    let retry = retry::retry_status(retry::batch_errors(&response));
+    retry::apply(GraphQLResponse(response).into_response(), retry)
 }
 
 /// A GraphQL-shaped refusal of the whole HTTP request:
@@ -143,7 +150,12 @@ fn request_error(status: StatusCode, code: &str, message: String) -> Response {
     errors_response(status, error)
 }
 
+/// With `status`, unless the error calls for 503 or 429 and `Retry-After`.
 fn errors_response(status: StatusCode, error: ServerError) -> Response {
+    let retry = retry::retry_status([&error]);
     let response = async_graphql::Response::from_errors(vec![error]);
-    (status, GraphQLResponse::from(response)).into_response()
+    retry::apply(
+        (status, GraphQLResponse::from(response)).into_response(),
+        retry,
+    )
 }

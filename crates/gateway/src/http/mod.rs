@@ -5,8 +5,11 @@ mod auth;
 mod body_limit;
 mod cors;
 mod graphql;
+mod headers;
 mod health;
+pub mod listen;
 mod meta;
+mod retry;
 
 #[cfg(test)]
 mod tests;
@@ -28,6 +31,7 @@ use tracing::Level;
 use crate::config::Config;
 use crate::graphql::{TrellisSchema, build_schema};
 use crate::state::AppState;
+use crate::throttle::{AuthThrottle, ThrottleClock};
 
 pub use meta::REQUEST_ID_HEADER;
 
@@ -41,6 +45,8 @@ pub(crate) struct HttpShared {
     pub(crate) app: AppState,
     pub(crate) schema: TrellisSchema,
     pub(crate) settings: HttpSettings,
+    /// Credential attempts per client IP and account, for the resolvers.
+    pub(crate) throttle: Arc<AuthThrottle>,
 }
 
 impl std::ops::Deref for HttpState {
@@ -63,18 +69,30 @@ pub(crate) struct HttpSettings {
 /// playground is enabled, the API on POST), `/health` and `/health/db`.
 ///
 /// Builds the schema from `config`'s limits. Serve it with
-/// `into_make_service_with_connect_info::<SocketAddr>()` so client IPs are
-/// known; without it (e.g. `oneshot` in tests) the IP is simply absent.
+/// [`listen::serve_connections`] (or axum's
+/// `into_make_service_with_connect_info::<SocketAddr>()`) so client IPs are
+/// known; without either (e.g. `oneshot` in tests) the IP is simply absent.
 pub fn router(state: AppState, config: &Config) -> Router {
+    router_with_clock(state, config, ThrottleClock::system())
+}
+
+/// [`router`] whose credential throttle runs on `clock`, which a test can
+/// advance past a window.
+pub fn router_with_clock(state: AppState, config: &Config, clock: ThrottleClock) -> Router {
     let schema = build_schema(state.clone(), &config.graphql_limits());
-    router_with_schema(state, schema, config)
+    build(state, schema, config, clock)
 }
 
 /// [`router`] over a schema built by the caller.
 pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Config) -> Router {
+    build(state, schema, config, ThrottleClock::system())
+}
+
+fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: ThrottleClock) -> Router {
     let http = HttpState(Arc::new(HttpShared {
         app: state,
         schema,
+        throttle: Arc::new(AuthThrottle::new(config.auth_rate_limits, clock)),
         settings: HttpSettings {
             max_batch: config.max_batch,
             trust_proxy: config.trust_proxy,
@@ -83,7 +101,8 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
     }));
 
     let graphql_route = if config.playground {
-        get(graphql::playground).post(graphql::execute)
+        let playground = headers::Playground::new(graphql::GRAPHQL_PATH);
+        get(move || async move { playground.response() }).post(graphql::execute)
     } else {
         // 404 rather than 405: a disabled playground should not be discoverable.
         get(|| async { StatusCode::NOT_FOUND }).post(graphql::execute)
@@ -130,8 +149,10 @@ pub fn router_with_schema(state: AppState, schema: TrellisSchema, config: &Confi
             body_limit::limit,
         ))
         .layer(middleware);
-    match cors::layer(&config.cors_origins) {
+    let router = match cors::layer(&config.cors_origins) {
         Some(cors) => router.layer(cors),
         None => router,
-    }
+    };
+    // Outermost, so that preflights, timeouts and panics carry it too.
+    router.layer(headers::nosniff())
 }

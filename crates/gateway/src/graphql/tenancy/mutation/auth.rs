@@ -2,12 +2,13 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use trellis_tenancy::service::{SignIn, SignUp};
 use validator::Validate;
 
-use crate::graphql::context::{principal, request_meta};
+use crate::graphql::context::{principal, request_meta, throttle};
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
 use crate::graphql::tenancy::types::AuthPayload;
 use crate::graphql::validate::{parse_id, validate_input};
 use crate::state::AppState;
+use crate::throttle::Attempt;
 
 #[derive(InputObject, Validate)]
 pub struct SignUpInput {
@@ -79,6 +80,7 @@ impl AuthMutation {
 
     async fn sign_in(&self, ctx: &Context<'_>, input: SignInInput) -> Result<AuthPayload> {
         validate_input(&input).gql(ctx)?;
+        throttle(ctx, Attempt::SignIn, &input.email.trim().to_lowercase())?;
         let state = ctx.data::<AppState>()?;
         let tenant_id = input
             .tenant_id
@@ -107,6 +109,7 @@ impl AuthMutation {
         input: RefreshSessionInput,
     ) -> Result<AuthPayload> {
         validate_input(&input).gql(ctx)?;
+        throttle(ctx, Attempt::RefreshSession, &input.refresh_token)?;
         let state = ctx.data::<AppState>()?;
         let session = state
             .tenancy

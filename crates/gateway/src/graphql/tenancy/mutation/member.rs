@@ -5,12 +5,13 @@ use trellis_tenancy::InvitationId;
 use trellis_tenancy::service::InviteMember;
 use validator::Validate;
 
-use crate::graphql::context::{principal, tenant_ctx};
+use crate::graphql::context::{principal, tenant_ctx, throttle};
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
 use crate::graphql::tenancy::types::{Invitation, Member, Tenant};
 use crate::graphql::validate::{parse_id, validate_input};
 use crate::state::AppState;
+use crate::throttle::Attempt;
 
 #[derive(InputObject, Validate)]
 pub struct InviteMemberInput {
@@ -147,6 +148,7 @@ impl MemberMutation {
         validate_input(&input).gql(ctx)?;
         let state = ctx.data::<AppState>()?;
         let actor = &principal(ctx).gql(ctx)?.actor;
+        throttle(ctx, Attempt::AcceptInvitation, &input.token)?;
         let accepted = state
             .tenancy
             .members

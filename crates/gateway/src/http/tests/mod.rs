@@ -23,9 +23,11 @@ use trellis_rules::testing::RoutingMocks;
 
 const SECRET_DETAIL: &str = "password authentication failed for user trellis at 10.1.2.3";
 
-use trellis_tenancy::testing::MockPorts as Mocks;
+pub(super) use trellis_tenancy::testing::MockPorts as Mocks;
 
-struct Probe(Result<(), String>);
+mod headers;
+
+pub(super) struct Probe(Result<(), String>);
 
 #[async_trait]
 impl DatabaseProbe for Probe {
@@ -34,24 +36,24 @@ impl DatabaseProbe for Probe {
     }
 }
 
-fn app_with(mocks: Mocks, probe: Result<(), String>, config: &Config) -> Router {
+pub(super) fn app_with(mocks: Mocks, probe: Result<(), String>, config: &Config) -> Router {
     let mut ports = Ports::mocked(mocks, RoutingMocks::default());
     ports.database = Arc::new(Probe(probe));
     super::router(AppState::new(ports, config), config)
 }
 
-fn app(mocks: Mocks) -> Router {
+pub(super) fn app(mocks: Mocks) -> Router {
     app_with(mocks, Ok(()), &Config::for_tests())
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Bytes,
+pub(super) struct Reply {
+    pub(super) status: StatusCode,
+    pub(super) headers: axum::http::HeaderMap,
+    pub(super) body: Bytes,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub(super) fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|_| {
             panic!(
                 "not JSON ({}): {}",
@@ -61,12 +63,12 @@ impl Reply {
         })
     }
 
-    fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
-async fn send(app: Router, request: Request<Body>) -> Reply {
+pub(super) async fn send(app: Router, request: Request<Body>) -> Reply {
     let response = app.oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
@@ -78,7 +80,7 @@ async fn send(app: Router, request: Request<Body>) -> Reply {
     }
 }
 
-fn post_graphql(body: Value, token: Option<&str>) -> Request<Body> {
+pub(super) fn post_graphql(body: Value, token: Option<&str>) -> Request<Body> {
     let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
     if let Some(token) = token {
         request = request.header(header::AUTHORIZATION, token);
@@ -86,7 +88,7 @@ fn post_graphql(body: Value, token: Option<&str>) -> Request<Body> {
     request.body(Body::from(body.to_string())).unwrap()
 }
 
-fn get(path: &str) -> Request<Body> {
+pub(super) fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).unwrap()
 }
 
@@ -232,7 +234,7 @@ async fn a_json_body_does_not_get_the_upload_limit() {
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-fn sign_in_operation() -> Value {
+pub(super) fn sign_in_operation() -> Value {
     json!({
         "query": "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
         "variables": { "input": { "email": "a@example.com", "password": "correct-horse-9" } }
