@@ -54,12 +54,3 @@ pub(crate) fn reference_write_error(
         conflict_on_unique(err, conflict)
     }
 }
-
-/// A foreign-key violation means the row is still referenced: `Conflict(message)`.
-pub(crate) fn conflict_on_reference(err: DbErr, message: impl FnOnce() -> String) -> DomainError {
-    if is_foreign_key_violation(&err) {
-        DomainError::conflict(message())
-    } else {
-        internal(err)
-    }
-}
