@@ -9,4 +9,5 @@ mod intents;
 mod routing_runs;
 mod rule_order;
 mod rules;
+mod soft_delete;
 pub mod support;
