@@ -117,7 +117,7 @@ async fn a_deleted_intent_comes_back_with_the_rules_its_delete_took(app: TestApp
     );
     assert_eq!(
         ids(&deleted["deleteIntent"]["deletedRuleIds"]),
-        [kept.clone()]
+        [kept.as_str()]
     );
     assert_eq!(route(&app, &owner, &email).await["outcome"], "NO_MATCH");
 
@@ -159,8 +159,8 @@ async fn a_deleted_intent_comes_back_with_the_rules_its_delete_took(app: TestApp
     let payload = &restored["restoreIntent"];
     assert_eq!(payload["intent"]["id"], setup.intent_id.as_str());
     assert_eq!(payload["intent"]["name"], "Order question");
-    assert_eq!(ids(&payload["restoredRuleIds"]), [kept.clone()]);
-    assert_eq!(ids(&payload["intent"]["rules"]), [kept.clone()]);
+    assert_eq!(ids(&payload["restoredRuleIds"]), [kept.as_str()]);
+    assert_eq!(ids(&payload["intent"]["rules"]), [kept.as_str()]);
 
     // Routing sees it again, with the one rule.
     let decision = route(&app, &owner, &email).await;
