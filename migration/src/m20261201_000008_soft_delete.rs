@@ -153,19 +153,30 @@ async fn sqlite_up(conn: &mut sqlx::SqliteConnection) -> Result<(), DbErr> {
             .await
             .map_err(sql_err)?;
             let rebuilt = format!("{table}_rebuilt");
-            let create = without_constraint(&create, table, unique, &rebuilt).ok_or_else(|| {
-                DbErr::Migration(format!("{table}: no constraint {unique} to replace"))
-            })?;
-            let mut sql = format!(
-                "{create};
-                 INSERT INTO \"{rebuilt}\" SELECT * FROM \"{table}\";
-                 DROP TABLE \"{table}\";
-                 ALTER TABLE \"{rebuilt}\" RENAME TO \"{table}\";"
-            );
-            for index in indexes {
-                sql.push_str(&index);
-                sql.push(';');
-            }
+            let sql = match without_constraint(&create, table, unique, &rebuilt) {
+                Some(create) => {
+                    let mut sql = format!(
+                        "{create};
+                         INSERT INTO \"{rebuilt}\" SELECT * FROM \"{table}\";
+                         DROP TABLE \"{table}\";
+                         ALTER TABLE \"{rebuilt}\" RENAME TO \"{table}\";"
+                    );
+                    for index in indexes {
+                        sql.push_str(&index);
+                        sql.push(';');
+                    }
+                    sql
+                }
+                // Reverted earlier, `down` left a plain unique index.
+                None if !create.contains(&format!("\"{unique}\"")) => {
+                    format!("DROP INDEX IF EXISTS \"{unique}\";")
+                }
+                None => {
+                    return Err(DbErr::Migration(format!(
+                        "{table}: constraint {unique} is not in the expected form"
+                    )));
+                }
+            };
             run(&mut txn, sql).await?;
         }
         let mut sql = String::new();

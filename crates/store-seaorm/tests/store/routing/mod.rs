@@ -10,4 +10,5 @@ mod routing_runs;
 mod rule_order;
 mod rules;
 mod soft_delete;
+mod soft_delete_migration;
 pub mod support;
