@@ -13,6 +13,7 @@ mod connect;
 mod error;
 pub mod routing;
 mod row;
+mod soft_delete;
 pub mod tenancy;
 pub mod testing;
 mod write;

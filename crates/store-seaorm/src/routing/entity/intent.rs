@@ -36,6 +36,6 @@ impl crate::write::TenantTable for Entity {
     const NAME: &'static str = "intent";
 }
 
-impl crate::write::SoftDeleted for Entity {
+impl crate::soft_delete::SoftDeleted for Entity {
     const DELETION_ID: Column = Column::DeletionId;
 }

@@ -12,11 +12,10 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config};
+use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted};
 use crate::tenancy::entity::tenant;
 use crate::write::ensure_scope;
-use crate::write::{
-    deletion_of, find_many, mark_deleted, one_of, scoped, scoped_all, unmark_deleted,
-};
+use crate::write::{find_many, one_of, scoped, scoped_all};
 
 /// Tenants read from the directory at a time while walking them.
 const TENANTS_PER_PASS: u64 = 500;

@@ -14,11 +14,9 @@ use crate::routing::convert;
 use crate::routing::entity::{
     datasource, datasource_config, datasource_file, intent, validation_rule,
 };
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
 use crate::write::ensure_scope;
-use crate::write::{
-    Write, deletion_of, exists, find_many, one_of, restore_children, scoped, scoped_all,
-    unmark_deleted,
-};
+use crate::write::{Write, exists, find_many, one_of, scoped, scoped_all};
 
 const CONFIG: &str = "datasource config";
 

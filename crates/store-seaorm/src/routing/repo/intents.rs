@@ -14,8 +14,9 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, intent, validation_rule};
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
 use crate::write::ensure_scope;
-use crate::write::{deletion_of, find_many, one_of, restore_children, scoped, unmark_deleted};
+use crate::write::{find_many, one_of, scoped};
 
 pub(crate) fn name_taken(intent: &Intent) -> impl FnOnce() -> String + '_ {
     || {

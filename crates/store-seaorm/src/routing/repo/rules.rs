@@ -17,8 +17,9 @@ use crate::SeaOrmStore;
 use crate::error::{internal, reference_write_error};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config, intent, validation_rule};
+use crate::soft_delete::mark_deleted;
 use crate::write::ensure_scope;
-use crate::write::{exists, mark_deleted, one_of, scoped};
+use crate::write::{exists, one_of, scoped};
 
 const DATASOURCE: &str = "datasource";
 

@@ -6,6 +6,7 @@ mod datasource_configs;
 mod datasource_files;
 mod datasources;
 mod intents;
+mod restore;
 mod routing_runs;
 mod rule_order;
 mod rules;
