@@ -218,7 +218,14 @@ async fn a_rule_cannot_reference_another_tenants_datasource(app: TestApp) {
             Some(&b.access_token),
         )
         .await;
-    assert_eq!(response.code(), Some("NOT_FOUND"), "{:?}", response.body);
+    // An id inside an input names no object of another tenant's.
+    assert_eq!(
+        response.code(),
+        Some("BAD_USER_INPUT"),
+        "{:?}",
+        response.body
+    );
+    assert_eq!(response.bad_fields(), ["datasourceId"]);
     // Read back: B's intent got no rule, and A's intent and rules are as
     // they were (A's two rules still there, none added).
     let b_rules = app
@@ -277,7 +284,8 @@ async fn a_rule_cannot_reference_another_tenants_datasource(app: TestApp) {
             Some(&b.access_token),
         )
         .await;
-    assert_eq!(moved.code(), Some("NOT_FOUND"), "{:?}", moved.body);
+    assert_eq!(moved.code(), Some("BAD_USER_INPUT"), "{:?}", moved.body);
+    assert_eq!(moved.bad_fields(), ["datasourceId"]);
     let unchanged = app
         .gql(
             "query($id: ID!) { validationRule(id: $id) { datasourceId } }",

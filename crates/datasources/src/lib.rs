@@ -18,5 +18,6 @@ pub use lookup::{HttpMethod, Lookup, LookupError, LookupErrorKind, LookupResult,
 pub use secret::{EncryptedSecret, Keyring};
 pub use service::{
     ConfigTest, CreateDatasource, CreateDatasourceConfig, DatasourceDeps, DatasourceService,
-    DeletedDatasource, RotationReport, UpdateDatasource, UpdateDatasourceConfig,
+    DeletedDatasource, RestoredDatasource, RotationReport, UpdateDatasource,
+    UpdateDatasourceConfig,
 };

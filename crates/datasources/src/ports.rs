@@ -46,6 +46,18 @@ pub trait DatasourceConfigRepository: Send + Sync {
         audit: &AuditEntry,
     ) -> DomainResult<()>;
 
+    /// Brings a deleted config back. Its datasources stay as they are.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such config, live or deleted;
+    /// `Conflict` if it is not deleted, or a live config has its name.
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: DatasourceConfigId,
+        audit: &AuditEntry,
+    ) -> DomainResult<DatasourceConfig>;
+
     async fn find(
         &self,
         tenant: TenantId,
@@ -133,6 +145,21 @@ pub trait DatasourceRepository: Send + Sync {
         id: DatasourceId,
         audit: &AuditEntry,
     ) -> DomainResult<Vec<RuleId>>;
+
+    /// Brings a deleted datasource back, its file, and the rules its delete
+    /// took (a rule whose intent is deleted comes back with that intent);
+    /// returns it and the ids of the rules restored.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such datasource, live or deleted;
+    /// `Conflict` if it is not deleted, a live datasource has its name, or
+    /// its config is deleted (restore that first).
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: DatasourceId,
+        audit: &AuditEntry,
+    ) -> DomainResult<(Datasource, Vec<RuleId>)>;
 
     async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>>;
 

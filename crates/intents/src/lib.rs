@@ -12,4 +12,6 @@ pub mod service;
 pub use email::{EmailField, EmailMessage};
 pub use intent::{Intent, IntentFilter, IntentId};
 pub use matcher::{MatchField, MatchOperator, Matcher};
-pub use service::{CreateIntent, DeletedIntent, IntentService, MatcherInput, UpdateIntent};
+pub use service::{
+    CreateIntent, DeletedIntent, IntentService, MatcherInput, RestoredIntent, UpdateIntent,
+};

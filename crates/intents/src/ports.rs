@@ -31,8 +31,8 @@ pub trait IntentRepository: Send + Sync {
         audit: &AuditEntry,
     ) -> DomainResult<()>;
 
-    /// Deletes the intent and its rules in one transaction; returns the ids
-    /// of the rules.
+    /// Deletes (softly) the intent and its rules in one transaction;
+    /// returns the ids of the rules.
     ///
     /// # Errors
     /// `NotFound`.
@@ -42,6 +42,20 @@ pub trait IntentRepository: Send + Sync {
         id: IntentId,
         audit: &AuditEntry,
     ) -> DomainResult<Vec<RuleId>>;
+
+    /// Brings a deleted intent back with the rules its delete took (a rule
+    /// whose datasource is deleted comes back with that datasource); returns
+    /// the intent and the ids of the rules restored.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such intent, live or deleted;
+    /// `Conflict` if it is not deleted, or a live intent has its name.
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: IntentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<(Intent, Vec<RuleId>)>;
 
     async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>>;
 

@@ -85,15 +85,6 @@ pub(crate) fn reference_write_error(
     }
 }
 
-/// A foreign-key violation means the row is still referenced: `Conflict(message)`.
-pub(crate) fn conflict_on_reference(err: DbErr, message: impl FnOnce() -> String) -> DomainError {
-    if is_foreign_key_violation(&err) {
-        DomainError::conflict(message())
-    } else {
-        internal(err)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::io;

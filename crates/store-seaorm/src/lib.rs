@@ -15,6 +15,7 @@ mod error;
 pub mod routing;
 mod row;
 mod scoped_pg;
+mod soft_delete;
 mod startup;
 pub mod tenancy;
 pub mod testing;

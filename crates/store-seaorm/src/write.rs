@@ -17,8 +17,8 @@ use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    EntityTrait, ExecResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, SelectExt,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    EntityTrait, ExecResult, QueryFilter, QueryResult, Select, SelectExt, SqliteTransactionMode,
+    Statement, TransactionOptions, TransactionTrait,
 };
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, TenantId, UserId};
 use uuid::Uuid;
@@ -35,19 +35,33 @@ pub(crate) trait TenantTable: EntityTrait {
     const ID: Self::Column;
     /// What a missing row is called in `NotFound`.
     const NAME: &'static str;
+    /// `deleted_at` of a table whose rows are soft-deleted: reads through
+    /// [`scoped`] see only the rows where it is NULL.
+    const DELETED_AT: Option<Self::Column> = None;
 }
 
-/// The tenant's rows of `E`.
+/// The tenant's live rows of `E`: lists and lookups never see a deleted
+/// row.
 pub(crate) fn scoped<E: TenantTable>(tenant: TenantId) -> Select<E> {
+    let query = scoped_all::<E>(tenant);
+    match E::DELETED_AT {
+        Some(deleted_at) => query.filter(deleted_at.is_null()),
+        None => query,
+    }
+}
+
+/// The tenant's rows of `E`, deleted ones too: for restores, and for
+/// maintenance that must reach rows a restore could bring back.
+pub(crate) fn scoped_all<E: TenantTable>(tenant: TenantId) -> Select<E> {
     E::find().filter(E::TENANT_ID.eq(tenant.as_uuid()))
 }
 
-/// The tenant's row of `E` with this id.
+/// The tenant's live row of `E` with this id.
 pub(crate) fn one_of<E: TenantTable>(tenant: TenantId, id: Uuid) -> Select<E> {
     scoped::<E>(tenant).filter(E::ID.eq(id))
 }
 
-/// The tenant's rows of `E` among `ids`, converted; one query for a list's
+/// The tenant's live rows of `E` among `ids`, converted; one query for a list's
 /// relations, none for no ids.
 pub(crate) async fn find_many<E: TenantTable, T>(
     db: &impl ConnectionTrait,
@@ -66,7 +80,8 @@ pub(crate) async fn find_many<E: TenantTable, T>(
     rows.into_iter().map(convert).collect()
 }
 
-/// Whether the tenant has the row; for writes that reference one.
+/// Whether the tenant has the row, live; for writes that reference one (a
+/// deleted parent is as unknown as a missing one).
 pub(crate) async fn exists<E: TenantTable, C: ConnectionTrait>(
     db: &C,
     tenant: TenantId,
@@ -166,56 +181,6 @@ impl SeaOrmStore {
         .await
         .map_err(internal)?;
         Ok(TenantRead::Transaction(txn))
-    }
-
-    /// The one cascade: locks the parent `P` (so nothing can start
-    /// referencing it meanwhile), deletes the children `C` whose `parent`
-    /// column names it, deletes the parent and records `audit`, all in one
-    /// transaction. Returns the children's ids, oldest first.
-    ///
-    /// # Errors
-    /// `NotFound(P::NAME)` if the tenant has no such parent.
-    pub(crate) async fn delete_cascading<P: TenantTable, C: TenantTable>(
-        &self,
-        tenant: TenantId,
-        id: Uuid,
-        parent: C::Column,
-        audit: &AuditEntry,
-    ) -> DomainResult<Vec<Uuid>> {
-        let write = self.write(tenant).await?;
-        let found = one_of::<P>(tenant, id)
-            .lock_exclusive()
-            .exists(&write)
-            .await
-            .map_err(internal)?;
-        if !found {
-            return Err(DomainError::not_found(P::NAME));
-        }
-        let children = scoped::<C>(tenant)
-            .filter(parent.eq(id))
-            .select_only()
-            .column(C::ID)
-            .order_by_asc(C::ID)
-            .into_tuple::<Uuid>()
-            .all(&write)
-            .await
-            .map_err(internal)?;
-        if !children.is_empty() {
-            C::delete_many()
-                .filter(C::TENANT_ID.eq(tenant.as_uuid()))
-                .filter(parent.eq(id))
-                .exec(&write)
-                .await
-                .map_err(internal)?;
-        }
-        P::delete_many()
-            .filter(P::TENANT_ID.eq(tenant.as_uuid()))
-            .filter(P::ID.eq(id))
-            .exec(&write)
-            .await
-            .map_err(internal)?;
-        write.commit(audit).await?;
-        Ok(children)
     }
 }
 

@@ -253,6 +253,28 @@ impl DatasourceService {
         Ok(id)
     }
 
+    /// Brings a deleted config back; its deleted datasources stay deleted.
+    /// Needs what deleting it needs.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant never had it; `Conflict` if it is not
+    /// deleted or a live config has taken its name.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, config = %id))]
+    pub async fn restore_config(
+        &self,
+        ctx: &TenantCtx,
+        id: DatasourceConfigId,
+    ) -> DomainResult<DatasourceConfig> {
+        ctx.require(Permission::ConnectionsManage)?;
+        let entry = AuditEntry::by_member(
+            ctx,
+            "datasource_config.restored",
+            ("datasource_config", id.to_string()),
+            self.deps.clock.now(),
+        );
+        self.deps.configs.restore(ctx.tenant_id, id, &entry).await
+    }
+
     /// Connects with the stored config and reports how long it took. A
     /// failure is an answer (`ok: false`), not an error.
     ///

@@ -40,6 +40,13 @@ pub struct DeletedDatasource {
     pub deleted_rule_ids: Vec<RuleId>,
 }
 
+/// A deleted datasource brought back, with the rules its delete took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredDatasource {
+    pub datasource: Datasource,
+    pub restored_rule_ids: Vec<RuleId>,
+}
+
 const DESCRIPTION_MAX: usize = 2_000;
 
 impl DatasourceService {
@@ -220,6 +227,37 @@ impl DatasourceService {
         Ok(DeletedDatasource {
             id,
             deleted_rule_ids,
+        })
+    }
+
+    /// Brings a deleted datasource back, with its file and the rules its
+    /// delete took. Needs what deleting it needs.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant never had it; `Conflict` if it is not
+    /// deleted, a live datasource has taken its name, or its config is
+    /// deleted.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, datasource = %id))]
+    pub async fn restore(
+        &self,
+        ctx: &TenantCtx,
+        id: DatasourceId,
+    ) -> DomainResult<RestoredDatasource> {
+        ctx.require(Permission::RoutingManage)?;
+        let entry = AuditEntry::by_member(
+            ctx,
+            "datasource.restored",
+            ("datasource", id.to_string()),
+            self.deps.clock.now(),
+        );
+        let (datasource, restored_rule_ids) = self
+            .deps
+            .datasources
+            .restore(ctx.tenant_id, id, &entry)
+            .await?;
+        Ok(RestoredDatasource {
+            datasource,
+            restored_rule_ids,
         })
     }
 

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use trellis_kernel::Clock;
 
 pub use configs::{ConfigTest, CreateDatasourceConfig, UpdateDatasourceConfig};
-pub use datasources::{CreateDatasource, DeletedDatasource, UpdateDatasource};
+pub use datasources::{CreateDatasource, DeletedDatasource, RestoredDatasource, UpdateDatasource};
 pub use rotation::RotationReport;
 
 use crate::config::DatasourceConfig;
@@ -68,5 +68,7 @@ pub(crate) fn datasource_snapshot(datasource: &Datasource) -> Value {
     })
 }
 
+#[cfg(test)]
+mod restore_tests;
 #[cfg(test)]
 mod tests;

@@ -43,6 +43,13 @@ pub struct DeletedIntent {
     pub deleted_rule_ids: Vec<RuleId>,
 }
 
+/// A deleted intent brought back, with the rules its delete took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredIntent {
+    pub intent: Intent,
+    pub restored_rule_ids: Vec<RuleId>,
+}
+
 pub const NAME_MAX: usize = 100;
 pub const DESCRIPTION_MAX: usize = 2_000;
 pub const MAX_MATCHERS: usize = 20;
@@ -179,6 +186,28 @@ impl IntentService {
         Ok(DeletedIntent {
             id,
             deleted_rule_ids,
+        })
+    }
+
+    /// Brings a deleted intent back with the rules its delete took. Needs
+    /// what deleting it needs.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant never had it; `Conflict` if it is not
+    /// deleted or a live intent has taken its name.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn restore(&self, ctx: &TenantCtx, id: IntentId) -> DomainResult<RestoredIntent> {
+        ctx.require(Permission::RoutingManage)?;
+        let entry = AuditEntry::by_member(
+            ctx,
+            "intent.restored",
+            ("intent", id.to_string()),
+            self.clock.now(),
+        );
+        let (intent, restored_rule_ids) = self.intents.restore(ctx.tenant_id, id, &entry).await?;
+        Ok(RestoredIntent {
+            intent,
+            restored_rule_ids,
         })
     }
 }

@@ -156,3 +156,36 @@ async fn an_update_changes_only_what_is_given_and_delete_reports_the_rules() {
     let deleted = service.delete(&ctx, id).await.unwrap();
     assert_eq!(deleted.deleted_rule_ids, rules);
 }
+
+#[tokio::test]
+async fn a_restore_is_audited_in_the_callers_tenant_and_reports_the_rules() {
+    let ctx = ctx_with_role(BuiltinRole::Member);
+    let mut errors = trellis_kernel::FieldErrors::new();
+    let intent = build_intent(&ctx, support(), Utc::now(), "", &mut errors).unwrap();
+    let id = intent.id;
+    let rules = vec![RuleId::generate()];
+    let returned = (intent.clone(), rules.clone());
+    let tenant = ctx.tenant_id;
+    let mut repo = MockIntentRepository::new();
+    repo.expect_restore()
+        .withf(move |scope, restored, audit| {
+            *scope == tenant
+                && *restored == id
+                && audit.action == "intent.restored"
+                && audit.entity_id == id.to_string()
+        })
+        .times(1)
+        .returning(move |_, _, _| Ok(returned.clone()));
+    let restored = service(repo).restore(&ctx, id).await.unwrap();
+    assert_eq!(restored.intent, intent);
+    assert_eq!(restored.restored_rule_ids, rules);
+}
+
+#[tokio::test]
+async fn viewers_cannot_restore_intents() {
+    let err = service(MockIntentRepository::new())
+        .restore(&ctx_with_role(BuiltinRole::Viewer), IntentId::generate())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("routing.manage"), "{err}");
+}

@@ -113,8 +113,8 @@ impl RuleService {
     }
 
     /// # Errors
-    /// `NotFound` for an intent or datasource the tenant does not have;
-    /// `Validation` naming every bad field.
+    /// `NotFound` for an intent the tenant does not have; `Validation`
+    /// naming every bad field, `datasourceId` among them.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
     pub async fn create(&self, ctx: &TenantCtx, input: CreateRule) -> DomainResult<ValidationRule> {
         ctx.require(Permission::RoutingManage)?;
@@ -122,7 +122,7 @@ impl RuleService {
         let (datasource, config) = self
             .find_datasource(ctx, input.datasource_id)
             .await?
-            .ok_or(DomainError::not_found("datasource"))?;
+            .ok_or_else(unknown_datasource)?;
         let now = self.deps.clock.now();
         let mut errors = FieldErrors::new();
         let rule = build_rule(
@@ -150,8 +150,8 @@ impl RuleService {
     }
 
     /// # Errors
-    /// `NotFound` for the rule or a new datasource; `Validation` naming
-    /// every bad field.
+    /// `NotFound` for the rule; `Validation` naming every bad field,
+    /// `datasourceId` among them.
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, rule = %id))]
     pub async fn update(
         &self,
@@ -165,7 +165,7 @@ impl RuleService {
         let (datasource, config) = self
             .find_datasource(ctx, datasource_id)
             .await?
-            .ok_or(DomainError::not_found("datasource"))?;
+            .ok_or_else(unknown_datasource)?;
         let now = self.deps.clock.now();
         let mut errors = FieldErrors::new();
         let spec = RuleSpec {
@@ -311,6 +311,12 @@ impl RuleService {
             .ok_or_else(|| DomainError::internal_msg("a datasource lost its config"))?;
         Ok(Some((datasource, config)))
     }
+}
+
+/// An input's `datasourceId` the tenant has no live datasource for: another
+/// tenant's, a deleted one, or none at all, alike.
+fn unknown_datasource() -> DomainError {
+    DomainError::invalid("datasourceId", "no datasource has this id")
 }
 
 /// Checks one rule against its datasource; errors are prefixed `prefix`.

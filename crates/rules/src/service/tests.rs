@@ -155,15 +155,11 @@ async fn a_rule_cannot_use_a_datasource_the_tenant_does_not_have() {
         .create(&ctx, exists_rule(it.id, foreign))
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            DomainError::NotFound {
-                entity: "datasource"
-            }
-        ),
-        "{err}"
-    );
+    let DomainError::Validation(fields) = &err else {
+        panic!("expected a validation error, got {err}");
+    };
+    let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(names, ["datasourceId"]);
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! the code cannot read (an unknown enum, a matcher that no longer compiles)
 //! is an internal error.
 
-use sea_orm::ActiveValue::Set;
+use sea_orm::ActiveValue::{NotSet, Set};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use trellis_datasources::DatasourceConfigId;
@@ -90,6 +90,8 @@ pub(crate) fn config_model(
         connection: Set(to_json(&config.connection, "connection options")?),
         created_at: Set(config.created_at),
         updated_at: Set(config.updated_at),
+        deleted_at: NotSet,
+        deletion_id: NotSet,
     })
 }
 
@@ -152,6 +154,8 @@ pub(crate) fn datasource_model(datasource: &Datasource) -> DomainResult<datasour
         file_uploaded_at: Set(file.map(|f| f.uploaded_at)),
         created_at: Set(datasource.created_at),
         updated_at: Set(datasource.updated_at),
+        deleted_at: NotSet,
+        deletion_id: NotSet,
     })
 }
 
@@ -194,6 +198,8 @@ pub(crate) fn intent_model(intent: &Intent) -> DomainResult<intent::ActiveModel>
         matchers: Set(to_json(&specs, "matchers")?),
         created_at: Set(intent.created_at),
         updated_at: Set(intent.updated_at),
+        deleted_at: NotSet,
+        deletion_id: NotSet,
     })
 }
 
@@ -231,6 +237,8 @@ pub(crate) fn rule_model(rule: &ValidationRule) -> validation_rule::ActiveModel 
         is_active: Set(rule.is_active),
         created_at: Set(rule.created_at),
         updated_at: Set(rule.updated_at),
+        deleted_at: NotSet,
+        deletion_id: NotSet,
     }
 }
 

@@ -2,7 +2,7 @@
 //! were valid when written, so they are trusted; a value the code no longer
 //! knows (a plan, a status) is an internal error, not a user's mistake.
 
-use sea_orm::ActiveValue::Set;
+use sea_orm::ActiveValue::{NotSet, Set};
 use trellis_kernel::BuiltinRole;
 use trellis_kernel::{
     DomainError, DomainResult, Permission, PermissionSet, SessionId, TenantId, UserId,
@@ -111,6 +111,8 @@ pub(crate) fn role_model(role: &Role) -> role::ActiveModel {
         builtin: Set(role.builtin.map(|b| b.name().to_owned())),
         permissions: Set(permissions),
         created_at: Set(role.created_at),
+        deleted_at: NotSet,
+        deletion_id: NotSet,
     }
 }
 

@@ -23,6 +23,10 @@ pub struct Model {
     pub file_uploaded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Set when the row is deleted; reads skip such rows.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// The audit entry of the delete that took the row (with its parent's).
+    pub deletion_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -47,5 +51,10 @@ impl ActiveModelBehavior for ActiveModel {}
 impl crate::write::TenantTable for Entity {
     const TENANT_ID: Column = Column::TenantId;
     const ID: Column = Column::Id;
+    const DELETED_AT: Option<Column> = Some(Column::DeletedAt);
     const NAME: &'static str = "datasource";
+}
+
+impl crate::soft_delete::SoftDeleted for Entity {
+    const DELETION_ID: Column = Column::DeletionId;
 }

@@ -18,6 +18,10 @@ pub struct Model {
     pub matchers: Json,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Set when the row is deleted; reads skip such rows.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// The audit entry of the delete that took the row (with its parent's).
+    pub deletion_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -28,5 +32,10 @@ impl ActiveModelBehavior for ActiveModel {}
 impl crate::write::TenantTable for Entity {
     const TENANT_ID: Column = Column::TenantId;
     const ID: Column = Column::Id;
+    const DELETED_AT: Option<Column> = Some(Column::DeletedAt);
     const NAME: &'static str = "intent";
+}
+
+impl crate::soft_delete::SoftDeleted for Entity {
+    const DELETION_ID: Column = Column::DeletionId;
 }

@@ -9,12 +9,13 @@ use trellis_kernel::AuditEntry;
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
 
 use crate::SeaOrmStore;
-use crate::error::{conflict_on_reference, conflict_on_unique, internal};
+use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config};
+use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted};
 use crate::tenancy::entity::tenant;
 use crate::write::ensure_scope;
-use crate::write::{find_many, scoped};
+use crate::write::{find_many, one_of, scoped, scoped_all};
 
 /// Tenants read from the directory at a time while walking them.
 const TENANTS_PER_PASS: u64 = 500;
@@ -73,6 +74,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
             .set(model)
             .filter(datasource_config::Column::TenantId.eq(tenant.as_uuid()))
             .filter(datasource_config::Column::Id.eq(config.id.as_uuid()))
+            .filter(datasource_config::Column::DeletedAt.is_null())
             .exec(&txn)
             .await
             .map_err(|e| conflict_on_unique(e, name_taken(config)))?;
@@ -102,8 +104,9 @@ impl DatasourceConfigRepository for SeaOrmStore {
             .await
             .map_err(internal)?
             .ok_or_else(|| DomainError::not_found("datasource config"))?;
-        let users = datasource::Entity::find()
-            .filter(datasource::Column::TenantId.eq(tenant.as_uuid()))
+        // Deleted datasources keep pointing at it: restoring one needs the
+        // config restored first.
+        let users = scoped::<datasource::Entity>(tenant)
             .filter(datasource::Column::ConfigId.eq(id.as_uuid()))
             .count(&txn)
             .await
@@ -111,18 +114,25 @@ impl DatasourceConfigRepository for SeaOrmStore {
         if users > 0 {
             return Err(DomainError::conflict(in_use(&name, users)));
         }
-        // The RESTRICT key is the backstop should the count ever be wrong.
-        datasource_config::Entity::delete_many()
-            .filter(datasource_config::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(datasource_config::Column::Id.eq(id.as_uuid()))
-            .exec(&txn)
-            .await
-            .map_err(|e| {
-                conflict_on_reference(e, || {
-                    format!("config `{name}` is used by datasources; delete or move them first")
-                })
-            })?;
+        mark_deleted::<datasource_config::Entity>(&txn, tenant, &[id.as_uuid()], audit).await?;
         txn.commit(audit).await
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, config = %id))]
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: DatasourceConfigId,
+        audit: &AuditEntry,
+    ) -> DomainResult<DatasourceConfig> {
+        let txn = self.write(tenant).await?;
+        let (row, _) = deletion_of::<datasource_config::Entity>(&txn, tenant, id.as_uuid()).await?;
+        let config = convert::config(row)?;
+        unmark_deleted::<datasource_config::Entity>(&txn, tenant, &[id.as_uuid()])
+            .await
+            .map_err(|e| conflict_on_unique(e, name_taken(&config)))?;
+        txn.commit(audit).await?;
+        Ok(config)
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, config = %id))]
@@ -131,7 +141,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         tenant: TenantId,
         id: DatasourceConfigId,
     ) -> DomainResult<Option<DatasourceConfig>> {
-        datasource_config::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+        one_of::<datasource_config::Entity>(tenant, id.as_uuid())
             .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
@@ -228,7 +238,8 @@ impl DatasourceConfigRepository for SeaOrmStore {
                 if wanted == 0 {
                     return Ok(found);
                 }
-                let rows = scoped::<datasource_config::Entity>(tenant)
+                // Deleted configs too: a restored one must still decrypt.
+                let rows = scoped_all::<datasource_config::Entity>(tenant)
                     .filter(datasource_config::Column::CredentialsKeyId.is_not_null())
                     .filter(datasource_config::Column::CredentialsKeyId.ne(key_id))
                     .order_by_asc(datasource_config::Column::Id)

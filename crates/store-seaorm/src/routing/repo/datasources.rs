@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 use trellis_datasources::Datasource;
 use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::DatasourceRepository;
@@ -9,11 +9,14 @@ use trellis_kernel::AuditEntry;
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::SeaOrmStore;
-use crate::error::{internal, reference_write_error};
+use crate::error::{conflict_on_unique, internal, reference_write_error};
 use crate::routing::convert;
-use crate::routing::entity::{datasource, datasource_config, datasource_file, validation_rule};
+use crate::routing::entity::{
+    datasource, datasource_config, datasource_file, intent, validation_rule,
+};
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
 use crate::write::ensure_scope;
-use crate::write::{Write, exists, find_many};
+use crate::write::{Write, exists, find_many, one_of, scoped, scoped_all};
 
 const CONFIG: &str = "datasource config";
 
@@ -105,6 +108,7 @@ impl DatasourceRepository for SeaOrmStore {
             .set(model)
             .filter(datasource::Column::TenantId.eq(tenant.as_uuid()))
             .filter(datasource::Column::Id.eq(datasource.id.as_uuid()))
+            .filter(datasource::Column::DeletedAt.is_null())
             .exec(&txn)
             .await
             .map_err(|e| reference_write_error(e, CONFIG, name_taken(datasource)))?;
@@ -124,7 +128,7 @@ impl DatasourceRepository for SeaOrmStore {
         id: DatasourceId,
         audit: &AuditEntry,
     ) -> DomainResult<Vec<RuleId>> {
-        // The file goes with it, by its cascading key.
+        // The file stays, for a restore.
         let rules = self
             .delete_cascading::<datasource::Entity, validation_rule::Entity>(
                 tenant,
@@ -137,8 +141,50 @@ impl DatasourceRepository for SeaOrmStore {
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, datasource = %id))]
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: DatasourceId,
+        audit: &AuditEntry,
+    ) -> DomainResult<(Datasource, Vec<RuleId>)> {
+        let txn = self.write(tenant).await?;
+        let (row, deletion) = deletion_of::<datasource::Entity>(&txn, tenant, id.as_uuid()).await?;
+        let datasource = convert::datasource(row)?;
+        // A live datasource has a live config; locked so that it stays so
+        // until this commits.
+        let config = scoped_all::<datasource_config::Entity>(tenant)
+            .filter(datasource_config::Column::Id.eq(datasource.config_id.as_uuid()))
+            .lock_exclusive()
+            .one(&txn)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| DomainError::internal_msg("a datasource without its config"))?;
+        if config.deleted_at.is_some() {
+            return Err(DomainError::conflict(format!(
+                "datasource config `{}` of this datasource is deleted; restore it first",
+                config.name
+            )));
+        }
+        unmark_deleted::<datasource::Entity>(&txn, tenant, &[id.as_uuid()])
+            .await
+            .map_err(|e| conflict_on_unique(e, name_taken(&datasource)))?;
+        let rules = restore_children::<validation_rule::Entity, intent::Entity>(
+            &txn,
+            tenant,
+            deletion,
+            validation_rule::Column::IntentId,
+        )
+        .await?;
+        txn.commit(audit).await?;
+        Ok((
+            datasource,
+            rules.into_iter().map(RuleId::from_uuid).collect(),
+        ))
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, datasource = %id))]
     async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>> {
-        datasource::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+        one_of::<datasource::Entity>(tenant, id.as_uuid())
             .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
@@ -164,8 +210,7 @@ impl DatasourceRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Datasource>> {
-        let mut query =
-            datasource::Entity::find().filter(datasource::Column::TenantId.eq(tenant.as_uuid()));
+        let mut query = scoped::<datasource::Entity>(tenant);
         if let Some(after) = page.after {
             query = query.filter(datasource::Column::Id.gt(after.0));
         }
@@ -188,7 +233,13 @@ impl DatasourceRepository for SeaOrmStore {
         tenant: TenantId,
         id: DatasourceId,
     ) -> DomainResult<Option<Vec<u8>>> {
+        // A deleted datasource keeps its file for a restore, unreadable.
+        let live = one_of::<datasource::Entity>(tenant, id.as_uuid())
+            .select_only()
+            .column(datasource::Column::Id)
+            .into_query();
         datasource_file::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+            .filter(datasource_file::Column::DatasourceId.in_subquery(live))
             .select_only()
             .column(datasource_file::Column::Content)
             .into_tuple::<Vec<u8>>()

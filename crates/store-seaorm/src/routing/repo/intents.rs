@@ -13,9 +13,10 @@ use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, RuleId, Tenan
 use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
-use crate::routing::entity::{intent, validation_rule};
+use crate::routing::entity::{datasource, intent, validation_rule};
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
 use crate::write::ensure_scope;
-use crate::write::{find_many, scoped};
+use crate::write::{find_many, one_of, scoped};
 
 pub(crate) fn name_taken(intent: &Intent) -> impl FnOnce() -> String + '_ {
     || {
@@ -86,6 +87,7 @@ impl IntentRepository for SeaOrmStore {
             .set(model)
             .filter(intent::Column::TenantId.eq(tenant.as_uuid()))
             .filter(intent::Column::Id.eq(intent.id.as_uuid()))
+            .filter(intent::Column::DeletedAt.is_null())
             .exec(&txn)
             .await
             .map_err(|e| conflict_on_unique(e, name_taken(intent)))?;
@@ -114,8 +116,32 @@ impl IntentRepository for SeaOrmStore {
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: IntentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<(Intent, Vec<RuleId>)> {
+        let txn = self.write(tenant).await?;
+        let (row, deletion) = deletion_of::<intent::Entity>(&txn, tenant, id.as_uuid()).await?;
+        let intent = convert::intent(row)?;
+        unmark_deleted::<intent::Entity>(&txn, tenant, &[id.as_uuid()])
+            .await
+            .map_err(|e| conflict_on_unique(e, name_taken(&intent)))?;
+        let rules = restore_children::<validation_rule::Entity, datasource::Entity>(
+            &txn,
+            tenant,
+            deletion,
+            validation_rule::Column::DatasourceId,
+        )
+        .await?;
+        txn.commit(audit).await?;
+        Ok((intent, rules.into_iter().map(RuleId::from_uuid).collect()))
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]
     async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>> {
-        intent::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+        one_of::<intent::Entity>(tenant, id.as_uuid())
             .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?

@@ -17,8 +17,9 @@ use crate::SeaOrmStore;
 use crate::error::{internal, reference_write_error};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config, intent, validation_rule};
+use crate::soft_delete::mark_deleted;
 use crate::write::ensure_scope;
-use crate::write::{exists, scoped};
+use crate::write::{exists, one_of, scoped};
 
 const DATASOURCE: &str = "datasource";
 
@@ -97,8 +98,7 @@ impl RuleRepository for SeaOrmStore {
         let txn = self.write(tenant).await?;
         if !datasources.is_empty() {
             // One query for all of them: each must be the tenant's.
-            let found = datasource::Entity::find()
-                .filter(datasource::Column::TenantId.eq(tenant.as_uuid()))
+            let found = scoped::<datasource::Entity>(tenant)
                 .filter(datasource::Column::Id.is_in(datasources.iter().copied()))
                 .count(&txn)
                 .await
@@ -138,6 +138,7 @@ impl RuleRepository for SeaOrmStore {
             .set(model)
             .filter(validation_rule::Column::TenantId.eq(tenant.as_uuid()))
             .filter(validation_rule::Column::Id.eq(rule.id.as_uuid()))
+            .filter(validation_rule::Column::DeletedAt.is_null())
             .exec(&txn)
             .await
             .map_err(|e| reference_write_error(e, DATASOURCE, id_taken))?;
@@ -150,13 +151,9 @@ impl RuleRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, rule = %id))]
     async fn delete(&self, tenant: TenantId, id: RuleId, audit: &AuditEntry) -> DomainResult<()> {
         let txn = self.write(tenant).await?;
-        let deleted = validation_rule::Entity::delete_many()
-            .filter(validation_rule::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(validation_rule::Column::Id.eq(id.as_uuid()))
-            .exec(&txn)
-            .await
-            .map_err(internal)?;
-        if deleted.rows_affected == 0 {
+        let deleted =
+            mark_deleted::<validation_rule::Entity>(&txn, tenant, &[id.as_uuid()], audit).await?;
+        if deleted == 0 {
             return Err(DomainError::not_found("rule"));
         }
         txn.commit(audit).await
@@ -198,6 +195,7 @@ impl RuleRepository for SeaOrmStore {
                 .filter(validation_rule::Column::TenantId.eq(tenant.as_uuid()))
                 .filter(validation_rule::Column::IntentId.eq(intent.as_uuid()))
                 .filter(validation_rule::Column::Id.is_in(wanted.keys().copied()))
+                .filter(validation_rule::Column::DeletedAt.is_null())
                 .exec(&txn)
                 .await
                 .map_err(internal)?;
@@ -210,7 +208,7 @@ impl RuleRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, rule = %id))]
     async fn find(&self, tenant: TenantId, id: RuleId) -> DomainResult<Option<ValidationRule>> {
-        validation_rule::Entity::find_by_id((tenant.as_uuid(), id.as_uuid()))
+        one_of::<validation_rule::Entity>(tenant, id.as_uuid())
             .one(&self.read(tenant).await?)
             .await
             .map_err(internal)?
@@ -267,6 +265,10 @@ impl RuleRepository for SeaOrmStore {
             .filter(validation_rule::Column::IsActive.eq(true))
             .find_also_related(datasource::Entity)
             .and_also_related(datasource_config::Entity)
+            // A live rule has live parents; said again so that the join
+            // can never hand routing a deleted datasource or config.
+            .filter(datasource::Column::DeletedAt.is_null())
+            .filter(datasource_config::Column::DeletedAt.is_null())
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
             .all(&self.read(tenant).await?)

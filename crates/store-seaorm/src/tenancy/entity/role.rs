@@ -15,9 +15,24 @@ pub struct Model {
     /// Space-separated permission names; empty for built-in roles.
     pub permissions: String,
     pub created_at: DateTimeUtc,
+    /// Set when the row is deleted; reads skip such rows.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// The audit entry of the delete that took the row.
+    pub deletion_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl crate::write::TenantTable for Entity {
+    const TENANT_ID: Column = Column::TenantId;
+    const ID: Column = Column::Id;
+    const DELETED_AT: Option<Column> = Some(Column::DeletedAt);
+    const NAME: &'static str = "role";
+}
+
+impl crate::soft_delete::SoftDeleted for Entity {
+    const DELETION_ID: Column = Column::DeletionId;
+}

@@ -14,7 +14,7 @@ use crate::error::{internal, role_write_error};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{invitation, membership, role, tenant};
 use crate::write::Scope;
-use crate::write::ensure_scope;
+use crate::write::{ensure_scope, exists};
 
 /// Invitations of `tenant` that can still be accepted at `now`.
 fn pending(tenant: TenantId, now: DateTime<Utc>) -> sea_orm::Select<invitation::Entity> {
@@ -57,6 +57,10 @@ impl InvitationRepository for SeaOrmStore {
                 "{} already has a pending invitation",
                 invitation.email
             )));
+        }
+        // A deleted role still satisfies the key; it is offered no more.
+        if !exists::<role::Entity, _>(&txn, tenant, invitation.role.id.as_uuid()).await? {
+            return Err(DomainError::not_found("role"));
         }
         let model = invitation::ActiveModel {
             tenant_id: Set(tenant.as_uuid()),
@@ -115,6 +119,8 @@ impl InvitationRepository for SeaOrmStore {
         invitation::Entity::find()
             .find_also_related(role::Entity)
             .filter(invitation::Column::TokenHash.eq(token.as_str()))
+            // An invitation to a deleted role cannot be accepted.
+            .filter(role::Column::DeletedAt.is_null())
             .one(
                 &self
                     .read_in(Scope {

@@ -16,7 +16,7 @@ use crate::error::{internal, role_write_error};
 use crate::row::{CachedSql, Columns, select};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{membership, role, tenant, user};
-use crate::write::Scope;
+use crate::write::{Scope, exists};
 
 const LAST_OWNER: &str = "the last OWNER cannot be removed or demoted";
 
@@ -225,6 +225,10 @@ impl MembershipRepository for SeaOrmStore {
         let txn = self.write(tenant).await?;
         if !txn.lock_tenant().await? {
             return Err(DomainError::not_found("member"));
+        }
+        // A deleted role still satisfies the key; it is granted no more.
+        if !exists::<role::Entity, _>(&txn, tenant, role.id.as_uuid()).await? {
+            return Err(DomainError::not_found("role"));
         }
         let updated = membership::Entity::update_many()
             .col_expr(membership::Column::RoleId, Expr::value(role.id.as_uuid()))

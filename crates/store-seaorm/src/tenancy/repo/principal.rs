@@ -280,6 +280,9 @@ pub(crate) fn role_columns(columns: &mut Columns<'_>) -> DomainResult<Option<rol
         builtin,
         permissions: required(permissions)?,
         created_at: required(created_at)?,
+        // Not selected: the held role's, not a list's.
+        deleted_at: None,
+        deletion_id: None,
     }))
 }
 

@@ -10,7 +10,7 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::tenancy::convert;
 use crate::tenancy::entity::role;
-use crate::write::ensure_scope;
+use crate::write::{ensure_scope, scoped};
 
 /// Built-ins strongest first, then custom roles in creation order.
 fn display_order(role: &Role) -> (usize, uuid::Uuid) {
@@ -25,8 +25,7 @@ fn display_order(role: &Role) -> (usize, uuid::Uuid) {
 impl RoleRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn list(&self, tenant: TenantId) -> DomainResult<Vec<Role>> {
-        let rows = role::Entity::find()
-            .filter(role::Column::TenantId.eq(tenant.as_uuid()))
+        let rows = scoped::<role::Entity>(tenant)
             .order_by_asc(role::Column::Id)
             .all(&self.read(tenant).await?)
             .await
@@ -41,8 +40,7 @@ impl RoleRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn find_by_name(&self, tenant: TenantId, name: &str) -> DomainResult<Option<Role>> {
-        role::Entity::find()
-            .filter(role::Column::TenantId.eq(tenant.as_uuid()))
+        scoped::<role::Entity>(tenant)
             .filter(role::Column::NameKey.eq(name.to_lowercase()))
             .one(&self.read(tenant).await?)
             .await

@@ -231,8 +231,8 @@ async fn another_tenants_datasource_is_not_found_and_stays_as_it_was(env: Env) {
     assert_eq!(stored_files(&env).await, 0);
 }
 
-contract!(deleting_a_datasource_deletes_its_file_and_rules_and_names_them);
-async fn deleting_a_datasource_deletes_its_file_and_rules_and_names_them(env: Env) {
+contract!(deleting_a_datasource_hides_its_file_and_rules_and_names_them);
+async fn deleting_a_datasource_hides_its_file_and_rules_and_names_them(env: Env) {
     let org = org(&env, "acme").await;
     let routing = ports(&env);
     let config = file_config(&org, "Uploads");
@@ -296,7 +296,8 @@ async fn deleting_a_datasource_deletes_its_file_and_rules_and_names_them(env: En
             .unwrap(),
         None
     );
-    assert_eq!(stored_files(&env).await, 0);
+    // Kept for a restore, but no longer readable.
+    assert_eq!(stored_files(&env).await, 1);
     assert_eq!(routing.rules.find(org.id(), first.id).await.unwrap(), None);
     assert_eq!(routing.rules.find(org.id(), second.id).await.unwrap(), None);
     assert_eq!(

@@ -187,6 +187,8 @@ fn row_of(rule: &ValidationRule) -> validation_rule::ActiveModel {
         is_active: Set(rule.is_active),
         created_at: Set(rule.created_at),
         updated_at: Set(rule.updated_at),
+        deleted_at: Set(None),
+        deletion_id: Set(None),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The tenancy wing's ports, and what the database itself guarantees.
 
+mod deleted_roles;
 mod invitations;
 mod isolation;
 mod members;

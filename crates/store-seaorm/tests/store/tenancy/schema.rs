@@ -57,6 +57,8 @@ async fn a_role_cannot_belong_to_a_tenant_that_does_not_exist(env: Env) {
         builtin: Set(None),
         permissions: Set(String::new()),
         created_at: Set(now()),
+        deleted_at: Set(None),
+        deletion_id: Set(None),
     };
     let err = role::Entity::insert(row)
         .exec_without_returning(env.db.owner())

@@ -6,6 +6,7 @@ mod datasource;
 mod datasource_config;
 mod email;
 mod intent;
+mod restore;
 mod rule;
 
 use async_graphql::MergedObject;
@@ -17,4 +18,5 @@ pub struct RoutingMutation(
     intent::IntentMutation,
     rule::RuleMutation,
     email::EmailMutation,
+    restore::RestoreMutation,
 );
