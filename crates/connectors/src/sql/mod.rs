@@ -319,6 +319,11 @@ impl SqlPool {
             sqlx::Error::Database(db) if is_statement_timeout(db.as_ref()) => {
                 timed_out(self.statement_timeout)
             }
+            sqlx::Error::Database(db)
+                if matches!(self.kind, Kind::Sqlite(_)) && sqlite::is_too_big(db.as_ref()) =>
+            {
+                sqlite::too_big()
+            }
             sqlx::Error::Database(db) => LookupError::new(
                 LookupErrorKind::Query,
                 format!(
@@ -344,7 +349,7 @@ impl SqlPool {
 }
 
 /// PostgreSQL's `query_canceled` (statement_timeout), MySQL's and MariaDB's
-/// statement time limits, SQLite's interrupt (the progress handler's deadline).
+/// statement time limits, SQLite's interrupt (the deadline's timer).
 fn is_statement_timeout(err: &dyn DatabaseError) -> bool {
     if let Some(pg) = err.try_downcast_ref::<PgDatabaseError>() {
         return pg.code() == "57014";

@@ -207,3 +207,45 @@ async fn probe_opens_the_file() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn a_value_past_the_size_limit_is_an_error_not_a_long_computation() {
+    let files = Files::new().await;
+    let connectors = files.connectors();
+    let config = files.config("crm/customers.db", 1_000);
+    let source = datasource(&config);
+    // Each of these is one long call inside SQLite that, unbounded, keeps a
+    // core busy and holds about a gigabyte for seconds.
+    for (statement, params) in [
+        (
+            "SELECT length(randomblob(1000000000)) WHERE ? IS NOT NULL",
+            &["x"][..],
+        ),
+        ("SELECT length(zeroblob(2000000000))", &[][..]),
+        (
+            "SELECT length(hex(zeroblob(400000)) || hex(zeroblob(400000)))",
+            &[][..],
+        ),
+        (
+            "SELECT length(group_concat(hex(randomblob(100000)))) FROM customers, customers, \
+             customers, customers, customers, customers, customers, customers, customers, customers",
+            &[][..],
+        ),
+    ] {
+        let message = assert_kind(
+            connectors
+                .lookup(&config, &source, &sql(statement, params))
+                .await,
+            LookupErrorKind::Query,
+        );
+        assert_eq!(
+            message,
+            "a string or blob in the query is larger than the 1 MiB a SQLite datasource allows",
+            "{statement}"
+        );
+    }
+    let after = connectors
+        .lookup(&config, &source, &sql("SELECT length(zeroblob(1000))", &[]))
+        .await;
+    assert_eq!(first_row(after.unwrap()), Some(vec![json!(1000)]));
+}
