@@ -13,6 +13,7 @@ mod routing_files;
 mod routing_isolation;
 mod routing_keys;
 mod routing_mocked;
+mod routing_sqlite_files;
 mod routing_support;
 mod routing_validation;
 mod sessions;

@@ -152,7 +152,12 @@ impl SqlPool {
                     config.name
                 )));
             }
-            let (pool, shown) = sqlite::pool(&settings.sqlite_root, &config.base_url, options)?;
+            let (pool, shown) = sqlite::pool(
+                &settings.sqlite_root,
+                config.tenant_id,
+                &config.base_url,
+                options,
+            )?;
             return Ok(Self {
                 kind: Kind::Sqlite(pool),
                 label: format!("the SQLite file `{shown}`").into(),

@@ -1,4 +1,7 @@
 //! SQLite files under the datasource files directory, opened read-only.
+//! Each tenant has a directory of its own there, `<root>/<tenant id>/`, and
+//! a config's path is relative to it, so no path reaches another tenant's
+//! files.
 //!
 //! SQLite has no statement timeout and runs inside this process, so each
 //! connection gets limits of its own (`sqlite3_limit`): no string or blob
@@ -20,6 +23,7 @@ use serde_json::Value;
 use sqlx::sqlite::{Sqlite, SqliteConnectOptions, SqliteConnection, SqlitePool};
 use sqlx::{AssertSqlSafe, ConnectOptions};
 use trellis_datasources::{ConnectionOptions, LookupError, LookupErrorKind};
+use trellis_kernel::TenantId;
 
 use super::{pool_options, value};
 use crate::error::config_error;
@@ -53,6 +57,7 @@ unsafe impl Sync for RawHandle {}
 /// The pool and the path as the tenant wrote it, for messages.
 pub(super) fn pool(
     root: &Path,
+    tenant: TenantId,
     base_url: &str,
     options: &ConnectionOptions,
 ) -> Result<(SqlitePool, String), LookupError> {
@@ -60,7 +65,7 @@ pub(super) fn pool(
         .strip_prefix("sqlite://")
         .or_else(|| base_url.strip_prefix("sqlite:"))
         .unwrap_or(base_url);
-    let path = resolve(root, relative)?;
+    let path = resolve(&root.join(tenant.to_string()), relative)?;
     let connect = SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
@@ -85,8 +90,8 @@ pub(super) fn pool(
     Ok((pool, relative.to_owned()))
 }
 
-/// The file's canonical path, refused if it lies outside `root` (through
-/// `..` or a symbolic link).
+/// The file's canonical path, refused if it lies outside `root`, the
+/// tenant's directory (through `..` or a symbolic link).
 fn resolve(root: &Path, relative: &str) -> Result<std::path::PathBuf, LookupError> {
     let relative_path = Path::new(relative);
     if relative.is_empty() || relative_path.is_absolute() {
@@ -94,16 +99,20 @@ fn resolve(root: &Path, relative: &str) -> Result<std::path::PathBuf, LookupErro
             "the SQLite path `{relative}` must be relative to the datasource files directory"
         )));
     }
-    let root = root.canonicalize().map_err(|_| {
-        config_error("the datasource files directory is not available on this server")
-    })?;
+    let missing = || config_error(format!("the SQLite file `{relative}` does not exist"));
+    let root = match root.canonicalize() {
+        Ok(root) => root,
+        // A tenant's directory exists once its first file is placed.
+        Err(_) if root.parent().is_some_and(Path::is_dir) => return Err(missing()),
+        Err(_) => {
+            return Err(config_error(
+                "the datasource files directory is not available on this server",
+            ));
+        }
+    };
     let path = match root.join(relative_path).canonicalize() {
         Ok(path) => path,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(config_error(format!(
-                "the SQLite file `{relative}` does not exist"
-            )));
-        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Err(missing()),
         Err(_) => {
             return Err(config_error(format!(
                 "the SQLite file `{relative}` cannot be opened"
@@ -231,15 +240,16 @@ mod tests {
             "trellis-sqlite-interrupt-{}",
             sqlx::types::Uuid::now_v7()
         ));
-        std::fs::create_dir_all(&root).unwrap();
+        let tenant = TenantId::generate();
+        std::fs::create_dir_all(root.join(tenant.to_string())).unwrap();
         let file = SqliteConnectOptions::new()
-            .filename(root.join("x.db"))
+            .filename(root.join(tenant.to_string()).join("x.db"))
             .create_if_missing(true);
         let created = <SqliteConnection as sqlx::Connection>::connect_with(&file)
             .await
             .unwrap();
         sqlx::Connection::close(created).await.unwrap();
-        let (pool, _) = pool(&root, "x.db", &ConnectionOptions::default()).unwrap();
+        let (pool, _) = pool(&root, tenant, "x.db", &ConnectionOptions::default()).unwrap();
         let mut conn = pool.acquire().await.unwrap();
         {
             let mut handle = conn.lock_handle().await.unwrap();

@@ -22,8 +22,9 @@ pub struct CreateDatasourceConfigInput {
     /// How to reach the datasource; it cannot change later.
     pub protocol: Protocol,
     /// `postgres://host:5432/db`, `mysql://host/db`, a SQLite file path
-    /// relative to the server's datasource files directory, an `http(s)://`
-    /// base address; omitted for FILE. Never with credentials in it.
+    /// relative to the tenant's own directory among the server's datasource
+    /// files, an `http(s)://` base address; omitted for FILE. Never with
+    /// credentials in it.
     #[validate(length(max = 2048, message = "must be at most 2048 characters"))]
     pub base_url: Option<String>,
     /// How it authenticates; NONE when omitted.

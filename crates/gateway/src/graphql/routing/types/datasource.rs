@@ -21,7 +21,8 @@ pub enum Protocol {
     Postgresql,
     /// A MySQL or MariaDB server; `baseUrl` is `mysql://host:3306/database`.
     Mysql,
-    /// A SQLite file on the server, named relative to its datasource files directory.
+    /// A SQLite file on the server, named relative to the tenant's own
+    /// directory among the server's datasource files.
     Sqlite,
     /// An HTTP API; `baseUrl` is the `http(s)://` address paths are relative to.
     Http,
