@@ -15,6 +15,7 @@ mod routing_keys;
 mod routing_mocked;
 mod routing_sqlite_files;
 mod routing_support;
+mod routing_tls;
 mod routing_validation;
 mod sessions;
 mod statements;

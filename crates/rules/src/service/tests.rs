@@ -35,6 +35,7 @@ impl Mocks {
             .expect_find()
             .returning(move |_, id| Ok((id == known.id).then(|| known.clone())));
         let config = DatasourceConfig {
+            tls_mode: None,
             id: datasource.config_id,
             tenant_id: ctx.tenant_id,
             name: "crm".into(),
