@@ -286,10 +286,17 @@ impl TestApp {
         &self.files.0
     }
 
-    /// Creates the SQLite file `name` in the app's datasource files
-    /// directory and runs `statements` in it.
-    pub async fn sqlite_datasource_file(&self, name: &str, statements: &[&str]) {
-        let path = self.files_dir().join(name);
+    /// The datasource files directory of the tenant `session` acts in.
+    pub fn tenant_files_dir(&self, session: &Session) -> PathBuf {
+        self.files_dir().join(session.tenant_id())
+    }
+
+    /// Creates the SQLite file `name` in the datasource files directory of
+    /// the tenant `session` acts in and runs `statements` in it.
+    pub async fn sqlite_datasource_file(&self, session: &Session, name: &str, statements: &[&str]) {
+        let path = self.tenant_files_dir(session).join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent"))
+            .expect("datasource files directory");
         let url = format!("sqlite://{}?mode=rwc", path.display());
         let db = sea_orm::Database::connect(url)
             .await
@@ -518,6 +525,21 @@ impl TestApp {
                 )
             })
             .collect()
+    }
+}
+
+impl Session {
+    /// The tenant the access token acts in (its `tid` claim).
+    pub fn tenant_id(&self) -> String {
+        use base64::Engine;
+        let payload = self.access_token.split('.').nth(1).expect("a JWT payload");
+        let claims: Value = serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(payload)
+                .expect("base64url"),
+        )
+        .expect("JSON claims");
+        claims["tid"].as_str().expect("a tenant").to_owned()
     }
 }
 

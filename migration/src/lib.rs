@@ -15,6 +15,7 @@ mod m20260101_000003_sessions;
 mod m20260101_000004_audit;
 mod m20261123_000005_routing;
 mod m20261201_000006_row_level_security;
+mod m20261201_000007_datasource_tls;
 mod m20261201_000008_soft_delete;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000004_audit::Migration),
             Box::new(m20261123_000005_routing::Migration),
             Box::new(m20261201_000006_row_level_security::Migration),
+            Box::new(m20261201_000007_datasource_tls::Migration),
             Box::new(m20261201_000008_soft_delete::Migration),
         ]
     }

@@ -40,9 +40,11 @@ pub const ROUTING_RUNS: &str = "query($first: Int, $filter: RoutingRunFilter) {
 /// The customer database every SQL scenario queries: two customers, one order.
 pub const CUSTOMERS_DB: &str = "crm/customers.db";
 
-pub async fn customers_database(app: &TestApp) {
-    std::fs::create_dir_all(app.files_dir().join("crm")).expect("crm directory");
+/// The customer database every SQL scenario queries, in the files of the
+/// tenant `session` acts in.
+pub async fn customers_database(app: &TestApp, session: &Session) {
     app.sqlite_datasource_file(
+        session,
         CUSTOMERS_DB,
         &[
             "CREATE TABLE customers (email TEXT PRIMARY KEY, plan TEXT NOT NULL)",
@@ -98,7 +100,7 @@ pub struct SqlRouting {
 /// it and an intent "Order question" (subject contains "order") with two
 /// EXISTS rules: the sender is a customer, and the order exists.
 pub async fn sql_routing(app: &TestApp, session: &Session) -> SqlRouting {
-    customers_database(app).await;
+    customers_database(app, session).await;
     let token = Some(session.access_token.as_str());
     let config = app
         .gql(

@@ -55,7 +55,7 @@ async fn cost(
 /// `count` intents, each with two rules over three datasources that share
 /// two configs; intent `i` matches subjects containing `[ti]`.
 async fn intents_with_rules(app: &TestApp, owner: &Session, count: usize) {
-    customers_database(app).await;
+    customers_database(app, owner).await;
     let token = Some(owner.access_token.as_str());
     for config in ["crm", "archive"] {
         app.gql(

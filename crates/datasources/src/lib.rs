@@ -12,6 +12,7 @@ pub mod service;
 
 pub use config::{
     AuthType, ConnectionOptions, Credentials, DatasourceConfig, DatasourceConfigId, Protocol,
+    TlsMode,
 };
 pub use datasource::{CsvUpload, Datasource, DatasourceId, DatasourceKind, FileSummary};
 pub use lookup::{HttpMethod, Lookup, LookupError, LookupErrorKind, LookupResult, TimedAnswer};

@@ -47,6 +47,7 @@ fn code(response: &Response) -> Option<String> {
 
 fn config(tenant_id: TenantId, id: DatasourceConfigId) -> DatasourceConfig {
     DatasourceConfig {
+        tls_mode: None,
         id,
         tenant_id,
         name: "crm".into(),

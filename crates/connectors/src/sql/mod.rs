@@ -5,6 +5,7 @@ mod batch;
 mod mysql;
 mod postgres;
 mod sqlite;
+mod tls;
 pub mod value;
 
 use std::net::SocketAddr;
@@ -21,6 +22,7 @@ use sqlx::{Database, Pool};
 use tokio::time::error::Elapsed;
 use trellis_datasources::{
     ConnectionOptions, Credentials, DatasourceConfig, LookupError, LookupErrorKind, Protocol,
+    TlsMode,
 };
 
 use crate::ConnectorSettings;
@@ -54,6 +56,10 @@ pub struct SqlPool {
     password: Arc<str>,
     statement_timeout: Duration,
     connect_timeout: Duration,
+    /// The TLS mode of a server's pool, for messages.
+    tls: Option<TlsMode>,
+    /// VERIFY_FULL's way to the approved address; lives as long as the pool.
+    _forwarder: Option<Arc<tls::Forwarder>>,
 }
 
 /// Host, port and database of a server URL.
@@ -152,7 +158,12 @@ impl SqlPool {
                     config.name
                 )));
             }
-            let (pool, shown) = sqlite::pool(&settings.sqlite_root, &config.base_url, options)?;
+            let (pool, shown) = sqlite::pool(
+                &settings.sqlite_root,
+                config.tenant_id,
+                &config.base_url,
+                options,
+            )?;
             return Ok(Self {
                 kind: Kind::Sqlite(pool),
                 label: format!("the SQLite file `{shown}`").into(),
@@ -160,6 +171,8 @@ impl SqlPool {
                 password: "".into(),
                 statement_timeout,
                 connect_timeout,
+                tls: None,
+                _forwarder: None,
             });
         }
         let target = Target::parse(config)?;
@@ -173,14 +186,27 @@ impl SqlPool {
         let addr: SocketAddr = *addrs.first().ok_or_else(|| {
             LookupError::new(LookupErrorKind::Unreachable, "the host has no addresses")
         })?;
+        let tls = config.tls_mode.unwrap_or(TlsMode::DEFAULT);
+        let forwarder = match tls {
+            TlsMode::VerifyFull => Some(Arc::new(tls::Forwarder::start(addr).map_err(|err| {
+                LookupError::new(
+                    LookupErrorKind::Unreachable,
+                    format!("could not prepare a verified connection: {err}"),
+                )
+            })?)),
+            _ => None,
+        };
+        let via = forwarder.as_deref();
         let (kind, username) = if config.protocol == Protocol::Postgresql {
             let username = username.unwrap_or_else(|| "postgres".into());
+            let connect = postgres::connect_options(&target.host, addr, tls, via);
             let (pool, begin) =
-                postgres::pool(addr, &target.database, &username, &password, options);
+                postgres::pool(connect, &target.database, &username, &password, options);
             (Kind::Postgres { pool, begin }, username)
         } else {
             let username = username.unwrap_or_else(|| "root".into());
-            let pool = mysql::pool(addr, &target.database, &username, &password, options);
+            let connect = mysql::connect_options(&target.host, addr, tls, via);
+            let pool = mysql::pool(connect, &target.database, &username, &password, options);
             (Kind::MySql(pool), username)
         };
         Ok(Self {
@@ -195,6 +221,8 @@ impl SqlPool {
             password: password.into(),
             statement_timeout,
             connect_timeout,
+            tls: Some(tls),
+            _forwarder: forwarder,
         })
     }
 
@@ -300,11 +328,11 @@ impl SqlPool {
                 self.username,
                 self.scrub(db.message())
             ),
-            sqlx::Error::Tls(err) => format!(
-                "the TLS handshake with {} failed: {}",
-                self.label,
-                self.scrub(&err.to_string())
-            ),
+            sqlx::Error::Tls(err) => self.tls_error(&err.to_string()),
+            // rustls reports a rejected certificate as an I/O error.
+            sqlx::Error::Io(err) if err.to_string().contains("certificate") => {
+                self.tls_error(&err.to_string())
+            }
             other => format!(
                 "could not connect to {}: {}",
                 self.label,
@@ -314,10 +342,36 @@ impl SqlPool {
         LookupError::new(LookupErrorKind::Unreachable, message)
     }
 
+    /// Names the config's TLS mode and what to do about a server without TLS.
+    fn tls_error(&self, why: &str) -> String {
+        let mode = self.tls.map_or("", TlsMode::as_str);
+        let mut message = format!(
+            "the TLS handshake with {} failed (tlsMode {mode}): {}",
+            self.label,
+            self.scrub(why)
+        );
+        if why.contains("does not support TLS") {
+            message.push_str(
+                "; set tlsMode DISABLE only for a server without TLS on a network you trust",
+            );
+        } else if why.contains("certificate") {
+            message.push_str(
+                "; the certificate must be valid for the host name in baseUrl and issued by a \
+                 trusted authority",
+            );
+        }
+        message
+    }
+
     fn query_error(&self, err: sqlx::Error) -> LookupError {
         match err {
             sqlx::Error::Database(db) if is_statement_timeout(db.as_ref()) => {
                 timed_out(self.statement_timeout)
+            }
+            sqlx::Error::Database(db)
+                if matches!(self.kind, Kind::Sqlite(_)) && sqlite::is_too_big(db.as_ref()) =>
+            {
+                sqlite::too_big()
             }
             sqlx::Error::Database(db) => LookupError::new(
                 LookupErrorKind::Query,
@@ -344,7 +398,7 @@ impl SqlPool {
 }
 
 /// PostgreSQL's `query_canceled` (statement_timeout), MySQL's and MariaDB's
-/// statement time limits, SQLite's interrupt (the progress handler's deadline).
+/// statement time limits, SQLite's interrupt (the deadline's timer).
 fn is_statement_timeout(err: &dyn DatabaseError) -> bool {
     if let Some(pg) = err.try_downcast_ref::<PgDatabaseError>() {
         return pg.code() == "57014";

@@ -7,23 +7,46 @@ use std::net::SocketAddr;
 use serde_json::Value;
 use sqlx::mysql::{MySql, MySqlConnectOptions, MySqlConnection, MySqlPool, MySqlSslMode};
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Executor};
-use trellis_datasources::ConnectionOptions;
+use trellis_datasources::{ConnectionOptions, TlsMode};
 
+use super::tls::Forwarder;
 use super::{pool_options, value};
 
-pub(super) fn pool(
+/// Where and how to connect; see `postgres::connect_options`.
+pub(super) fn connect_options(
+    host: &str,
     addr: SocketAddr,
+    tls: TlsMode,
+    forwarder: Option<&Forwarder>,
+) -> MySqlConnectOptions {
+    let options = MySqlConnectOptions::new().port(addr.port());
+    match (tls, forwarder) {
+        (TlsMode::VerifyFull, Some(forwarder)) => options
+            .host(host)
+            .socket(forwarder.socket())
+            .ssl_mode(MySqlSslMode::VerifyIdentity),
+        (TlsMode::VerifyFull, None) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(MySqlSslMode::VerifyIdentity),
+        (TlsMode::Require, _) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(MySqlSslMode::Required),
+        (TlsMode::Disable, _) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(MySqlSslMode::Disabled),
+    }
+}
+
+pub(super) fn pool(
+    connect: MySqlConnectOptions,
     database: &str,
     username: &str,
     password: &str,
     options: &ConnectionOptions,
 ) -> MySqlPool {
-    let mut connect = MySqlConnectOptions::new()
-        .host(&addr.ip().to_string())
-        .port(addr.port())
+    let mut connect = connect
         .username(username)
         .database(database)
-        .ssl_mode(MySqlSslMode::Preferred)
         .charset("utf8mb4")
         .disable_statement_logging();
     if !password.is_empty() {

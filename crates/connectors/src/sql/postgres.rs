@@ -10,27 +10,24 @@ use std::sync::Arc;
 use serde_json::Value;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgSslMode, Postgres};
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Executor};
-use trellis_datasources::ConnectionOptions;
+use trellis_datasources::{ConnectionOptions, TlsMode};
 
+use super::tls::Forwarder;
 use super::{pool_options, value};
 
 /// Returns the pool and its begin statement.
 pub(super) fn pool(
-    addr: SocketAddr,
+    connect: PgConnectOptions,
     database: &str,
     username: &str,
     password: &str,
     options: &ConnectionOptions,
 ) -> (PgPool, Arc<str>) {
-    // `new_without_pgpass`: the server's own ~/.pgpass must never be offered
-    // to a tenant's host. Every field that matters is set explicitly.
-    let connect = PgConnectOptions::new_without_pgpass()
-        .host(&addr.ip().to_string())
-        .port(addr.port())
+    // Every field that matters is set explicitly.
+    let connect = connect
         .username(username)
         .password(password)
         .database(database)
-        .ssl_mode(PgSslMode::Prefer)
         .application_name("trellis")
         // Poolers such as PgBouncer reject startup parameters they do not
         // know, so none beyond the standard ones are sent; read-only is set
@@ -55,6 +52,36 @@ pub(super) fn pool(
     (pool, begin.into())
 }
 
+/// Where and how to connect: to the approved address itself for DISABLE and
+/// REQUIRE; for VERIFY_FULL through the forwarder's socket, with the host
+/// name for the certificate check.
+pub(super) fn connect_options(
+    host: &str,
+    addr: SocketAddr,
+    tls: TlsMode,
+    forwarder: Option<&Forwarder>,
+) -> PgConnectOptions {
+    // `new_without_pgpass`: the server's own ~/.pgpass must never be offered
+    // to a tenant's host.
+    let options = PgConnectOptions::new_without_pgpass().port(addr.port());
+    match (tls, forwarder) {
+        (TlsMode::VerifyFull, Some(forwarder)) => options
+            .host(host)
+            .socket(forwarder.dir())
+            .ssl_mode(PgSslMode::VerifyFull),
+        // Without a forwarder the certificate is checked against the IP.
+        (TlsMode::VerifyFull, None) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(PgSslMode::VerifyFull),
+        (TlsMode::Require, _) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(PgSslMode::Require),
+        (TlsMode::Disable, _) => options
+            .host(&addr.ip().to_string())
+            .ssl_mode(PgSslMode::Disable),
+    }
+}
+
 pub(super) async fn first_row(
     conn: &mut PgConnection,
     begin: &Arc<str>,
@@ -75,4 +102,40 @@ pub(super) async fn first_row(
     // so the lookup does not wait a round trip for it.
     drop(tx);
     Ok(row.as_ref().map(value::pg_row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn verify_full_checks_the_host_name_over_the_approved_address() {
+        let approved: SocketAddr = "203.0.113.7:6543".parse().unwrap();
+        let forwarder = Forwarder::start(approved).unwrap();
+        let options = connect_options(
+            "db.example.com",
+            approved,
+            TlsMode::VerifyFull,
+            Some(&forwarder),
+        );
+        // The name is what the certificate is checked against...
+        assert_eq!(options.get_host(), "db.example.com");
+        assert!(matches!(options.get_ssl_mode(), PgSslMode::VerifyFull));
+        // ...while the connection goes to the forwarder, which dials the
+        // approved address, never the name.
+        assert_eq!(options.get_socket(), Some(&forwarder.dir().to_path_buf()));
+        assert_eq!(
+            forwarder.socket(),
+            forwarder
+                .dir()
+                .join(format!(".s.PGSQL.{}", options.get_port()))
+        );
+        for (mode, expected) in [(TlsMode::Require, "Require"), (TlsMode::Disable, "Disable")] {
+            let options = connect_options("db.example.com", approved, mode, None);
+            assert_eq!(options.get_host(), "203.0.113.7");
+            assert_eq!(options.get_port(), 6543);
+            assert_eq!(options.get_socket(), None);
+            assert_eq!(format!("{:?}", options.get_ssl_mode()), expected);
+        }
+    }
 }

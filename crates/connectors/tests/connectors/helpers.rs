@@ -42,6 +42,9 @@ pub fn config(
     });
     let now = Utc::now();
     DatasourceConfig {
+        // The test servers on loopback have no TLS.
+        tls_mode: matches!(protocol, Protocol::Postgresql | Protocol::Mysql)
+            .then_some(trellis_datasources::TlsMode::Disable),
         id,
         tenant_id,
         name: "crm".into(),

@@ -9,21 +9,26 @@ use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 use trellis_connectors::Connectors;
 use trellis_datasources::ports::{Connector, MockDatasourceRepository};
 use trellis_datasources::{DatasourceConfig, Lookup, LookupErrorKind, Protocol};
+use trellis_kernel::TenantId;
 
 use crate::helpers::*;
 
-/// A files directory holding `crm/customers.db` with two customers.
+/// A files directory holding, in one tenant's directory,
+/// `crm/customers.db` with two customers.
 struct Files {
     root: PathBuf,
+    tenant: TenantId,
 }
 
 impl Files {
     async fn new() -> Self {
         let root = std::env::temp_dir().join(unique("trellis-files"));
-        std::fs::create_dir_all(root.join("crm")).unwrap();
+        let tenant = TenantId::generate();
+        let dir = root.join(tenant.to_string());
+        std::fs::create_dir_all(dir.join("crm")).unwrap();
         let pool = SqlitePool::connect_with(
             SqliteConnectOptions::new()
-                .filename(root.join("crm/customers.db"))
+                .filename(dir.join("crm/customers.db"))
                 .create_if_missing(true),
         )
         .await
@@ -36,7 +41,7 @@ impl Files {
         .await
         .unwrap();
         pool.close().await;
-        Self { root }
+        Self { root, tenant }
     }
 
     fn connectors(&self) -> Connectors {
@@ -49,8 +54,20 @@ impl Files {
         )
     }
 
+    /// A config of this directory's tenant.
     fn config(&self, path: &str, statement_timeout_ms: u64) -> DatasourceConfig {
-        config(Protocol::Sqlite, path, None, options(statement_timeout_ms))
+        self.config_of(self.tenant, path, statement_timeout_ms)
+    }
+
+    fn config_of(
+        &self,
+        tenant: TenantId,
+        path: &str,
+        statement_timeout_ms: u64,
+    ) -> DatasourceConfig {
+        let mut config = config(Protocol::Sqlite, path, None, options(statement_timeout_ms));
+        config.tenant_id = tenant;
+        config
     }
 }
 
@@ -187,7 +204,8 @@ async fn missing_and_escaping_paths_are_config_errors() {
         .with_extension("db");
     std::fs::write(&outside, b"").unwrap();
     let escaping = files.config(
-        &format!("../{}", outside.file_name().unwrap().to_string_lossy()),
+        // Up from the tenant's directory and the files directory.
+        &format!("../../{}", outside.file_name().unwrap().to_string_lossy()),
         2_000,
     );
     let result = connectors
@@ -195,7 +213,10 @@ async fn missing_and_escaping_paths_are_config_errors() {
         .await;
     std::fs::remove_file(&outside).unwrap();
     let message = assert_kind(result, LookupErrorKind::Config);
-    assert!(message.contains("outside"), "{message}");
+    assert!(
+        message.ends_with("is outside the datasource files directory"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -206,4 +227,109 @@ async fn probe_opens_the_file() {
         .probe(&files.config("crm/customers.db", 2_000))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_value_past_the_size_limit_is_an_error_not_a_long_computation() {
+    let files = Files::new().await;
+    let connectors = files.connectors();
+    let config = files.config("crm/customers.db", 5_000);
+    let source = datasource(&config);
+    // Each of these is one long call inside SQLite that, unbounded, keeps a
+    // core busy and holds about a gigabyte for seconds. With the limit each
+    // fails at once, well inside the timeout, which is generous only so that
+    // a busy machine cannot turn the answer into a timeout.
+    for (statement, params) in [
+        (
+            "SELECT length(randomblob(1000000000)) WHERE ? IS NOT NULL",
+            &["x"][..],
+        ),
+        ("SELECT length(zeroblob(2000000000))", &[][..]),
+        (
+            "SELECT length(hex(zeroblob(400000)) || hex(zeroblob(400000)))",
+            &[][..],
+        ),
+        (
+            "SELECT length(group_concat(hex(randomblob(100000)))) FROM customers, customers, \
+             customers, customers, customers, customers, customers, customers, customers, customers",
+            &[][..],
+        ),
+    ] {
+        let message = assert_kind(
+            connectors
+                .lookup(&config, &source, &sql(statement, params))
+                .await,
+            LookupErrorKind::Query,
+        );
+        assert_eq!(
+            message,
+            "a string or blob in the query is larger than the 1 MiB a SQLite datasource allows",
+            "{statement}"
+        );
+    }
+    let after = connectors
+        .lookup(&config, &source, &sql("SELECT length(zeroblob(1000))", &[]))
+        .await;
+    assert_eq!(first_row(after.unwrap()), Some(vec![json!(1000)]));
+}
+
+#[tokio::test]
+async fn a_tenant_cannot_reach_another_tenants_file_by_any_path() {
+    let files = Files::new().await;
+    let connectors = files.connectors();
+    let other = TenantId::generate();
+    let other_dir = files.root.join(other.to_string());
+    std::fs::create_dir_all(&other_dir).unwrap();
+    // The owner reads its own file.
+    let own = files.config("crm/customers.db", 2_000);
+    let count = "SELECT count(*) FROM customers";
+    assert_eq!(
+        first_row(
+            connectors
+                .lookup(&own, &datasource(&own), &sql(count, &[]))
+                .await
+                .unwrap()
+        ),
+        Some(vec![json!(2)])
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        files
+            .root
+            .join(files.tenant.to_string())
+            .join("crm/customers.db"),
+        other_dir.join("link.db"),
+    )
+    .unwrap();
+    let theirs = format!("{}/crm/customers.db", files.tenant);
+    for (path, says) in [
+        // Relative to the other tenant's own directory: nothing there.
+        (theirs.clone(), "does not exist"),
+        (format!("../{theirs}"), "is outside"),
+        (format!("sqlite:../{theirs}"), "is outside"),
+        (
+            files.root.join(&theirs).to_string_lossy().into_owned(),
+            "must be relative",
+        ),
+        #[cfg(unix)]
+        ("link.db".to_owned(), "is outside"),
+    ] {
+        let config = files.config_of(other, &path, 2_000);
+        let message = assert_kind(
+            connectors
+                .lookup(&config, &datasource(&config), &sql(count, &[]))
+                .await,
+            LookupErrorKind::Config,
+        );
+        assert!(message.contains(says), "{path}: {message}");
+    }
+    // A tenant with no directory yet is told its file is missing.
+    let newcomer = files.config_of(TenantId::generate(), "crm/customers.db", 2_000);
+    let message = assert_kind(
+        connectors
+            .lookup(&newcomer, &datasource(&newcomer), &sql(count, &[]))
+            .await,
+        LookupErrorKind::Config,
+    );
+    assert_eq!(message, "the SQLite file `crm/customers.db` does not exist");
 }

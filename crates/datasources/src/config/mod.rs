@@ -10,10 +10,12 @@ use serde_json::Value;
 use trellis_kernel::{FieldErrors, TenantId, define_id};
 
 pub use address::parse_base_url;
+pub use tls::TlsMode;
 
 use crate::secret::EncryptedSecret;
 
 mod address;
+mod tls;
 
 define_id!(
     /// How to reach a datasource: protocol, address, encrypted credentials.
@@ -322,6 +324,8 @@ pub struct DatasourceConfig {
     /// `authConfig`, encrypted; `None` for `NONE`.
     pub credentials: Option<EncryptedSecret>,
     pub connection: ConnectionOptions,
+    /// How a SQL server connection is encrypted; `None` for other protocols.
+    pub tls_mode: Option<TlsMode>,
     pub created_at: DateTime<Utc>,
     /// Changes with every update; connectors key their pools by it.
     pub updated_at: DateTime<Utc>,

@@ -10,7 +10,7 @@ use trellis_kernel::AuditEntry;
 
 use super::{DatasourceService, config_snapshot};
 use crate::config::{
-    AuthType, ConnectionOptions, Credentials, DatasourceConfig, Protocol, parse_base_url,
+    AuthType, ConnectionOptions, Credentials, DatasourceConfig, Protocol, TlsMode, parse_base_url,
 };
 use crate::secret::EncryptedSecret;
 
@@ -23,6 +23,8 @@ pub struct CreateDatasourceConfig {
     /// Write-only: encrypted before it is stored, never returned.
     pub auth_config: Option<Value>,
     pub connection: Option<Value>,
+    /// For POSTGRESQL and MYSQL; `TlsMode::DEFAULT` when not given.
+    pub tls_mode: Option<TlsMode>,
 }
 
 /// Every field left `None` keeps its value. The protocol cannot change:
@@ -37,6 +39,7 @@ pub struct UpdateDatasourceConfig {
     /// to anything but NONE.
     pub auth_config: Option<Value>,
     pub connection: Option<Value>,
+    pub tls_mode: Option<TlsMode>,
 }
 
 /// The answer of `testDatasourceConfig`.
@@ -118,9 +121,11 @@ impl DatasourceService {
         );
         let connection =
             ConnectionOptions::parse(input.connection.as_ref(), &mut errors, "connection");
+        let tls_mode =
+            TlsMode::for_protocol(input.protocol, input.tls_mode, &mut errors, "tlsMode");
         errors.into_result()?;
-        let (Some(name), Some(base_url), Some(credentials), Some(connection)) =
-            (name, base_url, credentials, connection)
+        let (Some(name), Some(base_url), Some(credentials), Some(connection), Some(tls_mode)) =
+            (name, base_url, credentials, connection, tls_mode)
         else {
             return Err(DomainError::internal_msg("validated fields missing"));
         };
@@ -136,6 +141,7 @@ impl DatasourceService {
             auth_type: input.auth_type,
             credentials: self.seal(ctx, id, credentials.as_ref())?,
             connection,
+            tls_mode,
             created_at: now,
             updated_at: now,
         };
@@ -191,9 +197,15 @@ impl DatasourceService {
             Some(value) => ConnectionOptions::parse(Some(value), &mut errors, "connection"),
             None => Some(before.connection.clone()),
         };
+        let tls_mode = match input.tls_mode {
+            Some(mode) => {
+                TlsMode::for_protocol(before.protocol, Some(mode), &mut errors, "tlsMode")
+            }
+            None => Some(before.tls_mode),
+        };
         errors.into_result()?;
-        let (Some(name), Some(base_url), Some(credentials), Some(connection)) =
-            (name, base_url, credentials, connection)
+        let (Some(name), Some(base_url), Some(credentials), Some(connection), Some(tls_mode)) =
+            (name, base_url, credentials, connection, tls_mode)
         else {
             return Err(DomainError::internal_msg("validated fields missing"));
         };
@@ -209,6 +221,7 @@ impl DatasourceService {
             auth_type,
             credentials,
             connection,
+            tls_mode,
             updated_at: trellis_kernel::next_version(now, before.updated_at),
             ..before.clone()
         };

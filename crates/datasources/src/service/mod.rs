@@ -15,7 +15,7 @@ pub use configs::{ConfigTest, CreateDatasourceConfig, UpdateDatasourceConfig};
 pub use datasources::{CreateDatasource, DeletedDatasource, RestoredDatasource, UpdateDatasource};
 pub use rotation::RotationReport;
 
-use crate::config::DatasourceConfig;
+use crate::config::{DatasourceConfig, TlsMode};
 use crate::datasource::Datasource;
 use crate::ports::{Connector, DatasourceConfigRepository, DatasourceRepository};
 use crate::secret::Keyring;
@@ -51,6 +51,7 @@ pub(crate) fn config_snapshot(config: &DatasourceConfig) -> Value {
         "authType": config.auth_type.as_str(),
         "hasCredentials": config.has_credentials(),
         "connection": config.connection,
+        "tlsMode": config.tls_mode.map(TlsMode::as_str),
     })
 }
 

@@ -47,6 +47,7 @@ fn admin() -> TenantCtx {
 
 fn pg_input() -> CreateDatasourceConfig {
     CreateDatasourceConfig {
+        tls_mode: None,
         name: "CRM".into(),
         protocol: Protocol::Postgresql,
         base_url: Some("postgres://db.example.com:5432/crm".into()),
@@ -64,6 +65,7 @@ fn stored_config(ctx: &TenantCtx, keyring: &Keyring) -> DatasourceConfig {
     };
     let aad = DatasourceConfig::credentials_aad(ctx.tenant_id, id);
     DatasourceConfig {
+        tls_mode: None,
         id,
         tenant_id: ctx.tenant_id,
         name: "CRM".into(),
@@ -217,6 +219,7 @@ async fn updating_keeps_credentials_unless_given_and_drops_the_pool() {
         .update_config(
             &ctx,
             UpdateDatasourceConfig {
+                tls_mode: None,
                 id,
                 name: Some("CRM replica".into()),
                 base_url: None,

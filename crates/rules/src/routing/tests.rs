@@ -48,6 +48,7 @@ fn intent(tenant: TenantId, name: &str, priority: i32, subject_contains: &str) -
 
 fn target(tenant: TenantId, intent: IntentId, priority: i32) -> RuleTarget {
     let config = DatasourceConfig {
+        tls_mode: None,
         id: DatasourceConfigId::generate(),
         tenant_id: tenant,
         name: "crm".into(),

@@ -40,6 +40,7 @@ impl Mocks {
             .withf(move |t, _| *t == tenant)
             .returning(move |_, id| Ok((id == known.id).then(|| known.clone())));
         let config = DatasourceConfig {
+            tls_mode: None,
             id: datasource.config_id,
             tenant_id: ctx.tenant_id,
             name: "crm".into(),

@@ -10,6 +10,7 @@ use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::DatasourceId;
 use trellis_datasources::{
     AuthType, Datasource, DatasourceConfig, DatasourceKind, EncryptedSecret, FileSummary, Protocol,
+    TlsMode,
 };
 use trellis_intents::IntentId;
 use trellis_intents::matcher::MatcherSpec;
@@ -56,6 +57,14 @@ pub(crate) fn config(model: datasource_config::Model) -> DomainResult<Datasource
             ));
         }
     };
+    // Only SQL servers have a mode; the column's default on other rows means nothing.
+    let tls_mode = match (protocol, model.tls_mode) {
+        (Protocol::Postgresql | Protocol::Mysql, Some(mode)) => {
+            Some(TlsMode::parse(&mode).ok_or_else(|| unknown("TLS mode", &mode))?)
+        }
+        (Protocol::Postgresql | Protocol::Mysql, None) => Some(TlsMode::DEFAULT),
+        _ => None,
+    };
     Ok(DatasourceConfig {
         id: DatasourceConfigId::from_uuid(model.id),
         tenant_id: TenantId::from_uuid(model.tenant_id),
@@ -65,6 +74,7 @@ pub(crate) fn config(model: datasource_config::Model) -> DomainResult<Datasource
         auth_type,
         credentials,
         connection: from_json(model.connection, "connection options")?,
+        tls_mode,
         created_at: model.created_at,
         updated_at: model.updated_at,
     })
@@ -88,6 +98,7 @@ pub(crate) fn config_model(
         credentials_key_id: Set(key_id),
         credentials_ciphertext: Set(ciphertext),
         connection: Set(to_json(&config.connection, "connection options")?),
+        tls_mode: Set(config.tls_mode.map(|mode| mode.as_str().to_owned())),
         created_at: Set(config.created_at),
         updated_at: Set(config.updated_at),
         deleted_at: NotSet,

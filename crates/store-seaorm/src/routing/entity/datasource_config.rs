@@ -18,6 +18,8 @@ pub struct Model {
     pub credentials_ciphertext: Option<String>,
     #[sea_orm(column_type = "JsonBinary")]
     pub connection: Json,
+    /// Read for POSTGRESQL and MYSQL only.
+    pub tls_mode: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     /// Set when the row is deleted; reads skip such rows.

@@ -1,4 +1,5 @@
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use trellis_kernel::{DomainResult, Page, PageRequest, TenantId};
 use trellis_rules::ports::RoutingRunRepository;
@@ -42,10 +43,13 @@ impl RoutingRunRepository for SeaOrmStore {
         if let Some(outcome) = filter.outcome {
             query = query.filter(routing_run::Column::Outcome.eq(outcome.as_str()));
         }
-        if let Some(since) = filter.since {
+        let Some((since, until)) = stored_bounds(filter) else {
+            return Ok(Page::from_overfetch(Vec::new(), &page));
+        };
+        if let Some(since) = since {
             query = query.filter(routing_run::Column::CreatedAt.gte(since));
         }
-        if let Some(until) = filter.until {
+        if let Some(until) = until {
             query = query.filter(routing_run::Column::CreatedAt.lt(until));
         }
         if let Some(before) = page.after {
@@ -63,4 +67,33 @@ impl RoutingRunRepository for SeaOrmStore {
             .collect::<DomainResult<Vec<_>>>()?;
         Ok(Page::from_overfetch(runs, &page))
     }
+}
+
+/// `since` and `until`, each optional.
+type Bounds = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// The filter's time bounds as the database can compare them, or `None`
+/// when no run can lie between them. SQLite keeps timestamps as RFC 3339
+/// text, which sorts as time only for four-digit years: `+99999-…` sorts
+/// before `2026-…`. Runs are stamped by the server's clock, so a bound past
+/// either end of those years either excludes every run or none, and is
+/// settled here rather than compared as text.
+fn stored_bounds(filter: &RoutingRunFilter) -> Option<Bounds> {
+    let first = NaiveDate::from_ymd_opt(0, 1, 1)?
+        .and_hms_opt(0, 0, 0)?
+        .and_utc();
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31)?
+        .and_hms_nano_opt(23, 59, 59, 999_999_999)?
+        .and_utc();
+    let since = match filter.since {
+        Some(since) if since > last => return None,
+        Some(since) if since > first => Some(since),
+        _ => None,
+    };
+    let until = match filter.until {
+        Some(until) if until <= first => return None,
+        Some(until) if until <= last => Some(until),
+        _ => None,
+    };
+    Some((since, until))
 }

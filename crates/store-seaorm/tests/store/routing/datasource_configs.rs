@@ -176,6 +176,7 @@ async fn an_update_replaces_every_field_but_identity_and_creation(env: Env) {
         auth_type: AuthType::Basic,
         credentials: Some(secret("k2", "sealed-basic")),
         connection: ConnectionOptions::default(),
+        tls_mode: Some(trellis_datasources::TlsMode::Require),
         updated_at: now() + chrono::Duration::seconds(5),
         ..crm.clone()
     };

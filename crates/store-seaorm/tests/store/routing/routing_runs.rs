@@ -204,3 +204,47 @@ async fn runs_are_filtered_by_intent_outcome_and_time(env: Env) {
     };
     assert!(ids(&routing, &org, empty).await.is_empty());
 }
+
+contract!(run_time_bounds_compare_as_instants_whatever_the_year);
+async fn run_time_bounds_compare_as_instants_whatever_the_year(env: Env) {
+    let org = org(&env, "acme").await;
+    let routing = ports(&env);
+    let at = now();
+    let stored = run(&org, None, DecisionOutcome::NoMatch, at);
+    routing.runs.insert(org.id(), &stored).await.unwrap();
+    let instant = |year, month, day| {
+        chrono::NaiveDate::from_ymd_opt(year, month, day)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
+    // The years a text comparison gets wrong: five digits and BC.
+    let far_future = instant(99999, 1, 1);
+    let far_past = instant(-44, 3, 15);
+    let year_one = instant(1, 1, 1);
+    let bounds = |since, until| RoutingRunFilter {
+        since,
+        until,
+        ..RoutingRunFilter::default()
+    };
+    for (since, until, expected) in [
+        (Some(far_future), None, vec![]),
+        (None, Some(far_past), vec![]),
+        (None, Some(year_one), vec![]),
+        (Some(far_past), None, vec![stored.id]),
+        (Some(year_one), None, vec![stored.id]),
+        (None, Some(far_future), vec![stored.id]),
+        (Some(far_past), Some(far_future), vec![stored.id]),
+        (Some(far_future), Some(far_past), vec![]),
+        (Some(at), Some(at + Duration::seconds(1)), vec![stored.id]),
+        (Some(at + Duration::seconds(1)), None, vec![]),
+        (None, Some(at), vec![]),
+    ] {
+        assert_eq!(
+            ids(&routing, &org, bounds(since, until)).await,
+            expected,
+            "since {since:?} until {until:?}"
+        );
+    }
+}

@@ -45,6 +45,7 @@ pub fn secret(key_id: &str, ciphertext: &str) -> EncryptedSecret {
 pub fn api_config(org: &Org, name: &str) -> DatasourceConfig {
     let at = now();
     DatasourceConfig {
+        tls_mode: None,
         id: DatasourceConfigId::generate(),
         tenant_id: org.id(),
         name: name.into(),

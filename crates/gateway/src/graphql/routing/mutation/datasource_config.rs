@@ -6,7 +6,7 @@ use validator::Validate;
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::graphql::routing::types::{AuthType, ConfigTest, DatasourceConfig, Protocol};
+use crate::graphql::routing::types::{AuthType, ConfigTest, DatasourceConfig, Protocol, TlsMode};
 use crate::graphql::validate::{parse_id, validate_input};
 use crate::state::AppState;
 
@@ -22,8 +22,9 @@ pub struct CreateDatasourceConfigInput {
     /// How to reach the datasource; it cannot change later.
     pub protocol: Protocol,
     /// `postgres://host:5432/db`, `mysql://host/db`, a SQLite file path
-    /// relative to the server's datasource files directory, an `http(s)://`
-    /// base address; omitted for FILE. Never with credentials in it.
+    /// relative to the tenant's own directory among the server's datasource
+    /// files, an `http(s)://` base address; omitted for FILE. Never with
+    /// credentials in it.
     #[validate(length(max = 2048, message = "must be at most 2048 characters"))]
     pub base_url: Option<String>,
     /// How it authenticates; NONE when omitted.
@@ -36,6 +37,9 @@ pub struct CreateDatasourceConfigInput {
     /// Connection options: `poolSize` (1-20), `connectTimeoutMs`,
     /// `statementTimeoutMs` (100-30000), `maxResponseBytes`, `headers`.
     pub connection: Option<Json<serde_json::Value>>,
+    /// For POSTGRESQL and MYSQL only: how the connection is encrypted;
+    /// VERIFY_FULL when omitted.
+    pub tls_mode: Option<TlsMode>,
 }
 
 /// What `createDatasourceConfig` created.
@@ -68,6 +72,8 @@ pub struct UpdateDatasourceConfigInput {
     pub auth_config: Option<Json<serde_json::Value>>,
     /// New connection options, replacing the old ones.
     pub connection: Option<Json<serde_json::Value>>,
+    /// A new TLS mode (POSTGRESQL and MYSQL only).
+    pub tls_mode: Option<TlsMode>,
 }
 
 /// What `updateDatasourceConfig` changed.
@@ -113,6 +119,7 @@ impl DatasourceConfigMutation {
             auth_type: input.auth_type.into(),
             auth_config: input.auth_config.map(|Json(value)| value),
             connection: input.connection.map(|Json(value)| value),
+            tls_mode: input.tls_mode.map(Into::into),
         };
         let config = state
             .routing
@@ -143,6 +150,7 @@ impl DatasourceConfigMutation {
             auth_type: input.auth_type.map(Into::into),
             auth_config: input.auth_config.map(|Json(value)| value),
             connection: input.connection.map(|Json(value)| value),
+            tls_mode: input.tls_mode.map(Into::into),
         };
         let config = state
             .routing

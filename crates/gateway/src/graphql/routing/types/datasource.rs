@@ -21,7 +21,8 @@ pub enum Protocol {
     Postgresql,
     /// A MySQL or MariaDB server; `baseUrl` is `mysql://host:3306/database`.
     Mysql,
-    /// A SQLite file on the server, named relative to its datasource files directory.
+    /// A SQLite file on the server, named relative to the tenant's own
+    /// directory among the server's datasource files.
     Sqlite,
     /// An HTTP API; `baseUrl` is the `http(s)://` address paths are relative to.
     Http,
@@ -49,6 +50,41 @@ impl From<Protocol> for ds::Protocol {
             Protocol::Sqlite => ds::Protocol::Sqlite,
             Protocol::Http => ds::Protocol::Http,
             Protocol::File => ds::Protocol::File,
+        }
+    }
+}
+
+/// How a POSTGRESQL or MYSQL config encrypts its connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(name = "DatasourceTlsMode")]
+pub enum TlsMode {
+    /// No TLS: the password and the data travel in clear text. Only for a
+    /// server without TLS on a network you trust.
+    Disable,
+    /// TLS required; the certificate is not checked, so an impostor on the
+    /// path is not noticed.
+    Require,
+    /// TLS required; the certificate must be valid for the host name in
+    /// `baseUrl` and chain to a trusted root. The default.
+    VerifyFull,
+}
+
+impl From<ds::TlsMode> for TlsMode {
+    fn from(mode: ds::TlsMode) -> Self {
+        match mode {
+            ds::TlsMode::Disable => TlsMode::Disable,
+            ds::TlsMode::Require => TlsMode::Require,
+            ds::TlsMode::VerifyFull => TlsMode::VerifyFull,
+        }
+    }
+}
+
+impl From<TlsMode> for ds::TlsMode {
+    fn from(mode: TlsMode) -> Self {
+        match mode {
+            TlsMode::Disable => ds::TlsMode::Disable,
+            TlsMode::Require => ds::TlsMode::Require,
+            TlsMode::VerifyFull => ds::TlsMode::VerifyFull,
         }
     }
 }
@@ -139,6 +175,8 @@ pub struct DatasourceConfig {
     /// Connection options: `poolSize`, `connectTimeoutMs`,
     /// `statementTimeoutMs`, `maxResponseBytes`, `headers` (all defaulted).
     pub connection: Json<serde_json::Value>,
+    /// How the connection is encrypted; `null` except for POSTGRESQL and MYSQL.
+    pub tls_mode: Option<TlsMode>,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it last changed.
@@ -156,6 +194,7 @@ impl From<ds::DatasourceConfig> for DatasourceConfig {
             auth_type: config.auth_type.into(),
             // Plain numbers, strings and maps: serialising cannot fail.
             connection: Json(serde_json::to_value(&config.connection).unwrap_or_default()),
+            tls_mode: config.tls_mode.map(Into::into),
             created_at: config.created_at,
             updated_at: config.updated_at,
         }

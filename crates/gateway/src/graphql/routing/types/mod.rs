@@ -8,7 +8,7 @@ pub mod rule;
 
 pub use datasource::{
     AuthType, ConfigTest, Datasource, DatasourceConfig, DatasourceConfigConnection,
-    DatasourceConnection, DatasourceFile, DatasourceKind, Protocol,
+    DatasourceConnection, DatasourceFile, DatasourceKind, Protocol, TlsMode,
 };
 pub use intent::{Intent, IntentConnection, MatchField, MatchOperator, Matcher};
 pub use routing::{
