@@ -6,6 +6,7 @@ mod invitations;
 mod isolation;
 mod members;
 mod mocked;
+mod nul;
 mod onboarding;
 mod routing;
 mod routing_access;

@@ -1,11 +1,34 @@
 //! Turning database errors into domain errors.
 
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
 use trellis_kernel::DomainError;
 
 /// Anything the caller cannot act on. The cause is kept for the log.
+///
+/// Except text PostgreSQL cannot store: a NUL (U+0000) that reached a write
+/// by a path that did not refuse or replace it is the caller's input, not
+/// the server's fault, so it is `Validation`, and nothing is written.
 pub(crate) fn internal(err: DbErr) -> DomainError {
+    if is_unstorable_text(&err) {
+        return DomainError::invalid("input", NUL_MESSAGE);
+    }
     DomainError::internal(err)
+}
+
+pub(crate) const NUL_MESSAGE: &str = "must not contain a NUL character (U+0000)";
+
+/// PostgreSQL's refusals of a NUL: 22021 (`character_not_in_repertoire`,
+/// in `text`) and 22P05 (`untranslatable_character`, `\u0000` in `jsonb`).
+fn is_unstorable_text(err: &DbErr) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(cause)) | DbErr::Query(RuntimeErr::SqlxError(cause))) =
+        err
+    else {
+        return false;
+    };
+    let sea_orm::sqlx::Error::Database(database) = cause.as_ref() else {
+        return false;
+    };
+    matches!(database.code().as_deref(), Some("22021" | "22P05"))
 }
 
 fn is_unique_violation(err: &DbErr) -> bool {
