@@ -10,6 +10,7 @@ mod nul;
 mod onboarding;
 mod routing;
 mod routing_access;
+mod routing_durations;
 mod routing_files;
 mod routing_isolation;
 mod routing_keys;
