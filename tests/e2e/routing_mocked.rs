@@ -115,6 +115,47 @@ async fn a_timed_out_lookup_is_an_error_result_and_the_other_rules_still_run() {
 }
 
 #[tokio::test]
+async fn a_datasource_error_quoting_a_nul_is_stored_with_a_replacement_character() {
+    // A datasource's error may quote what it was sent or holds, NUL and all.
+    let mut connector = MockConnector::new();
+    connector.expect_lookup_all().times(2).returning(|_, _, _| {
+        vec![TimedAnswer {
+            result: Err(LookupError::new(LookupErrorKind::Query, "bad value 'a\0b'")),
+            took: Duration::from_millis(1),
+        }]
+    });
+    let app = TestApp::sqlite_with_connector(Arc::new(connector)).await;
+    let (owner, _) = app
+        .owner_of("owner@nul-error.test", "nul-error", "PRO")
+        .await;
+    api_routing(&app, &owner.access_token).await;
+
+    let decision = app
+        .gql(
+            ROUTE_EMAIL,
+            json!({ "input": { "message": { "from": "ada@example.com", "subject": "Hi" } } }),
+            Some(&owner.access_token),
+        )
+        .await
+        .ok();
+    let expected = "datasource `CRM`: bad value 'a\u{FFFD}b'";
+    let decision = &decision["routeEmail"]["decision"];
+    assert_eq!(decision["results"][0]["detail"], expected, "{decision}");
+    let runs = app
+        .gql(
+            "{ routingRuns { edges { node { results { detail } } } } }",
+            json!({}),
+            Some(&owner.access_token),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        runs["routingRuns"]["edges"][0]["node"]["results"][0]["detail"],
+        expected
+    );
+}
+
+#[tokio::test]
 async fn testing_a_config_reports_the_probe_and_changing_it_drops_its_pool() {
     let mut connector = MockConnector::new();
     connector.expect_probe().times(1).returning(|_| {

@@ -104,8 +104,16 @@ impl CsvUpload {
                 self.content.len()
             )));
         }
-        if std::str::from_utf8(&self.content).is_err() {
+        let Ok(text) = std::str::from_utf8(&self.content) else {
             return Err(bad("the file is not UTF-8 text".into()));
+        };
+        // A NUL is no part of text, and PostgreSQL could not store a column
+        // name holding one.
+        if let Some(at) = text.find('\0') {
+            let line = text[..at].matches('\n').count() + 1;
+            return Err(bad(format!(
+                "line {line} holds a NUL character (U+0000); a CSV file is text"
+            )));
         }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
@@ -138,7 +146,18 @@ impl CsvUpload {
             filename: if filename.is_empty() {
                 "upload.csv".into()
             } else {
-                filename.chars().take(255).collect()
+                // The client names the file; a NUL in its name is shown, not stored.
+                filename
+                    .chars()
+                    .take(255)
+                    .map(|c| {
+                        if c == '\0' {
+                            char::REPLACEMENT_CHARACTER
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
             },
             size_bytes: self.content.len() as u64,
             row_count,
@@ -175,6 +194,7 @@ mod tests {
             ("email,Email\na,b\n", "appears twice"),
             ("email,\na,b\n", "needs a name"),
             ("", "empty"),
+            ("email,plan\na@x.com,p\0ro\n", "line 2 holds a NUL"),
         ] {
             let err = upload(content).summarise("file", Utc::now()).unwrap_err();
             assert!(err.to_string().contains(expected), "{content:?}: {err}");

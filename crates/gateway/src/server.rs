@@ -103,7 +103,7 @@ pub fn pool_settings(config: &Config) -> PoolSettings {
 ///
 /// # Errors
 /// If the database cannot be reached or a migration fails.
-pub async fn migrate_database(config: &Config) -> anyhow::Result<()> {
+pub async fn migrate_database(config: &Config) -> anyhow::Result<Vec<String>> {
     let Some(url) = &config.migration_database_url else {
         return migrate(&connect(config).await?).await;
     };
@@ -161,16 +161,20 @@ pub fn role_refusal(risks: &RoleRisks) -> Option<String> {
     ))
 }
 
-/// Applies pending migrations.
+/// Applies pending migrations and returns the names of those applied.
 ///
 /// # Errors
 /// If a migration fails.
-pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    trellis_store_seaorm::migrate(db)
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<Vec<String>> {
+    let applied = trellis_store_seaorm::migrate(db)
         .await
         .context("database migration failed")?;
-    tracing::info!("database schema is up to date");
-    Ok(())
+    tracing::info!(
+        applied = applied.len(),
+        migrations = %applied.join(", "),
+        "database schema is up to date"
+    );
+    Ok(applied)
 }
 
 /// Every use case over the SeaORM store and the real connectors.

@@ -1,5 +1,6 @@
 //! Opening the pool and bringing the schema up to date.
 
+use std::collections::HashSet;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -95,9 +96,23 @@ pub fn pool_options(database_url: &str, settings: PoolSettings) -> ConnectOption
     options
 }
 
-/// Applies every pending migration.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+/// Applies every pending migration and returns the names of those it
+/// applied, oldest first (empty when the schema was up to date).
+pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
+    // Compared before and after rather than listed as pending beforehand,
+    // so that what another process applied meanwhile is not claimed.
+    let before: HashSet<String> = Migrator::get_applied_migrations(db)
+        .await?
+        .iter()
+        .map(|migration| migration.name().to_owned())
+        .collect();
+    Migrator::up(db, None).await?;
+    Ok(Migrator::get_applied_migrations(db)
+        .await?
+        .iter()
+        .map(|migration| migration.name().to_owned())
+        .filter(|name| !before.contains(name))
+        .collect())
 }
 
 /// Whether the database answers; for `/health/db`.

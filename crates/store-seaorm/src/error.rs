@@ -6,7 +6,14 @@ use trellis_kernel::DomainError;
 /// `Unavailable` when the database cannot be reached (the same request may
 /// work later), `Internal` for anything else the caller cannot act on. The
 /// cause is kept for the log.
+///
+/// Except text PostgreSQL cannot store: a NUL (U+0000) that reached a write
+/// by a path that did not refuse or replace it is the caller's input, not
+/// the server's fault, so it is `Validation`, and nothing is written.
 pub(crate) fn internal(err: DbErr) -> DomainError {
+    if is_unstorable_text(&err) {
+        return DomainError::invalid("input", NUL_MESSAGE);
+    }
     if is_unavailable(&err) {
         DomainError::unavailable(err)
     } else {
@@ -36,6 +43,22 @@ fn sqlx_unavailable(err: &sea_orm::sqlx::Error) -> bool {
         }),
         _ => false,
     }
+}
+
+pub(crate) const NUL_MESSAGE: &str = "must not contain a NUL character (U+0000)";
+
+/// PostgreSQL's refusals of a NUL: 22021 (`character_not_in_repertoire`,
+/// in `text`) and 22P05 (`untranslatable_character`, `\u0000` in `jsonb`).
+fn is_unstorable_text(err: &DbErr) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(cause)) | DbErr::Query(RuntimeErr::SqlxError(cause))) =
+        err
+    else {
+        return false;
+    };
+    let sea_orm::sqlx::Error::Database(database) = cause.as_ref() else {
+        return false;
+    };
+    matches!(database.code().as_deref(), Some("22021" | "22P05"))
 }
 
 fn is_unique_violation(err: &DbErr) -> bool {

@@ -13,8 +13,11 @@ use std::collections::HashMap;
 
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, ServerResult};
+use trellis_kernel::DomainError;
 
 use super::TrellisSchema;
+use super::error::map_domain_error;
+use super::nul;
 
 /// `extensions.code` of every error this module raises.
 pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
@@ -52,16 +55,31 @@ pub async fn execute(schema: &TrellisSchema, mut request: Request) -> Response {
 ///
 /// # Errors
 /// `GRAPHQL_PARSE_FAILED` for a document that is not GraphQL;
-/// `QUERY_TOO_COMPLEX` as [`check_document`] says.
+/// `QUERY_TOO_COMPLEX` as [`check_document`] says; `BAD_USER_INPUT` naming
+/// every argument whose text holds a NUL (see [`nul`]).
 pub fn check_request(schema: &TrellisSchema, request: &mut Request) -> Result<usize, ServerError> {
     let max_aliases = schema
         .data::<DocumentLimits>()
         .map_or(usize::MAX, |limits| limits.max_aliases);
-    let document = request
+    // Taken out for the walk: the parsed document borrows the request.
+    let variables = std::mem::take(&mut request.variables);
+    let operation = request.operation_name.clone();
+    let checked = request
         .parsed_query()
-        .map_err(|error| with_code(error.clone(), GRAPHQL_PARSE_FAILED))?;
-    check_document(document, max_aliases)?;
-    Ok(credential_fields(document))
+        .map_err(|error| with_code(error.clone(), GRAPHQL_PARSE_FAILED))
+        .and_then(|document| {
+            check_document(document, max_aliases)?;
+            let nul = nul::nul_fields(document, &variables, operation.as_deref());
+            if !nul.is_empty() {
+                let mapped = map_domain_error(&DomainError::Validation(nul), None);
+                let mut error = ServerError::new(mapped.message, None);
+                error.extensions = mapped.extensions;
+                return Err(error);
+            }
+            Ok(credential_fields(document))
+        });
+    request.variables = variables;
+    checked
 }
 
 /// Executes a request [`check_request`] passed, and gives each error raised

@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod limits;
 pub mod loaders;
+pub mod nul;
 pub mod routing;
 pub mod tenancy;
 pub mod validate;

@@ -245,10 +245,14 @@ impl RoutingService {
             intent_name: intent.map(|i| i.name.clone()),
             matched_by,
             outcome,
-            results: results.unwrap_or_default(),
-            email_from: truncate(&email.from, 320),
-            email_subject: truncate(&email.subject, 500),
-            email_message_id: email.message_id.as_deref().map(|id| truncate(id, 500)),
+            results: results
+                .unwrap_or_default()
+                .into_iter()
+                .map(stored_result)
+                .collect(),
+            email_from: stored_text(&email.from, 320),
+            email_subject: stored_text(&email.subject, 500),
+            email_message_id: email.message_id.as_deref().map(|id| stored_text(id, 500)),
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
             actor_id: Some(ctx.user_id()),
             request_id: ctx.actor.meta.request_id.clone(),
@@ -275,8 +279,38 @@ pub(super) fn result(
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
-    text.chars().take(max).collect()
+/// What is kept of an email's text: at most `max` characters, each NUL
+/// (U+0000) replaced by U+FFFD. An email may carry a NUL and is routed as
+/// it came, but PostgreSQL stores no NUL in text or JSON, and a visible
+/// replacement shows the tenant where one was.
+fn stored_text(text: &str, max: usize) -> String {
+    text.chars()
+        .take(max)
+        .map(|c| {
+            if c == '\0' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A rule's detail quotes the email and what the datasource answered,
+/// either of which may hold a NUL.
+fn stored_result(result: RuleResult) -> RuleResult {
+    let clean = |text: String| {
+        if text.contains('\0') {
+            text.replace('\0', "\u{FFFD}")
+        } else {
+            text
+        }
+    };
+    RuleResult {
+        detail: clean(result.detail),
+        field_name: clean(result.field_name),
+        ..result
+    }
 }
 
 mod batch;

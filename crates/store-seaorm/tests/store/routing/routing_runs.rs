@@ -248,3 +248,39 @@ async fn run_time_bounds_compare_as_instants_whatever_the_year(env: Env) {
         );
     }
 }
+
+contract!(text_the_database_cannot_store_is_bad_input_not_internal);
+async fn text_the_database_cannot_store_is_bad_input_not_internal(env: Env) {
+    // The routing domain replaces NUL before it stores a run; should one
+    // reach the store anyway, PostgreSQL refuses it in `text` and in
+    // `jsonb`, and the caller hears of bad input, not of a server fault.
+    let org = org(&env, "acme").await;
+    let routing = ports(&env);
+    let in_text = RoutingRun {
+        email_subject: "order\0 42".into(),
+        ..run(&org, None, DecisionOutcome::NoMatch, now())
+    };
+    let in_json = RoutingRun {
+        results: vec![RuleResult {
+            rule_id: RuleId::generate(),
+            rule_type: RuleType::Equals,
+            field_name: "from".into(),
+            outcome: RuleOutcome::Failed,
+            detail: "found `pro\0`".into(),
+            duration_ms: 1.0,
+        }],
+        ..run(&org, None, DecisionOutcome::Failed, now())
+    };
+    for run in [in_text, in_json] {
+        match routing.runs.insert(org.id(), &run).await {
+            // SQLite stores a NUL like any other character.
+            Ok(()) => assert!(env.db.name().is_none(), "PostgreSQL stored a NUL"),
+            Err(DomainError::Validation(fields)) => {
+                assert!(env.db.name().is_some());
+                assert_eq!(fields[0].field, "input");
+                assert!(fields[0].message.contains("NUL"), "{fields:?}");
+            }
+            Err(other) => panic!("expected bad input, got {other:?}"),
+        }
+    }
+}

@@ -114,8 +114,14 @@ pub struct RuleResult {
     pub outcome: RuleOutcome,
     /// What was found or what went wrong, in words for the tenant.
     pub detail: String,
-    /// How long it took.
+    /// How long it took, in milliseconds to the microsecond.
     pub duration_ms: f64,
+}
+
+/// Milliseconds to three decimals: the clock says more, but nothing a
+/// tenant reads in a duration is finer than a microsecond.
+fn to_microseconds(ms: f64) -> f64 {
+    (ms * 1000.0).round() / 1000.0
 }
 
 impl From<rules::RuleResult> for RuleResult {
@@ -126,7 +132,7 @@ impl From<rules::RuleResult> for RuleResult {
             field_name: result.field_name,
             outcome: result.outcome.into(),
             detail: result.detail,
-            duration_ms: result.duration_ms,
+            duration_ms: to_microseconds(result.duration_ms),
         }
     }
 }
@@ -159,7 +165,8 @@ pub struct RoutingDecision {
     pub outcome: DecisionOutcome,
     /// Each active rule of the intent, in the order they ran.
     pub results: Vec<RuleResult>,
-    /// How long routing took, rules included.
+    /// How long routing took, rules included, in milliseconds to the
+    /// microsecond.
     pub duration_ms: f64,
     /// Whether it came from `routeEmail` or `validateEmail`.
     pub mode: RoutingMode,
@@ -185,7 +192,7 @@ impl From<rules::RoutingRun> for RoutingDecision {
             matched_by: run.matched_by.map(Matcher::from),
             outcome: run.outcome.into(),
             results: run.results.into_iter().map(RuleResult::from).collect(),
-            duration_ms: run.duration_ms,
+            duration_ms: to_microseconds(run.duration_ms),
             mode: run.mode.into(),
             created_at: run.created_at,
             email: EmailSummary {
