@@ -290,43 +290,46 @@ impl ConnectionTrait for Write {
     }
 }
 
-#[async_trait]
-impl ConnectionTrait for Txn {
-    fn get_database_backend(&self) -> DbBackend {
-        match self {
-            Txn::SeaOrm(txn) => txn.get_database_backend(),
-            Txn::Scoped(txn) => txn.get_database_backend(),
-        }
-    }
+/// `ConnectionTrait` for an enum of connections: each call goes to the
+/// variant's own.
+macro_rules! connection_of_variants {
+    ($ty:ty: $($variant:path),+) => {
+        #[async_trait]
+        impl ConnectionTrait for $ty {
+            fn get_database_backend(&self) -> DbBackend {
+                match self {
+                    $($variant(db) => db.get_database_backend(),)+
+                }
+            }
 
-    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
-        match self {
-            Txn::SeaOrm(txn) => txn.execute_raw(stmt).await,
-            Txn::Scoped(txn) => txn.execute_raw(stmt).await,
-        }
-    }
+            async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+                match self {
+                    $($variant(db) => db.execute_raw(stmt).await,)+
+                }
+            }
 
-    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
-        match self {
-            Txn::SeaOrm(txn) => txn.execute_unprepared(sql).await,
-            Txn::Scoped(txn) => txn.execute_unprepared(sql).await,
-        }
-    }
+            async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+                match self {
+                    $($variant(db) => db.execute_unprepared(sql).await,)+
+                }
+            }
 
-    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-        match self {
-            Txn::SeaOrm(txn) => txn.query_one_raw(stmt).await,
-            Txn::Scoped(txn) => txn.query_one_raw(stmt).await,
-        }
-    }
+            async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+                match self {
+                    $($variant(db) => db.query_one_raw(stmt).await,)+
+                }
+            }
 
-    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        match self {
-            Txn::SeaOrm(txn) => txn.query_all_raw(stmt).await,
-            Txn::Scoped(txn) => txn.query_all_raw(stmt).await,
+            async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+                match self {
+                    $($variant(db) => db.query_all_raw(stmt).await,)+
+                }
+            }
         }
-    }
+    };
 }
+
+connection_of_variants!(Txn: Txn::SeaOrm, Txn::Scoped);
 
 /// Reads in one scope (see [`SeaOrmStore::read_in`]).
 pub(crate) enum TenantRead<'a> {
@@ -334,40 +337,4 @@ pub(crate) enum TenantRead<'a> {
     Transaction(ScopedPg),
 }
 
-#[async_trait]
-impl ConnectionTrait for TenantRead<'_> {
-    fn get_database_backend(&self) -> DbBackend {
-        match self {
-            TenantRead::Pool(db) => db.get_database_backend(),
-            TenantRead::Transaction(txn) => txn.get_database_backend(),
-        }
-    }
-
-    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
-        match self {
-            TenantRead::Pool(db) => db.execute_raw(stmt).await,
-            TenantRead::Transaction(txn) => txn.execute_raw(stmt).await,
-        }
-    }
-
-    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
-        match self {
-            TenantRead::Pool(db) => db.execute_unprepared(sql).await,
-            TenantRead::Transaction(txn) => txn.execute_unprepared(sql).await,
-        }
-    }
-
-    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-        match self {
-            TenantRead::Pool(db) => db.query_one_raw(stmt).await,
-            TenantRead::Transaction(txn) => txn.query_one_raw(stmt).await,
-        }
-    }
-
-    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        match self {
-            TenantRead::Pool(db) => db.query_all_raw(stmt).await,
-            TenantRead::Transaction(txn) => txn.query_all_raw(stmt).await,
-        }
-    }
-}
+connection_of_variants!(TenantRead<'_>: TenantRead::Pool, TenantRead::Transaction);
