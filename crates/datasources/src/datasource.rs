@@ -147,17 +147,7 @@ impl CsvUpload {
                 "upload.csv".into()
             } else {
                 // The client names the file; a NUL in its name is shown, not stored.
-                filename
-                    .chars()
-                    .take(255)
-                    .map(|c| {
-                        if c == '\0' {
-                            char::REPLACEMENT_CHARACTER
-                        } else {
-                            c
-                        }
-                    })
-                    .collect()
+                trellis_kernel::text::storable(filename, 255)
             },
             size_bytes: self.content.len() as u64,
             row_count,

@@ -2,6 +2,25 @@
 
 use crate::error::{DomainError, DomainResult};
 
+/// Why a text holding a NUL (U+0000) is refused: PostgreSQL stores none.
+pub const NUL_REFUSED: &str = "must not contain a NUL character (U+0000)";
+
+/// At most `max` characters of `text`, each NUL (U+0000) replaced by
+/// U+FFFD: for text that is kept as it came (an email, a file's name) but
+/// must be storable, with the replacement showing where a NUL was.
+pub fn storable(text: &str, max: usize) -> String {
+    text.chars()
+        .take(max)
+        .map(|c| {
+            if c == '\0' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A trimmed, non-empty name of at most `max` characters, without control
 /// characters.
 ///

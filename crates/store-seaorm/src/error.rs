@@ -12,7 +12,7 @@ use trellis_kernel::DomainError;
 /// the server's fault, so it is `Validation`, and nothing is written.
 pub(crate) fn internal(err: DbErr) -> DomainError {
     if is_unstorable_text(&err) {
-        return DomainError::invalid("input", NUL_MESSAGE);
+        return DomainError::invalid("input", trellis_kernel::text::NUL_REFUSED);
     }
     if is_unavailable(&err) {
         DomainError::unavailable(err)
@@ -44,8 +44,6 @@ fn sqlx_unavailable(err: &sea_orm::sqlx::Error) -> bool {
         _ => false,
     }
 }
-
-pub(crate) const NUL_MESSAGE: &str = "must not contain a NUL character (U+0000)";
 
 /// PostgreSQL's refusals of a NUL: 22021 (`character_not_in_repertoire`,
 /// in `text`) and 22P05 (`untranslatable_character`, `\u0000` in `jsonb`).

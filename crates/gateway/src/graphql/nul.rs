@@ -15,6 +15,7 @@
 
 use std::collections::HashSet;
 use std::convert::Infallible;
+use trellis_kernel::text::NUL_REFUSED;
 
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
@@ -28,7 +29,6 @@ const EMAIL_FIELDS: [&str; 2] = ["routeEmail", "validateEmail"];
 /// The argument whose fields are named without its own name.
 const INPUT: &str = "input";
 
-pub(crate) const MESSAGE: &str = "must not contain a NUL character (U+0000)";
 const KEY_MESSAGE: &str = "has a key that contains a NUL character (U+0000)";
 
 /// Every argument path of the operation(s) to run whose text holds a NUL,
@@ -152,7 +152,7 @@ impl<'d> Walk<'d> {
 
     fn text(&mut self, path: &str, text: &str) {
         if text.contains('\0') {
-            self.report(path, MESSAGE);
+            self.report(path, NUL_REFUSED);
         }
     }
 

@@ -11,6 +11,7 @@ use trellis_datasources::ports::Connector;
 use trellis_intents::IntentId;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{EmailMessage, Intent};
+use trellis_kernel::text::storable;
 use trellis_kernel::{
     Clock, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId, TenantCtx,
 };
@@ -250,9 +251,11 @@ impl RoutingService {
                 .into_iter()
                 .map(stored_result)
                 .collect(),
-            email_from: stored_text(&email.from, 320),
-            email_subject: stored_text(&email.subject, 500),
-            email_message_id: email.message_id.as_deref().map(|id| stored_text(id, 500)),
+            // An email is routed as it came, NULs and all; its stored copy
+            // shows U+FFFD where PostgreSQL could store no NUL.
+            email_from: storable(&email.from, 320),
+            email_subject: storable(&email.subject, 500),
+            email_message_id: email.message_id.as_deref().map(|id| storable(id, 500)),
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
             actor_id: Some(ctx.user_id()),
             request_id: ctx.actor.meta.request_id.clone(),
@@ -277,23 +280,6 @@ pub(super) fn result(
         detail,
         duration_ms: took.as_secs_f64() * 1000.0,
     }
-}
-
-/// What is kept of an email's text: at most `max` characters, each NUL
-/// (U+0000) replaced by U+FFFD. An email may carry a NUL and is routed as
-/// it came, but PostgreSQL stores no NUL in text or JSON, and a visible
-/// replacement shows the tenant where one was.
-fn stored_text(text: &str, max: usize) -> String {
-    text.chars()
-        .take(max)
-        .map(|c| {
-            if c == '\0' {
-                char::REPLACEMENT_CHARACTER
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 /// A rule's detail quotes the email and what the datasource answered,
