@@ -1,3 +1,5 @@
+use trellis_tenancy::token::MIN_SECRET_BYTES;
+
 use super::*;
 
 const GOOD_SECRET: &str = "0123456789abcdef0123456789abcdef";
