@@ -15,6 +15,7 @@ mod error;
 pub mod routing;
 mod row;
 mod scoped_pg;
+mod scoped_read;
 mod soft_delete;
 mod startup;
 pub mod tenancy;

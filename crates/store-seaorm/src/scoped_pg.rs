@@ -22,7 +22,8 @@ use tokio::sync::Mutex;
 use crate::write::Scope;
 
 /// Called with the SQL of every statement the store sends through its own
-/// transactions, as SeaORM's metric callback is for its own.
+/// transactions and reads (a scoped transaction's `BEGIN` too), as
+/// SeaORM's metric callback is for its own.
 pub type StatementObserver = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// One scoped PostgreSQL transaction.
@@ -38,6 +39,9 @@ impl ScopedPg {
         observer: Option<StatementObserver>,
     ) -> Result<Self, DbErr> {
         let begin = begin_sql(scope)?;
+        if let Some(observer) = &observer {
+            observer(&begin);
+        }
         let txn = pool
             .begin_with(AssertSqlSafe(begin))
             .await

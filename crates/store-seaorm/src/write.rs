@@ -6,12 +6,14 @@
 //! it rolls back, so a change never lands without its trail. Reads go
 //! through `store.read(tenant)`.
 //!
-//! Both name their tenant to PostgreSQL: each runs in a transaction that
-//! sets `trellis.tenant_id` for itself alone (`set_config(…, true)`, in the
-//! same round trip as its BEGIN: `scoped_pg`), which the row-level security
-//! policies admit rows by (see the migration `row_level_security`). A
-//! pooled connection carries nothing to its next user. SQLite has no row-level security; there the queries' own `WHERE
-//! tenant_id = …` is the only wall.
+//! Both name their tenant to PostgreSQL, whose row-level security
+//! policies admit rows by `trellis.tenant_id` (see the migration
+//! `row_level_security`). A write runs in a transaction that sets it for
+//! itself alone (`set_config(…, true)`, in the same round trip as its
+//! BEGIN: `scoped_pg`); a read is one autocommit statement that sets it
+//! first (`scoped_read`). Either way a pooled connection carries nothing
+//! to its next user. SQLite has no row-level security; there the queries'
+//! own `WHERE tenant_id = …` is the only wall.
 
 use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
@@ -27,6 +29,7 @@ use crate::SeaOrmStore;
 use crate::audit;
 use crate::error::internal;
 use crate::scoped_pg::ScopedPg;
+use crate::scoped_read::ScopedReads;
 use crate::tenancy::entity::tenant;
 
 /// A table whose rows belong to one tenant, keyed by `(tenant_id, id)`.
@@ -162,25 +165,21 @@ impl SeaOrmStore {
     }
 
     /// A read of `tenant`'s data.
-    pub(crate) async fn read(&self, tenant: TenantId) -> DomainResult<TenantRead<'_>> {
-        self.read_in(Scope::tenant(tenant)).await
+    pub(crate) fn read(&self, tenant: TenantId) -> TenantRead<'_> {
+        self.read_in(Scope::tenant(tenant))
     }
 
-    /// A read in `scope`: on PostgreSQL a transaction of its own that names
-    /// the scope, rolled back when dropped (it changed nothing); on SQLite
-    /// the pool itself.
-    pub(crate) async fn read_in(&self, scope: Scope<'_>) -> DomainResult<TenantRead<'_>> {
+    /// Reads in `scope`: on PostgreSQL each statement names the scope
+    /// itself, in autocommit; on SQLite the pool itself.
+    pub(crate) fn read_in(&self, scope: Scope<'_>) -> TenantRead<'_> {
         if self.db.get_database_backend() != DbBackend::Postgres {
-            return Ok(TenantRead::Pool(&self.db));
+            return TenantRead::Pool(&self.db);
         }
-        let txn = ScopedPg::begin(
+        TenantRead::Scoped(ScopedReads::new(
             self.db.get_postgres_connection_pool(),
             &scope,
             self.observer.clone(),
-        )
-        .await
-        .map_err(internal)?;
-        Ok(TenantRead::Transaction(txn))
+        ))
     }
 }
 
@@ -334,7 +333,7 @@ connection_of_variants!(Txn: Txn::SeaOrm, Txn::Scoped);
 /// Reads in one scope (see [`SeaOrmStore::read_in`]).
 pub(crate) enum TenantRead<'a> {
     Pool(&'a DatabaseConnection),
-    Transaction(ScopedPg),
+    Scoped(ScopedReads<'a>),
 }
 
-connection_of_variants!(TenantRead<'_>: TenantRead::Pool, TenantRead::Transaction);
+connection_of_variants!(TenantRead<'_>: TenantRead::Pool, TenantRead::Scoped);

@@ -51,7 +51,7 @@ impl AuditRepository for SeaOrmStore {
         let rows = query
             .order_by_desc(audit_log::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let entries = rows.into_iter().map(audit).collect();

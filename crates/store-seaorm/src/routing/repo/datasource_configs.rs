@@ -142,7 +142,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         id: DatasourceConfigId,
     ) -> DomainResult<Option<DatasourceConfig>> {
         one_of::<datasource_config::Entity>(tenant, id.as_uuid())
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::config)
@@ -156,13 +156,8 @@ impl DatasourceConfigRepository for SeaOrmStore {
         ids: &[DatasourceConfigId],
     ) -> DomainResult<Vec<DatasourceConfig>> {
         let ids: Vec<_> = ids.iter().map(DatasourceConfigId::as_uuid).collect();
-        find_many::<datasource_config::Entity, _>(
-            &self.read(tenant).await?,
-            tenant,
-            &ids,
-            convert::config,
-        )
-        .await
+        find_many::<datasource_config::Entity, _>(&self.read(tenant), tenant, &ids, convert::config)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
@@ -173,7 +168,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
     ) -> DomainResult<Option<DatasourceConfig>> {
         scoped::<datasource_config::Entity>(tenant)
             .filter(datasource_config::Column::NameKey.eq(name.to_lowercase()))
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::config)
@@ -193,7 +188,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         let rows = query
             .order_by_asc(datasource_config::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let configs = rows
@@ -244,7 +239,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
                     .filter(datasource_config::Column::CredentialsKeyId.ne(key_id))
                     .order_by_asc(datasource_config::Column::Id)
                     .limit(wanted)
-                    .all(&self.read(tenant).await?)
+                    .all(&self.read(tenant))
                     .await
                     .map_err(internal)?;
                 if !rows.is_empty() {

@@ -185,7 +185,7 @@ impl DatasourceRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, datasource = %id))]
     async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>> {
         one_of::<datasource::Entity>(tenant, id.as_uuid())
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::datasource)
@@ -199,13 +199,8 @@ impl DatasourceRepository for SeaOrmStore {
         ids: &[DatasourceId],
     ) -> DomainResult<Vec<Datasource>> {
         let ids: Vec<_> = ids.iter().map(DatasourceId::as_uuid).collect();
-        find_many::<datasource::Entity, _>(
-            &self.read(tenant).await?,
-            tenant,
-            &ids,
-            convert::datasource,
-        )
-        .await
+        find_many::<datasource::Entity, _>(&self.read(tenant), tenant, &ids, convert::datasource)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
@@ -217,7 +212,7 @@ impl DatasourceRepository for SeaOrmStore {
         let rows = query
             .order_by_asc(datasource::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let datasources = rows
@@ -243,7 +238,7 @@ impl DatasourceRepository for SeaOrmStore {
             .select_only()
             .column(datasource_file::Column::Content)
             .into_tuple::<Vec<u8>>()
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)
     }

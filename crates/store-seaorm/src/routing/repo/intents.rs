@@ -142,7 +142,7 @@ impl IntentRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, intent = %id))]
     async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>> {
         one_of::<intent::Entity>(tenant, id.as_uuid())
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::intent)
@@ -152,8 +152,7 @@ impl IntentRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, count = ids.len()))]
     async fn find_many(&self, tenant: TenantId, ids: &[IntentId]) -> DomainResult<Vec<Intent>> {
         let ids: Vec<_> = ids.iter().map(IntentId::as_uuid).collect();
-        find_many::<intent::Entity, _>(&self.read(tenant).await?, tenant, &ids, convert::intent)
-            .await
+        find_many::<intent::Entity, _>(&self.read(tenant), tenant, &ids, convert::intent).await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
@@ -183,7 +182,7 @@ impl IntentRepository for SeaOrmStore {
         let rows = query
             .order_by_asc(intent::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         Ok(Page::from_overfetch(to_intents(rows)?, &page))
@@ -196,7 +195,7 @@ impl IntentRepository for SeaOrmStore {
             .filter(intent::Column::IsActive.eq(true))
             .order_by_desc(intent::Column::Priority)
             .order_by_asc(intent::Column::Id)
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         to_intents(rows)

@@ -58,7 +58,7 @@ impl RoutingRunRepository for SeaOrmStore {
         let rows = query
             .order_by_desc(routing_run::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let runs = rows

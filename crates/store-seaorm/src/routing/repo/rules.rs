@@ -209,7 +209,7 @@ impl RuleRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, rule = %id))]
     async fn find(&self, tenant: TenantId, id: RuleId) -> DomainResult<Option<ValidationRule>> {
         one_of::<validation_rule::Entity>(tenant, id.as_uuid())
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::rule)
@@ -226,7 +226,7 @@ impl RuleRepository for SeaOrmStore {
             .filter(validation_rule::Column::IntentId.eq(intent.as_uuid()))
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         rows.into_iter().map(convert::rule).collect()
@@ -246,7 +246,7 @@ impl RuleRepository for SeaOrmStore {
             .order_by_asc(validation_rule::Column::IntentId)
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         rows.into_iter().map(convert::rule).collect()
@@ -271,7 +271,7 @@ impl RuleRepository for SeaOrmStore {
             .filter(datasource_config::Column::DeletedAt.is_null())
             .order_by_desc(validation_rule::Column::Priority)
             .order_by_asc(validation_rule::Column::Id)
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         rows.into_iter().map(target).collect()

@@ -83,7 +83,7 @@ impl InvitationRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count_pending(&self, tenant: TenantId, now: DateTime<Utc>) -> DomainResult<u64> {
         pending(tenant, now)
-            .count(&self.read(tenant).await?)
+            .count(&self.read(tenant))
             .await
             .map_err(internal)
     }
@@ -103,7 +103,7 @@ impl InvitationRepository for SeaOrmStore {
             .find_also_related(role::Entity)
             .order_by_asc(invitation::Column::Id)
             .limit(page.fetch_limit())
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let invitations = rows
@@ -121,14 +121,10 @@ impl InvitationRepository for SeaOrmStore {
             .filter(invitation::Column::TokenHash.eq(token.as_str()))
             // An invitation to a deleted role cannot be accepted.
             .filter(role::Column::DeletedAt.is_null())
-            .one(
-                &self
-                    .read_in(Scope {
-                        invitation: Some(token.as_str()),
-                        ..Scope::default()
-                    })
-                    .await?,
-            )
+            .one(&self.read_in(Scope {
+                invitation: Some(token.as_str()),
+                ..Scope::default()
+            }))
             .await
             .map_err(internal)?
             .map(with_role)

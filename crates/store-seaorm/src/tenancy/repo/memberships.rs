@@ -117,7 +117,7 @@ impl MembershipRepository for SeaOrmStore {
             .find_also_related(role::Entity)
             .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
             .filter(membership::Column::UserId.eq(user.as_uuid()))
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?;
         let Some((membership, role)) = row else {
@@ -138,7 +138,7 @@ impl MembershipRepository for SeaOrmStore {
         } else {
             &FIRST_PAGE
         };
-        let db = self.read(tenant).await?;
+        let db = self.read(tenant);
         let query = cached.statement(
             db.get_database_backend(),
             || members_page(tenant, page),
@@ -179,14 +179,10 @@ impl MembershipRepository for SeaOrmStore {
             .filter(membership::Column::UserId.eq(user.as_uuid()))
             .filter(tenant::Column::DeletedAt.is_null())
             .order_by_asc(membership::Column::Id)
-            .all(
-                &self
-                    .read_in(Scope {
-                        user: Some(user),
-                        ..Scope::default()
-                    })
-                    .await?,
-            )
+            .all(&self.read_in(Scope {
+                user: Some(user),
+                ..Scope::default()
+            }))
             .await
             .map_err(internal)?;
         rows.into_iter()
@@ -202,14 +198,14 @@ impl MembershipRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count(&self, tenant: TenantId) -> DomainResult<u64> {
-        count_members(&self.read(tenant).await?, tenant)
+        count_members(&self.read(tenant), tenant)
             .await
             .map_err(internal)
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     async fn count_owners(&self, tenant: TenantId) -> DomainResult<u64> {
-        count_owners(&self.read(tenant).await?, tenant)
+        count_owners(&self.read(tenant), tenant)
             .await
             .map_err(internal)
     }

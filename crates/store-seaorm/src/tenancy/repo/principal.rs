@@ -124,38 +124,6 @@ fn values(session_id: SessionId, user_id: UserId, tenant: Option<TenantId>) -> V
     values
 }
 
-/// [`statement`] with a tenant, for PostgreSQL, where memberships and
-/// roles are held by row-level security: the statement names its own scope.
-/// `scope` sets the caller's user and tenant (transaction-local, so in
-/// autocommit they end with this statement) and the membership is read in
-/// a lateral subquery that takes its tenant from `scope`'s output, so the
-/// policies are evaluated only after the scope is set; `OFFSET 0` keeps the
-/// planner from flattening the subquery away from that dependency. Set in
-/// the wrong order, the policies would admit nothing and every request
-/// would be refused: it fails closed. One round trip, no transaction.
-const SCOPED_WITH_TENANT: &str = "WITH scope AS MATERIALIZED (
-    SELECT set_config('trellis.user_id', $1, true) AS user_id,
-           set_config('trellis.tenant_id', $2, true) AS tenant_id)
-SELECT s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at,
-       u.email, u.name, u.is_platform_admin, u.created_at,
-       m.role_tenant_id, m.role_id, m.role_name, m.role_name_key, m.role_builtin,
-       m.role_permissions, m.role_created_at,
-       m.id, m.name, m.slug, m.plan, m.status, m.suspended_reason, m.created_at, m.updated_at
-FROM scope
-JOIN sessions s ON s.id = $3 AND s.user_id = $4
-JOIN users u ON u.id = s.user_id
-LEFT JOIN LATERAL (
-    SELECT r.tenant_id AS role_tenant_id, r.id AS role_id, r.name AS role_name,
-           r.name_key AS role_name_key, r.builtin AS role_builtin,
-           r.permissions AS role_permissions, r.created_at AS role_created_at,
-           t.id, t.name, t.slug, t.plan, t.status, t.suspended_reason, t.created_at, t.updated_at
-    FROM memberships ms
-    JOIN roles r ON r.tenant_id = ms.tenant_id AND r.id = ms.role_id
-    JOIN tenants t ON t.id = ms.tenant_id AND t.deleted_at IS NULL
-    WHERE ms.user_id = s.user_id AND ms.tenant_id = scope.tenant_id::uuid
-    OFFSET 0
-) m ON true";
-
 /// The caller's statement on `backend`.
 fn caller_statement(
     backend: DbBackend,
@@ -165,36 +133,22 @@ fn caller_statement(
 ) -> Statement {
     static WITH_TENANT: CachedSql = CachedSql::new();
     static WITHOUT_TENANT: CachedSql = CachedSql::new();
-    match tenant {
-        Some(tenant) if backend == DbBackend::Postgres => Statement::from_sql_and_values(
-            backend,
-            SCOPED_WITH_TENANT,
-            [
-                Value::from(user_id.to_string()),
-                Value::from(tenant.to_string()),
-                Value::from(session_id.as_uuid()),
-                Value::from(user_id.as_uuid()),
-            ],
-        ),
-        _ => {
-            let cached = if tenant.is_some() {
-                &WITH_TENANT
-            } else {
-                &WITHOUT_TENANT
-            };
-            cached.statement(
-                backend,
-                || statement(session_id, user_id, tenant),
-                values(session_id, user_id, tenant),
-            )
-        }
-    }
+    let cached = if tenant.is_some() {
+        &WITH_TENANT
+    } else {
+        &WITHOUT_TENANT
+    };
+    cached.statement(
+        backend,
+        || statement(session_id, user_id, tenant),
+        values(session_id, user_id, tenant),
+    )
 }
 
 /// The record, or `None` if the session is not the user's or is not live
-/// at `now`. Needs no transaction: sessions and users are platform tables,
-/// and on PostgreSQL the statement scopes itself (see
-/// [`SCOPED_WITH_TENANT`]).
+/// at `now`. On PostgreSQL `db` names the token's user and tenant as the
+/// scope, which the membership and its role are read in; sessions, users
+/// and tenants are platform tables.
 pub(crate) async fn load<C: ConnectionTrait>(
     db: &C,
     session_id: SessionId,

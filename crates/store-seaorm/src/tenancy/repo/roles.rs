@@ -27,7 +27,7 @@ impl RoleRepository for SeaOrmStore {
     async fn list(&self, tenant: TenantId) -> DomainResult<Vec<Role>> {
         let rows = scoped::<role::Entity>(tenant)
             .order_by_asc(role::Column::Id)
-            .all(&self.read(tenant).await?)
+            .all(&self.read(tenant))
             .await
             .map_err(internal)?;
         let mut roles = rows
@@ -42,7 +42,7 @@ impl RoleRepository for SeaOrmStore {
     async fn find_by_name(&self, tenant: TenantId, name: &str) -> DomainResult<Option<Role>> {
         scoped::<role::Entity>(tenant)
             .filter(role::Column::NameKey.eq(name.to_lowercase()))
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::role)

@@ -15,6 +15,7 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{refresh_token, session};
+use crate::write::Scope;
 
 async fn insert_token<C: ConnectionTrait>(
     db: &C,
@@ -186,7 +187,12 @@ impl SessionRepository for SeaOrmStore {
         now: DateTime<Utc>,
     ) -> DomainResult<Option<PrincipalRecord>> {
         // The token's claims are verified: its tenant and user scope the
-        // read, which the statement names itself.
-        principal::load(&self.db, session, user, tenant, now).await
+        // read.
+        let scope = Scope {
+            tenant,
+            user: Some(user),
+            invitation: None,
+        };
+        principal::load(&self.read_in(scope), session, user, tenant, now).await
     }
 }
