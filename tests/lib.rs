@@ -88,9 +88,10 @@ impl Drop for FilesDir {
     }
 }
 
-/// The router over `state`, with a throttle clock the test can advance.
+/// The router over `state`, with a throttle clock that moves only when the
+/// test advances it.
 fn app_router(state: &AppState, config: &Config) -> (Router, ThrottleClock) {
-    let clock = ThrottleClock::system();
+    let clock = ThrottleClock::stopped();
     let router = trellis_gateway::http::router_with_clock(state.clone(), config, clock.clone());
     (router, clock)
 }

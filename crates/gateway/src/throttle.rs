@@ -29,18 +29,27 @@ pub enum Attempt {
     AcceptInvitation,
 }
 
-/// The limiters' time: the monotonic clock, plus whatever a test advanced
-/// it by.
+/// The limiters' time: the monotonic clock (none for a stopped one), plus
+/// whatever a test advanced it by.
 #[derive(Debug, Clone)]
 pub struct ThrottleClock {
-    start: Instant,
+    start: Option<Instant>,
     advanced_nanos: Arc<AtomicU64>,
 }
 
 impl ThrottleClock {
     pub fn system() -> Self {
         Self {
-            start: Instant::now(),
+            start: Some(Instant::now()),
+            advanced_nanos: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// A clock that moves only when advanced, for tests: however slowly
+    /// they run, no allowance refills behind their back.
+    pub fn stopped() -> Self {
+        Self {
+            start: None,
             advanced_nanos: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -56,7 +65,8 @@ impl Clock for ThrottleClock {
     type Instant = Duration;
 
     fn now(&self) -> Duration {
-        self.start.elapsed() + Duration::from_nanos(self.advanced_nanos.load(Ordering::Relaxed))
+        let elapsed = self.start.map(|start| start.elapsed()).unwrap_or_default();
+        elapsed + Duration::from_nanos(self.advanced_nanos.load(Ordering::Relaxed))
     }
 }
 
@@ -143,7 +153,7 @@ mod tests {
     const WINDOW: Duration = Duration::from_secs(60);
 
     fn throttle(per_ip: u32, per_account: u32) -> (AuthThrottle, ThrottleClock) {
-        let clock = ThrottleClock::system();
+        let clock = ThrottleClock::stopped();
         let limits = AuthRateLimits {
             per_ip: NonZeroU32::new(per_ip).unwrap(),
             per_account: NonZeroU32::new(per_account).unwrap(),
