@@ -5,7 +5,7 @@
 use crate::DatasourceConfigId;
 use crate::DatasourceId;
 use async_trait::async_trait;
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::config::DatasourceConfig;
@@ -55,7 +55,7 @@ pub trait DatasourceConfigRepository: Send + Sync {
         &self,
         tenant: TenantId,
         id: DatasourceConfigId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<DatasourceConfig>,
     ) -> DomainResult<DatasourceConfig>;
 
     async fn find(
@@ -158,7 +158,7 @@ pub trait DatasourceRepository: Send + Sync {
         &self,
         tenant: TenantId,
         id: DatasourceId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<Datasource>,
     ) -> DomainResult<(Datasource, Vec<RuleId>)>;
 
     async fn find(&self, tenant: TenantId, id: DatasourceId) -> DomainResult<Option<Datasource>>;

@@ -3,7 +3,7 @@
 
 use crate::IntentId;
 use async_trait::async_trait;
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::intent::{Intent, IntentFilter};
@@ -54,7 +54,7 @@ pub trait IntentRepository: Send + Sync {
         &self,
         tenant: TenantId,
         id: IntentId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<Intent>,
     ) -> DomainResult<(Intent, Vec<RuleId>)>;
 
     async fn find(&self, tenant: TenantId, id: IntentId) -> DomainResult<Option<Intent>>;

@@ -88,6 +88,33 @@ impl AuditEntry {
     }
 }
 
+/// The entry of a restore. What the log keeps of the object brought back
+/// is known only once the store has read it, in the restore's own
+/// transaction, so the entry comes with the function that describes it.
+pub struct RestoreAudit<T> {
+    pub entry: AuditEntry,
+    pub snapshot: fn(&T) -> Value,
+}
+
+impl<T> RestoreAudit<T> {
+    pub fn new(entry: AuditEntry, snapshot: fn(&T) -> Value) -> Self {
+        Self { entry, snapshot }
+    }
+
+    /// The entry, with `restored` as what it changed to.
+    pub fn of(&self, restored: &T) -> AuditEntry {
+        self.entry.clone().after((self.snapshot)(restored))
+    }
+}
+
+impl<T> std::fmt::Debug for RestoreAudit<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RestoreAudit")
+            .field("entry", &self.entry)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Narrows the audit log; every set field must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {

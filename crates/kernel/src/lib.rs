@@ -27,7 +27,7 @@ pub mod testing;
 pub mod text;
 
 pub use actor::{Actor, RequestMeta, TenantCtx};
-pub use audit::{AuditEntry, AuditEntryId, AuditFilter, AuditRepository};
+pub use audit::{AuditEntry, AuditEntryId, AuditFilter, AuditRepository, RestoreAudit};
 pub use clock::{Clock, FixedClock, SystemClock, next_version};
 pub use error::{DomainError, DomainResult, FieldError, FieldErrors};
 pub use id::{RuleId, SessionId, TenantId, UserId};

@@ -6,7 +6,7 @@ use trellis_kernel::{
     DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, TenantCtx, text,
 };
 
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 
 use super::{DatasourceService, config_snapshot};
 use crate::config::{
@@ -285,7 +285,14 @@ impl DatasourceService {
             ("datasource_config", id.to_string()),
             self.deps.clock.now(),
         );
-        self.deps.configs.restore(ctx.tenant_id, id, &entry).await
+        self.deps
+            .configs
+            .restore(
+                ctx.tenant_id,
+                id,
+                &RestoreAudit::new(entry, config_snapshot),
+            )
+            .await
     }
 
     /// Connects with the stored config and reports how long it took. A

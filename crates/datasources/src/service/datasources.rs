@@ -4,7 +4,7 @@ use trellis_kernel::{
 };
 
 use super::configs::NAME_MAX;
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 
 use super::{DatasourceService, datasource_snapshot};
 use crate::config::DatasourceConfig;
@@ -253,7 +253,11 @@ impl DatasourceService {
         let (datasource, restored_rule_ids) = self
             .deps
             .datasources
-            .restore(ctx.tenant_id, id, &entry)
+            .restore(
+                ctx.tenant_id,
+                id,
+                &RestoreAudit::new(entry, datasource_snapshot),
+            )
             .await?;
         Ok(RestoredDatasource {
             datasource,

@@ -65,8 +65,8 @@ async fn a_restore_is_audited_in_the_callers_tenant() {
         .withf(move |scope, restored, audit| {
             *scope == tenant
                 && *restored == id
-                && audit.action == "datasource_config.restored"
-                && audit.entity_id == id.to_string()
+                && audit.entry.action == "datasource_config.restored"
+                && audit.entry.entity_id == id.to_string()
         })
         .times(1)
         .returning(|_, _, _| Err(trellis_kernel::DomainError::not_found("datasource config")));

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::IntentId;
 use serde_json::{Value, json};
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{
     Clock, DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, RuleId,
     TenantCtx, text,
@@ -204,7 +204,8 @@ impl IntentService {
             ("intent", id.to_string()),
             self.clock.now(),
         );
-        let (intent, restored_rule_ids) = self.intents.restore(ctx.tenant_id, id, &entry).await?;
+        let audit = RestoreAudit::new(entry, snapshot);
+        let (intent, restored_rule_ids) = self.intents.restore(ctx.tenant_id, id, &audit).await?;
         Ok(RestoredIntent {
             intent,
             restored_rule_ids,

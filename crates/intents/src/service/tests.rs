@@ -166,13 +166,17 @@ async fn a_restore_is_audited_in_the_callers_tenant_and_reports_the_rules() {
     let rules = vec![RuleId::generate()];
     let returned = (intent.clone(), rules.clone());
     let tenant = ctx.tenant_id;
+    let brought_back = intent.clone();
     let mut repo = MockIntentRepository::new();
     repo.expect_restore()
         .withf(move |scope, restored, audit| {
+            // What the log keeps of the intent brought back.
+            let after = audit.of(&brought_back).after;
             *scope == tenant
                 && *restored == id
-                && audit.action == "intent.restored"
-                && audit.entity_id == id.to_string()
+                && audit.entry.action == "intent.restored"
+                && audit.entry.entity_id == id.to_string()
+                && after.is_some_and(|after| after["name"] == brought_back.name)
         })
         .times(1)
         .returning(move |_, _, _| Ok(returned.clone()));

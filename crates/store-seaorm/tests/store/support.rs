@@ -1,7 +1,7 @@
 //! Fixtures of the contract suite.
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{RequestMeta, TenantId, UserId};
 use trellis_store_seaorm::testing::{self, TestDatabase};
 use trellis_tenancy::ports::TenancyPorts;
@@ -117,6 +117,15 @@ pub fn audit(tenant: TenantId, actor: Option<UserId>, action: &str) -> AuditEntr
         now(),
     )
 }
+
+/// A restore's entry, whose snapshot of what it brought back is
+/// [`RESTORED`].
+pub fn restoring<T>(tenant: TenantId, action: &str) -> RestoreAudit<T> {
+    RestoreAudit::new(audit(tenant, None, action), |_| RESTORED.clone())
+}
+
+pub static RESTORED: std::sync::LazyLock<serde_json::Value> =
+    std::sync::LazyLock::new(|| serde_json::json!({ "restored": true }));
 
 pub fn new_user(email: &str) -> User {
     User {
@@ -251,6 +260,22 @@ pub async fn join(env: &Env, org: &Org, email: &str, role: &str) -> User {
         .await
         .expect("invitation accepted");
     user
+}
+
+/// The tenant's newest audit entry.
+pub async fn latest_entry(env: &Env, tenant: TenantId) -> AuditEntry {
+    env.audit
+        .list(
+            tenant,
+            &Default::default(),
+            trellis_kernel::PageRequest::first(1),
+        )
+        .await
+        .expect("audit log")
+        .items
+        .into_iter()
+        .next()
+        .expect("an audit entry")
 }
 
 /// The actions of a tenant's audit log, newest first.

@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::ports::DatasourceConfigRepository;
 use trellis_datasources::{DatasourceConfig, EncryptedSecret};
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
 
 use crate::SeaOrmStore;
@@ -123,7 +123,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         &self,
         tenant: TenantId,
         id: DatasourceConfigId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<DatasourceConfig>,
     ) -> DomainResult<DatasourceConfig> {
         let txn = self.write(tenant).await?;
         let (row, _) = deletion_of::<datasource_config::Entity>(&txn, tenant, id.as_uuid()).await?;
@@ -131,7 +131,7 @@ impl DatasourceConfigRepository for SeaOrmStore {
         unmark_deleted::<datasource_config::Entity>(&txn, tenant, &[id.as_uuid()])
             .await
             .map_err(|e| conflict_on_unique(e, name_taken(&config)))?;
-        txn.commit(audit).await?;
+        txn.commit(&audit.of(&config)).await?;
         Ok(config)
     }
 

@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Qu
 use trellis_datasources::Datasource;
 use trellis_datasources::DatasourceId;
 use trellis_datasources::ports::DatasourceRepository;
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::SeaOrmStore;
@@ -145,7 +145,7 @@ impl DatasourceRepository for SeaOrmStore {
         &self,
         tenant: TenantId,
         id: DatasourceId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<Datasource>,
     ) -> DomainResult<(Datasource, Vec<RuleId>)> {
         let txn = self.write(tenant).await?;
         let (row, deletion) = deletion_of::<datasource::Entity>(&txn, tenant, id.as_uuid()).await?;
@@ -175,7 +175,7 @@ impl DatasourceRepository for SeaOrmStore {
             validation_rule::Column::IntentId,
         )
         .await?;
-        txn.commit(audit).await?;
+        txn.commit(&audit.of(&datasource)).await?;
         Ok((
             datasource,
             rules.into_iter().map(RuleId::from_uuid).collect(),

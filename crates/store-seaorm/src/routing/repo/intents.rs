@@ -7,7 +7,7 @@ use sea_orm::{
 use trellis_intents::IntentId;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{Intent, IntentFilter};
-use trellis_kernel::AuditEntry;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::SeaOrmStore;
@@ -120,7 +120,7 @@ impl IntentRepository for SeaOrmStore {
         &self,
         tenant: TenantId,
         id: IntentId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<Intent>,
     ) -> DomainResult<(Intent, Vec<RuleId>)> {
         let txn = self.write(tenant).await?;
         let (row, deletion) = deletion_of::<intent::Entity>(&txn, tenant, id.as_uuid()).await?;
@@ -135,7 +135,7 @@ impl IntentRepository for SeaOrmStore {
             validation_rule::Column::DatasourceId,
         )
         .await?;
-        txn.commit(audit).await?;
+        txn.commit(&audit.of(&intent)).await?;
         Ok((intent, rules.into_iter().map(RuleId::from_uuid).collect()))
     }
 

@@ -39,7 +39,7 @@ async fn a_restore_brings_back_exactly_what_its_delete_took(env: Env) {
 
     let (intent, restored) = routing
         .intents
-        .restore(tenant, support.id, &audit(tenant, None, "intent.restored"))
+        .restore(tenant, support.id, &restoring(tenant, "intent.restored"))
         .await
         .unwrap();
     assert_eq!(intent, support);
@@ -47,11 +47,13 @@ async fn a_restore_brings_back_exactly_what_its_delete_took(env: Env) {
     assert_eq!(restored, [with_crm.id]);
     assert_eq!(intent_names(&routing, tenant).await, ["Support"]);
     assert_eq!(rule_ids(&routing, tenant, support.id).await, [with_crm.id]);
-    assert_eq!(actions(&env, tenant).await[0], "intent.restored");
+    let entry = latest_entry(&env, tenant).await;
+    assert_eq!(entry.action, "intent.restored");
+    assert_eq!(entry.after.as_ref(), Some(&*RESTORED), "{entry:?}");
 
     let (datasource, restored) = routing
         .datasources
-        .restore(tenant, erp.id, &audit(tenant, None, "datasource.restored"))
+        .restore(tenant, erp.id, &restoring(tenant, "datasource.restored"))
         .await
         .unwrap();
     assert_eq!(datasource, erp);
@@ -84,7 +86,7 @@ async fn a_restore_is_refused_while_a_live_row_has_the_name_and_changes_nothing(
 
     let err = routing
         .intents
-        .restore(tenant, old.id, &audit(tenant, None, "intent.restored"))
+        .restore(tenant, old.id, &restoring(tenant, "intent.restored"))
         .await
         .unwrap_err();
     let DomainError::Conflict(message) = &err else {
@@ -102,7 +104,7 @@ async fn a_restore_is_refused_while_a_live_row_has_the_name_and_changes_nothing(
     delete_intent(&routing, tenant, new.id).await;
     let (_, restored) = routing
         .intents
-        .restore(tenant, old.id, &audit(tenant, None, "intent.restored"))
+        .restore(tenant, old.id, &restoring(tenant, "intent.restored"))
         .await
         .unwrap();
     assert_eq!(restored, [rule.id]);
@@ -110,7 +112,7 @@ async fn a_restore_is_refused_while_a_live_row_has_the_name_and_changes_nothing(
     // A live row is not restored again.
     let err = routing
         .intents
-        .restore(tenant, old.id, &audit(tenant, None, "intent.restored"))
+        .restore(tenant, old.id, &restoring(tenant, "intent.restored"))
         .await
         .unwrap_err();
     assert!(matches!(err, DomainError::Conflict(_)), "{err:?}");
@@ -129,7 +131,7 @@ async fn a_restore_is_refused_while_a_live_row_has_the_name_and_changes_nothing(
         .unwrap();
     let err = routing
         .datasources
-        .restore(tenant, crm.id, &audit(tenant, None, "datasource.restored"))
+        .restore(tenant, crm.id, &restoring(tenant, "datasource.restored"))
         .await
         .unwrap_err();
     assert!(
@@ -153,7 +155,7 @@ async fn a_restore_is_refused_while_a_live_row_has_the_name_and_changes_nothing(
         .restore(
             tenant,
             spare.id,
-            &audit(tenant, None, "datasource_config.restored"),
+            &restoring(tenant, "datasource_config.restored"),
         )
         .await
         .unwrap_err();
@@ -184,7 +186,7 @@ async fn a_datasource_comes_back_only_after_its_config(env: Env) {
 
     let err = routing
         .datasources
-        .restore(tenant, crm.id, &audit(tenant, None, "datasource.restored"))
+        .restore(tenant, crm.id, &restoring(tenant, "datasource.restored"))
         .await
         .unwrap_err();
     let DomainError::Conflict(message) = &err else {
@@ -201,7 +203,7 @@ async fn a_datasource_comes_back_only_after_its_config(env: Env) {
         .restore(
             tenant,
             crm.config_id,
-            &audit(tenant, None, "datasource_config.restored"),
+            &restoring(tenant, "datasource_config.restored"),
         )
         .await
         .unwrap();
@@ -210,7 +212,7 @@ async fn a_datasource_comes_back_only_after_its_config(env: Env) {
     assert!(datasource_names(&routing, tenant).await.is_empty());
     routing
         .datasources
-        .restore(tenant, crm.id, &audit(tenant, None, "datasource.restored"))
+        .restore(tenant, crm.id, &restoring(tenant, "datasource.restored"))
         .await
         .unwrap();
     assert_eq!(datasource_names(&routing, tenant).await, ["CRM"]);
@@ -240,7 +242,7 @@ async fn another_tenants_deleted_rows_are_not_found_and_stay_deleted(env: Env) {
         .restore(
             globex.id(),
             support.id,
-            &audit(globex.id(), None, "intent.restored"),
+            &restoring(globex.id(), "intent.restored"),
         )
         .await
         .unwrap_err();
@@ -249,7 +251,7 @@ async fn another_tenants_deleted_rows_are_not_found_and_stay_deleted(env: Env) {
         .restore(
             globex.id(),
             crm.id,
-            &audit(globex.id(), None, "datasource.restored"),
+            &restoring(globex.id(), "datasource.restored"),
         )
         .await
         .unwrap_err();
@@ -258,7 +260,7 @@ async fn another_tenants_deleted_rows_are_not_found_and_stay_deleted(env: Env) {
         .restore(
             globex.id(),
             crm.config_id,
-            &audit(globex.id(), None, "datasource_config.restored"),
+            &restoring(globex.id(), "datasource_config.restored"),
         )
         .await
         .unwrap_err();

@@ -69,7 +69,7 @@ async fn reapplying_soft_delete_keeps_rows_keys_and_live_names(env: Env) {
     assert_eq!(deleted, [rule.id]);
     let (_, restored) = routing
         .intents
-        .restore(tenant, support.id, &audit(tenant, None, "intent.restored"))
+        .restore(tenant, support.id, &restoring(tenant, "intent.restored"))
         .await
         .unwrap();
     assert_eq!(restored, [rule.id]);
