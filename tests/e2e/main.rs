@@ -8,6 +8,7 @@ mod members;
 mod mocked;
 mod nul;
 mod onboarding;
+mod roles;
 mod routing;
 mod routing_access;
 mod routing_durations;

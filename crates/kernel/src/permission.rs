@@ -121,7 +121,7 @@ permissions! {
     MembersRemove => "members.remove", Admin, "Remove a member.";
     OwnersManage => "owners.manage", Owner, "Grant, change or remove the OWNER role.";
     RolesRead => "roles.read", Viewer, "List roles and their permissions.";
-    RolesManage => "roles.manage", Admin, "Create custom roles.";
+    RolesManage => "roles.manage", Admin, "Create, delete and restore custom roles.";
     AuditRead => "audit.read", Admin, "Read the audit log.";
     // Routing.
     RoutingRead => "routing.read", Viewer, "See datasources, their configs (never credentials), intents, rules and routing runs.";

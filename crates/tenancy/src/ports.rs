@@ -16,7 +16,7 @@ use trellis_kernel::{
 use crate::email::Email;
 use crate::invitation::{Invitation, InvitationId};
 use crate::membership::{Member, Membership, UserMembership};
-use crate::role::Role;
+use crate::role::{Role, RoleId};
 use crate::session::{PrincipalRecord, RotateOutcome, Session};
 use crate::tenant::{Tenant, TenantStatus};
 use crate::token::TokenHash;
@@ -110,9 +110,31 @@ pub trait RoleRepository: Send + Sync {
     /// Names match ignoring case: `member` finds `MEMBER`.
     async fn find_by_name(&self, tenant: TenantId, name: &str) -> DomainResult<Option<Role>>;
 
+    /// The tenant's live role with this id.
+    async fn find(&self, tenant: TenantId, id: RoleId) -> DomainResult<Option<Role>>;
+
     /// # Errors
     /// `Conflict` if the tenant has a role of that name, in any case.
     async fn create(&self, tenant: TenantId, role: &Role, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// Deletes (softly) a custom role nobody holds. Whether a member holds
+    /// it or a pending invitation (unaccepted, unexpired at the audit
+    /// entry's time) names it is checked under the tenant lock that
+    /// membership changes and invitations take, so none can start using it
+    /// meanwhile.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such live role; `Conflict` for a
+    /// built-in role, or one still held or offered, saying how often.
+    async fn delete(&self, tenant: TenantId, id: RoleId, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// Brings a deleted role back and returns it.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such role, live or deleted;
+    /// `Conflict` if it is not deleted, or a live role has its name.
+    async fn restore(&self, tenant: TenantId, id: RoleId, audit: &AuditEntry)
+    -> DomainResult<Role>;
 }
 
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]

@@ -50,6 +50,21 @@ impl Role {
     pub fn is_owner(&self) -> bool {
         self.builtin == Some(BuiltinRole::Owner)
     }
+
+    /// Every tenant keeps the built-in roles: the code grants through them
+    /// (a new tenant's OWNER, the names invitations use).
+    ///
+    /// # Errors
+    /// `Conflict` naming a built-in role.
+    pub fn ensure_deletable(&self) -> Result<(), DomainError> {
+        match self.builtin {
+            Some(builtin) => Err(DomainError::conflict(format!(
+                "the built-in role `{}` cannot be deleted; only custom roles can",
+                builtin.name()
+            ))),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A custom role's name: 2–40 characters of letters, digits, spaces, `-` and
@@ -91,5 +106,22 @@ mod tests {
         assert!(parse_custom_role_name("name", "Billing Admin").is_ok());
         assert!(parse_custom_role_name("name", "x").is_err());
         assert!(parse_custom_role_name("name", "drop;table").is_err());
+    }
+
+    #[test]
+    fn only_custom_roles_are_deletable() {
+        let at = chrono::Utc::now();
+        let admin = Role::builtin(TenantId::generate(), BuiltinRole::Admin, at);
+        let err = admin.ensure_deletable().unwrap_err();
+        assert!(
+            matches!(&err, DomainError::Conflict(m) if m.contains("`ADMIN`")),
+            "{err:?}"
+        );
+        let custom = Role {
+            builtin: None,
+            name: "Billing".into(),
+            ..admin
+        };
+        assert!(custom.ensure_deletable().is_ok());
     }
 }

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use serde_json::json;
+use serde_json::{Value, json};
 use trellis_kernel::{
     DomainError, DomainResult, FieldErrors, Page, PageRequest, Permission, PermissionSet, TenantCtx,
 };
@@ -76,7 +76,6 @@ impl RoleService {
             custom_permissions: permissions,
             created_at: now,
         };
-        let permission_names: Vec<_> = role.custom_permissions.iter().map(|p| p.as_str()).collect();
         let audit = AuditEntry::new(
             ctx.tenant_id,
             Some(ctx.user_id()),
@@ -85,9 +84,53 @@ impl RoleService {
             ("role", role.id.to_string()),
             now,
         )
-        .after(json!({ "name": role.name, "permissions": permission_names }));
+        .after(snapshot(&role));
         self.deps.roles.create(ctx.tenant_id, &role, &audit).await?;
         Ok(role)
+    }
+
+    /// Deletes a custom role that no member holds and no pending invitation
+    /// offers; its name is free for a new role.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such live role; `Conflict` for a
+    /// built-in role, or one still held or offered.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, role = %id))]
+    pub async fn delete(&self, ctx: &TenantCtx, id: RoleId) -> DomainResult<RoleId> {
+        ctx.require(Permission::RolesManage)?;
+        let before = self
+            .deps
+            .roles
+            .find(ctx.tenant_id, id)
+            .await?
+            .ok_or_else(|| DomainError::not_found("role"))?;
+        before.ensure_deletable()?;
+        let audit = AuditEntry::by_member(
+            ctx,
+            "role.deleted",
+            ("role", id.to_string()),
+            self.deps.clock.now(),
+        )
+        .before(snapshot(&before));
+        self.deps.roles.delete(ctx.tenant_id, id, &audit).await?;
+        Ok(id)
+    }
+
+    /// Brings a deleted custom role back. Needs what deleting it needs.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant never had it; `Conflict` if it is not
+    /// deleted or a live role has taken its name.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, role = %id))]
+    pub async fn restore(&self, ctx: &TenantCtx, id: RoleId) -> DomainResult<Role> {
+        ctx.require(Permission::RolesManage)?;
+        let audit = AuditEntry::by_member(
+            ctx,
+            "role.restored",
+            ("role", id.to_string()),
+            self.deps.clock.now(),
+        );
+        self.deps.roles.restore(ctx.tenant_id, id, &audit).await
     }
 
     /// The tenant's audit log, newest first.
@@ -102,93 +145,12 @@ impl RoleService {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::test_support::*;
-    use super::*;
-    use crate::role::BuiltinRole;
-
-    fn input(permissions: &[&str]) -> CreateRole {
-        CreateRole {
-            name: "Billing".into(),
-            permissions: permissions.iter().map(|p| p.to_string()).collect(),
-        }
-    }
-
-    #[tokio::test]
-    async fn an_admin_creates_a_custom_role_with_its_audit_entry() {
-        let admin = ctx(BuiltinRole::Admin);
-        let tenant = admin.tenant_id;
-        let mut mocks = Mocks::new();
-        mocks
-            .roles
-            .expect_create()
-            .withf(move |t, role, audit| {
-                *t == tenant
-                    && role.tenant_id == tenant
-                    && audit.tenant_id == tenant
-                    && role.builtin.is_none()
-                    && role.custom_permissions.contains(&Permission::MembersRead)
-                    && audit.action == "role.created"
-            })
-            .times(1)
-            .returning(|_, _, _| Ok(()));
-        let service = RoleService::new(mocks.into_deps());
-        let role = service
-            .create(&admin, input(&["members.read", "audit.read"]))
-            .await
-            .unwrap();
-        assert_eq!(role.permissions().len(), 2);
-    }
-
-    #[tokio::test]
-    async fn each_unknown_permission_is_named_by_position() {
-        let service = RoleService::new(Mocks::new().into_deps());
-        let err = service
-            .create(
-                &ctx(BuiltinRole::Admin),
-                input(&["members.read", "items.fly", "x"]),
-            )
-            .await
-            .unwrap_err();
-        let DomainError::Validation(fields) = err else {
-            panic!("expected validation, got {err:?}");
-        };
-        let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(names, ["permissions[1]", "permissions[2]"]);
-    }
-
-    #[tokio::test]
-    async fn a_role_stronger_than_its_creator_is_forbidden() {
-        let service = RoleService::new(Mocks::new().into_deps());
-        let err = service
-            .create(&ctx(BuiltinRole::Admin), input(&["owners.manage"]))
-            .await
-            .unwrap_err();
-        assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
-    }
-
-    #[tokio::test]
-    async fn members_cannot_create_roles() {
-        let service = RoleService::new(Mocks::new().into_deps());
-        let err = service
-            .create(&ctx(BuiltinRole::Member), input(&["members.read"]))
-            .await
-            .unwrap_err();
-        assert!(err.to_string().contains("roles.manage"), "{err}");
-    }
-
-    #[tokio::test]
-    async fn viewers_cannot_read_the_audit_log() {
-        let service = RoleService::new(Mocks::new().into_deps());
-        let err = service
-            .audit_log(
-                &ctx(BuiltinRole::Viewer),
-                &AuditFilter::default(),
-                PageRequest::first(10),
-            )
-            .await
-            .unwrap_err();
-        assert!(matches!(err, DomainError::Forbidden(_)));
-    }
+/// What the audit log keeps of a custom role.
+fn snapshot(role: &Role) -> Value {
+    let permissions: Vec<_> = role.custom_permissions.iter().map(|p| p.as_str()).collect();
+    json!({ "name": role.name, "permissions": permissions })
 }
+
+#[cfg(test)]
+#[path = "roles_tests.rs"]
+mod tests;

@@ -17,7 +17,7 @@ use crate::write::Scope;
 use crate::write::{ensure_scope, exists};
 
 /// Invitations of `tenant` that can still be accepted at `now`.
-fn pending(tenant: TenantId, now: DateTime<Utc>) -> sea_orm::Select<invitation::Entity> {
+pub(crate) fn pending(tenant: TenantId, now: DateTime<Utc>) -> sea_orm::Select<invitation::Entity> {
     invitation::Entity::find()
         .filter(invitation::Column::TenantId.eq(tenant.as_uuid()))
         .filter(invitation::Column::AcceptedAt.is_null())
@@ -167,6 +167,12 @@ impl InvitationRepository for SeaOrmStore {
         // The lock serializes acceptances in one tenant, so the member limit
         // below holds however many people accept at once.
         if !txn.lock_tenant().await? {
+            return Err(DomainError::not_found("invitation"));
+        }
+        // A role's delete waits for no invitation that had expired by its
+        // clock, and this one's clock was read before the lock: the role may
+        // have gone meanwhile. A deleted role is granted no more.
+        if !exists::<role::Entity, _>(&txn, tenant, membership.role.id.as_uuid()).await? {
             return Err(DomainError::not_found("invitation"));
         }
         let accepted = invitation::Entity::update_many()

@@ -4,6 +4,7 @@ mod deleted_roles;
 mod invitations;
 mod isolation;
 mod members;
+mod restored_roles;
 mod revocation;
 mod roles;
 mod schema;

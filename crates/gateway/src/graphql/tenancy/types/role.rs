@@ -9,12 +9,17 @@ use crate::graphql::id;
 /// A named set of permissions: a built-in role or one the tenant created.
 #[derive(Debug, Clone, SimpleObject)]
 pub struct Role {
+    /// What `deleteRole` and `restoreRole` take.
     pub id: ID,
+    /// Unique in the tenant among live roles, ignoring case; what
+    /// `inviteMember` and `updateMemberRole` name the role by.
     pub name: String,
-    /// `OWNER`, `ADMIN`, `MEMBER` and `VIEWER` are built in and cannot change.
+    /// `OWNER`, `ADMIN`, `MEMBER` and `VIEWER` are built in: they cannot
+    /// change or be deleted.
     pub built_in: bool,
     /// `resource.action` names.
     pub permissions: Vec<&'static str>,
+    /// When the role was created.
     pub created_at: DateTime<Utc>,
 }
 
