@@ -10,7 +10,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use trellis_kernel::{
-    AuditEntry, AuditRepository, DomainResult, Page, PageRequest, SessionId, TenantId, UserId,
+    AuditEntry, AuditRepository, DomainResult, Page, PageRequest, RestoreAudit, SessionId,
+    TenantId, UserId,
 };
 
 use crate::email::Email;
@@ -133,8 +134,12 @@ pub trait RoleRepository: Send + Sync {
     /// # Errors
     /// `NotFound` if the tenant has no such role, live or deleted;
     /// `Conflict` if it is not deleted, or a live role has its name.
-    async fn restore(&self, tenant: TenantId, id: RoleId, audit: &AuditEntry)
-    -> DomainResult<Role>;
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: RoleId,
+        audit: &RestoreAudit<Role>,
+    ) -> DomainResult<Role>;
 }
 
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]

@@ -7,7 +7,7 @@ use trellis_kernel::{
 
 use super::TenancyDeps;
 use crate::role::{Role, RoleId, parse_custom_role_name};
-use trellis_kernel::{AuditEntry, AuditFilter};
+use trellis_kernel::{AuditEntry, AuditFilter, RestoreAudit};
 
 #[derive(Debug, Clone)]
 pub struct CreateRole {
@@ -124,12 +124,13 @@ impl RoleService {
     #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, role = %id))]
     pub async fn restore(&self, ctx: &TenantCtx, id: RoleId) -> DomainResult<Role> {
         ctx.require(Permission::RolesManage)?;
-        let audit = AuditEntry::by_member(
+        let entry = AuditEntry::by_member(
             ctx,
             "role.restored",
             ("role", id.to_string()),
             self.deps.clock.now(),
         );
+        let audit = RestoreAudit::new(entry, snapshot);
         self.deps.roles.restore(ctx.tenant_id, id, &audit).await
     }
 

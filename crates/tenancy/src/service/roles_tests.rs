@@ -239,10 +239,10 @@ async fn a_restore_is_audited_in_the_callers_tenant() {
         .withf(move |t, restoring, audit| {
             *t == tenant
                 && *restoring == id
-                && audit.tenant_id == tenant
-                && audit.action == "role.restored"
-                && audit.entity_type == "role"
-                && audit.entity_id == id.to_string()
+                && audit.entry.tenant_id == tenant
+                && audit.entry.action == "role.restored"
+                && audit.entry.entity_type == "role"
+                && audit.entry.entity_id == id.to_string()
         })
         .times(1)
         .returning(move |_, _, _| Ok(restored.clone()));

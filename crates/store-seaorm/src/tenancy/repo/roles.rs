@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use trellis_kernel::AuditEntry;
 use trellis_kernel::BuiltinRole;
+use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{DomainError, DomainResult, TenantId};
 use trellis_tenancy::ports::RoleRepository;
 use trellis_tenancy::{Role, RoleId};
@@ -93,7 +93,7 @@ impl RoleRepository for SeaOrmStore {
     #[tracing::instrument(skip_all, fields(tenant = %tenant, role = %id))]
     async fn find(&self, tenant: TenantId, id: RoleId) -> DomainResult<Option<Role>> {
         one_of::<role::Entity>(tenant, id.as_uuid())
-            .one(&self.read(tenant).await?)
+            .one(&self.read(tenant))
             .await
             .map_err(internal)?
             .map(convert::role)
@@ -156,7 +156,7 @@ impl RoleRepository for SeaOrmStore {
         &self,
         tenant: TenantId,
         id: RoleId,
-        audit: &AuditEntry,
+        audit: &RestoreAudit<Role>,
     ) -> DomainResult<Role> {
         let txn = self.write(tenant).await?;
         let (row, _) = deletion_of::<role::Entity>(&txn, tenant, id.as_uuid()).await?;
@@ -164,7 +164,7 @@ impl RoleRepository for SeaOrmStore {
         unmark_deleted::<role::Entity>(&txn, tenant, &[id.as_uuid()])
             .await
             .map_err(|e| conflict_on_unique(e, name_taken(&restored)))?;
-        txn.commit(audit).await?;
+        txn.commit(&audit.of(&restored)).await?;
         Ok(restored)
     }
 }

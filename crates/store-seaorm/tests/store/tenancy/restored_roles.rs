@@ -16,11 +16,7 @@ async fn a_restored_role_is_listed_found_and_granted_again(env: Env) {
 
     let restored = env
         .roles
-        .restore(
-            org.id(),
-            billing.id,
-            &audit(org.id(), None, "role.restored"),
-        )
+        .restore(org.id(), billing.id, &restoring(org.id(), "role.restored"))
         .await
         .unwrap();
     assert_eq!(restored, billing);
@@ -40,6 +36,8 @@ async fn a_restored_role_is_listed_found_and_granted_again(env: Env) {
         actions(&env, org.id()).await[..2],
         ["role.restored", "role.deleted"]
     );
+    let entry = latest_entry(&env, org.id()).await;
+    assert_eq!(entry.after.as_ref(), Some(&*RESTORED), "{entry:?}");
 
     // Granted again.
     env.memberships
@@ -57,11 +55,7 @@ async fn a_restored_role_is_listed_found_and_granted_again(env: Env) {
     // A live role is not restored again.
     let err = env
         .roles
-        .restore(
-            org.id(),
-            billing.id,
-            &audit(org.id(), None, "role.restored"),
-        )
+        .restore(org.id(), billing.id, &restoring(org.id(), "role.restored"))
         .await
         .unwrap_err();
     assert!(
@@ -80,7 +74,7 @@ async fn a_restore_is_refused_while_a_live_role_has_the_name_and_changes_nothing
 
     let err = env
         .roles
-        .restore(org.id(), old.id, &audit(org.id(), None, "role.restored"))
+        .restore(org.id(), old.id, &restoring(org.id(), "role.restored"))
         .await
         .unwrap_err();
     let DomainError::Conflict(message) = &err else {
@@ -101,7 +95,7 @@ async fn a_restore_is_refused_while_a_live_role_has_the_name_and_changes_nothing
     delete_role(&env, &new).await.unwrap();
     let restored = env
         .roles
-        .restore(org.id(), old.id, &audit(org.id(), None, "role.restored"))
+        .restore(org.id(), old.id, &restoring(org.id(), "role.restored"))
         .await
         .unwrap();
     assert_eq!(restored.name, "Billing");
@@ -122,7 +116,7 @@ async fn another_tenants_or_an_unknown_role_is_not_restored(env: Env) {
     for id in [billing.id, RoleId::generate()] {
         let err = env
             .roles
-            .restore(globex.id(), id, &audit(globex.id(), None, "role.restored"))
+            .restore(globex.id(), id, &restoring(globex.id(), "role.restored"))
             .await
             .unwrap_err();
         assert!(
@@ -140,7 +134,7 @@ async fn another_tenants_or_an_unknown_role_is_not_restored(env: Env) {
         .restore(
             acme.id(),
             billing.id,
-            &audit(acme.id(), None, "role.restored"),
+            &restoring(acme.id(), "role.restored"),
         )
         .await
         .unwrap();
