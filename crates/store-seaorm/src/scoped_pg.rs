@@ -67,9 +67,7 @@ impl ScopedPg {
 /// has no parameters, so the values are written as literals; each is a UUID
 /// or a hex digest, checked here, so nothing can escape the quotes.
 fn begin_sql(scope: &Scope<'_>) -> Result<String, DbErr> {
-    let tenant = scope.tenant.map(|t| t.to_string()).unwrap_or_default();
-    let user = scope.user.map(|u| u.to_string()).unwrap_or_default();
-    let invitation = scope.invitation.unwrap_or_default();
+    let [tenant, user, invitation] = scope.settings();
     if !invitation.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(DbErr::Custom(
             "an invitation scope must be a hex digest".to_owned(),
@@ -82,7 +80,7 @@ fn begin_sql(scope: &Scope<'_>) -> Result<String, DbErr> {
     ))
 }
 
-fn query(stmt: &Statement) -> sqlx::query::Query<'_, Postgres, SqlxValues> {
+pub(crate) fn query(stmt: &Statement) -> sqlx::query::Query<'_, Postgres, SqlxValues> {
     let values = stmt.values.clone().unwrap_or(Values(Vec::new()));
     sqlx::query_with(AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
 }
@@ -91,7 +89,7 @@ fn exec_err(err: sqlx::Error) -> DbErr {
     DbErr::Exec(RuntimeErr::SqlxError(Arc::new(err)))
 }
 
-fn query_err(err: sqlx::Error) -> DbErr {
+pub(crate) fn query_err(err: sqlx::Error) -> DbErr {
     DbErr::Query(RuntimeErr::SqlxError(Arc::new(err)))
 }
 

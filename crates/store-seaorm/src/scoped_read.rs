@@ -21,25 +21,18 @@
 //! order). Were it ever run first, the policies would admit no row: it
 //! fails closed, never open.
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
-use sea_orm::sea_query::Values;
-use sea_orm::{
-    ConnectionTrait, DbBackend, DbErr, ExecResult, QueryResult, RuntimeErr, Statement, Value,
-};
-use sea_query_sqlx::SqlxValues;
-use sqlx::{AssertSqlSafe, PgPool};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, ExecResult, QueryResult, Statement, Value};
+use sqlx::PgPool;
 
-use crate::scoped_pg::StatementObserver;
+use crate::scoped_pg::{StatementObserver, query, query_err};
 use crate::write::Scope;
 
 /// Reads in one scope, each statement on whichever pooled connection is
 /// free.
 pub(crate) struct ScopedReads<'a> {
     pool: &'a PgPool,
-    /// `trellis.tenant_id`, `trellis.user_id` and `trellis.invitation`, as
-    /// text; empty for none.
+    /// See [`Scope::settings`].
     settings: [String; 3],
     observer: Option<StatementObserver>,
 }
@@ -52,46 +45,24 @@ impl<'a> ScopedReads<'a> {
     ) -> Self {
         Self {
             pool,
-            settings: [
-                scope.tenant.map(|t| t.to_string()).unwrap_or_default(),
-                scope.user.map(|u| u.to_string()).unwrap_or_default(),
-                scope.invitation.unwrap_or_default().to_owned(),
-            ],
+            settings: scope.settings(),
             observer,
         }
     }
 
-    async fn fetch_optional(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
-        let (sql, values) = self.scoped(stmt)?;
-        sqlx::query_with(AssertSqlSafe(sql), SqlxValues(values))
-            .fetch_optional(self.pool)
-            .await
-            .map(|row| row.map(Into::into))
-            .map_err(query_err)
-    }
-
-    async fn fetch_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
-        let (sql, values) = self.scoped(stmt)?;
-        sqlx::query_with(AssertSqlSafe(sql), SqlxValues(values))
-            .fetch_all(self.pool)
-            .await
-            .map(|rows| rows.into_iter().map(Into::into).collect())
-            .map_err(query_err)
-    }
-
     /// [`scoped`] with this scope, reported to the observer.
-    fn scoped(&self, stmt: &Statement) -> Result<(String, Values), DbErr> {
-        let (sql, values) = scoped(&self.settings, stmt)?;
+    fn scoped(&self, stmt: &Statement) -> Result<Statement, DbErr> {
+        let scoped = scoped(&self.settings, stmt)?;
         if let Some(observer) = &self.observer {
-            observer(&sql);
+            observer(&scoped.sql);
         }
-        Ok((sql, values))
+        Ok(scoped)
     }
 }
 
 /// `stmt` wrapped to set `settings` first; they are bound after the
 /// statement's own values.
-fn scoped(settings: &[String; 3], stmt: &Statement) -> Result<(String, Values), DbErr> {
+fn scoped(settings: &[String; 3], stmt: &Statement) -> Result<Statement, DbErr> {
     let read = stmt.sql.trim_end().trim_end_matches(';');
     if !starts_with_keyword(read, "SELECT") && !starts_with_keyword(read, "WITH") {
         return Err(DbErr::Custom(format!(
@@ -99,7 +70,11 @@ fn scoped(settings: &[String; 3], stmt: &Statement) -> Result<(String, Values), 
             read.split_whitespace().next().unwrap_or_default()
         )));
     }
-    let mut values = stmt.values.clone().unwrap_or(Values(Vec::new())).0;
+    let mut values = stmt
+        .values
+        .as_ref()
+        .map(|v| v.0.clone())
+        .unwrap_or_default();
     let first = values.len() + 1;
     values.extend(settings.iter().cloned().map(Value::from));
     let sql = format!(
@@ -113,11 +88,11 @@ fn scoped(settings: &[String; 3], stmt: &Statement) -> Result<(String, Values), 
         first + 1,
         first + 2,
     );
-    Ok((sql, Values(values)))
-}
-
-fn query_err(err: sqlx::Error) -> DbErr {
-    DbErr::Query(RuntimeErr::SqlxError(Arc::new(err)))
+    Ok(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        values,
+    ))
 }
 
 fn starts_with_keyword(sql: &str, keyword: &str) -> bool {
@@ -145,11 +120,21 @@ impl ConnectionTrait for ScopedReads<'_> {
     }
 
     async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-        self.fetch_optional(&stmt).await
+        let scoped = self.scoped(&stmt)?;
+        query(&scoped)
+            .fetch_optional(self.pool)
+            .await
+            .map(|row| row.map(Into::into))
+            .map_err(query_err)
     }
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        self.fetch_all(&stmt).await
+        let scoped = self.scoped(&stmt)?;
+        query(&scoped)
+            .fetch_all(self.pool)
+            .await
+            .map(|rows| rows.into_iter().map(Into::into).collect())
+            .map_err(query_err)
     }
 }
 
@@ -159,11 +144,11 @@ mod tests {
     use trellis_kernel::TenantId;
 
     fn settings(tenant: Option<TenantId>) -> [String; 3] {
-        [
-            tenant.map(|t| t.to_string()).unwrap_or_default(),
-            String::new(),
-            String::new(),
-        ]
+        Scope {
+            tenant,
+            ..Scope::default()
+        }
+        .settings()
     }
 
     #[test]
@@ -174,7 +159,8 @@ mod tests {
             "SELECT id FROM intents WHERE tenant_id = $1 AND name = $2",
             [Value::from(tenant.as_uuid()), Value::from("Billing")],
         );
-        let (sql, values) = scoped(&settings(Some(tenant)), &stmt).unwrap();
+        let Statement { sql, values, .. } = scoped(&settings(Some(tenant)), &stmt).unwrap();
+        let values = values.expect("values");
         assert!(
             sql.contains("set_config('trellis.tenant_id', $3, true)"),
             "{sql}"

@@ -123,6 +123,16 @@ impl Scope<'_> {
             ..Self::default()
         }
     }
+
+    /// `trellis.tenant_id`, `trellis.user_id` and `trellis.invitation`, as
+    /// text; empty for none.
+    pub(crate) fn settings(&self) -> [String; 3] {
+        [
+            self.tenant.map(|t| t.to_string()).unwrap_or_default(),
+            self.user.map(|u| u.to_string()).unwrap_or_default(),
+            self.invitation.unwrap_or_default().to_owned(),
+        ]
+    }
 }
 
 /// One write transaction. Scoped to a tenant unless it writes platform
