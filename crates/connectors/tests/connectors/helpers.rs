@@ -7,10 +7,10 @@ use chrono::{DateTime, Duration, Utc};
 use trellis_connectors::{ConnectorSettings, Connectors};
 use trellis_datasources::DatasourceConfigId;
 use trellis_datasources::DatasourceId;
-use trellis_datasources::ports::{DatasourceRepository, MockDatasourceRepository};
+use trellis_datasources::ports::{Connector, DatasourceRepository, MockDatasourceRepository};
 use trellis_datasources::{
     AuthType, ConnectionOptions, Credentials, Datasource, DatasourceConfig, DatasourceKind,
-    Keyring, LookupError, LookupErrorKind, LookupResult, Protocol,
+    Keyring, LookupError, LookupErrorKind, LookupResult, Protocol, TlsMode,
 };
 use trellis_kernel::TenantId;
 
@@ -164,5 +164,58 @@ pub fn assert_kind(result: Result<LookupResult, LookupError>, kind: LookupErrorK
             err.message
         }
         Ok(ok) => panic!("expected {kind:?}, got {ok:?}"),
+    }
+}
+
+/// Probes the server at `base` in each TLS mode, each time with a new
+/// config from `config` (a new id, so that no pool is reused across
+/// modes). DISABLE connects; VERIFY_FULL is refused by IP
+/// and as `localhost`, since a test server has no TLS, or a self-signed
+/// certificate at best, never one a trusted root vouches for; REQUIRE
+/// connects if the server has TLS and is refused if not. Each refusal is
+/// `Unreachable`, names the mode and says `why`.
+pub async fn assert_tls_modes(
+    config: impl Fn() -> DatasourceConfig,
+    base: &str,
+    server_has_tls: bool,
+    why: &str,
+) {
+    let connectors = connectors(true);
+    let with_mode = |base: &str, mode| {
+        let mut config = config();
+        config.base_url = base.to_owned();
+        config.tls_mode = Some(mode);
+        config
+    };
+    let by_name = base.replacen("127.0.0.1", "localhost", 1);
+    connectors
+        .probe(&with_mode(base, TlsMode::Disable))
+        .await
+        .unwrap();
+    let mut refused = vec![
+        (base, TlsMode::VerifyFull),
+        (by_name.as_str(), TlsMode::VerifyFull),
+    ];
+    if server_has_tls {
+        connectors
+            .probe(&with_mode(base, TlsMode::Require))
+            .await
+            .unwrap();
+    } else {
+        refused.push((base, TlsMode::Require));
+    }
+    for (base, mode) in refused {
+        let err = connectors
+            .probe(&with_mode(base, mode))
+            .await
+            .expect_err("refused");
+        assert_eq!(err.kind, LookupErrorKind::Unreachable, "{}", err.message);
+        assert!(
+            err.message
+                .contains(&format!("failed (tlsMode {})", mode.as_str()))
+                && err.message.contains(why),
+            "{base} {mode:?}: {}",
+            err.message
+        );
     }
 }

@@ -5,7 +5,7 @@
 use serde_json::json;
 use sqlx::{Executor, PgPool};
 use trellis_datasources::ports::Connector;
-use trellis_datasources::{Credentials, HttpMethod, Lookup, LookupErrorKind, Protocol, TlsMode};
+use trellis_datasources::{Credentials, HttpMethod, Lookup, LookupErrorKind, Protocol};
 
 use crate::helpers::*;
 
@@ -408,53 +408,14 @@ async fn a_batch_runs_read_only_and_a_failing_statement_fails_only_itself() {
 #[cfg_attr(no_test_database, ignore = "TEST_DATABASE_URL is not set")]
 async fn the_tls_mode_decides_what_server_is_accepted() {
     let pg = pg().await;
-    let connectors = connectors(true);
-    let with_mode = |base: &str, mode| {
-        let mut config = pg.config(2_000);
-        config.base_url = base.to_owned();
-        config.tls_mode = Some(mode);
-        config
-    };
     let ssl: String = sqlx::query_scalar("SHOW ssl")
         .fetch_one(&pg.admin)
         .await
         .unwrap();
-    let by_name = pg.base.replacen("127.0.0.1", "localhost", 1);
-    connectors
-        .probe(&with_mode(&pg.base, TlsMode::Disable))
-        .await
-        .unwrap();
-    // A test server has no TLS, or a self-signed certificate at best: never
-    // one a trusted root vouches for as `localhost` or `127.0.0.1`.
-    let mut refused = vec![
-        (pg.base.as_str(), TlsMode::VerifyFull),
-        (by_name.as_str(), TlsMode::VerifyFull),
-    ];
-    if ssl == "on" {
-        connectors
-            .probe(&with_mode(&pg.base, TlsMode::Require))
-            .await
-            .unwrap();
+    let why = if ssl == "on" {
+        "invalid peer certificate"
     } else {
-        refused.push((pg.base.as_str(), TlsMode::Require));
-    }
-    for (base, mode) in refused {
-        let err = connectors
-            .probe(&with_mode(base, mode))
-            .await
-            .expect_err("refused");
-        assert_eq!(err.kind, LookupErrorKind::Unreachable, "{}", err.message);
-        let why = if ssl == "on" {
-            "invalid peer certificate"
-        } else {
-            "server does not support TLS; set tlsMode DISABLE only for a server without TLS"
-        };
-        assert!(
-            err.message
-                .contains(&format!("failed (tlsMode {})", mode.as_str()))
-                && err.message.contains(why),
-            "{base} {mode:?}: {}",
-            err.message
-        );
-    }
+        "server does not support TLS; set tlsMode DISABLE only for a server without TLS"
+    };
+    assert_tls_modes(|| pg.config(2_000), &pg.base, ssl == "on", why).await;
 }
