@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Loader, MantineProvider, Stack, Text, Title, createTheme } from '@mantine/core';
+import { Alert, Anchor, Center, type CSSVariablesResolver, Loader, MantineProvider, Stack, Text, Title, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { type ReactNode, useMemo } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router-dom';
@@ -27,6 +27,27 @@ const theme = createTheme({
   // System fonts only: nothing is fetched from elsewhere.
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   focusRing: 'always',
+  // Shade 8 of blue, and gray 7 for dimmed text, keep text at 4.5:1 or more
+  // against white (WCAG AA).
+  primaryShade: 8,
+  // Black or white text on filled colors, whichever reads better.
+  autoContrast: true,
+});
+
+const LIGHT_COLORS = ['blue', 'red', 'green', 'gray', 'yellow', 'orange', 'teal', 'violet'];
+
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Text of the "light" variants (badges, active links, light buttons) on
+    // their tinted backgrounds.
+    ...Object.fromEntries(
+      LIGHT_COLORS.map((color) => [`--mantine-color-${color}-light-color`, `color-mix(in srgb, var(--mantine-color-${color}-9), black 30%)`]),
+    ),
+  },
+  dark: {},
 });
 
 function Restoring({ children }: { children: ReactNode }) {
@@ -141,7 +162,7 @@ export function AppRoutes() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <AuthProvider>
         <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>

@@ -49,7 +49,7 @@ function Nav({ onNavigate }: { onNavigate: () => void }) {
         if (items.length === 0) return null;
         return (
           <Stack key={group.title} gap={2} mb="md">
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" component="h2">
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm">
               {group.title}
             </Text>
             {items.map((item) => (
@@ -80,7 +80,6 @@ function TenantSelector() {
   return (
     <Select
       label="Tenant"
-      aria-label="Current tenant"
       size="xs"
       w={220}
       placeholder="Choose a tenant"

@@ -24,7 +24,7 @@ const OUTCOME_COLOR: Record<string, string> = {
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   return (
-    <Badge color={OUTCOME_COLOR[outcome] ?? 'gray'} variant="filled">
+    <Badge color={OUTCOME_COLOR[outcome] ?? 'gray'} variant="light">
       {outcome.replace('_', ' ')}
     </Badge>
   );

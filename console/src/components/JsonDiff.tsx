@@ -45,7 +45,7 @@ export function JsonDiff({ before, after, caption }: { before: unknown; after: u
               <Text size="sm" fw={row.kind === 'unchanged' ? 400 : 700} component="span">
                 {row.key}
               </Text>{' '}
-              <Badge size="xs" color={COLOR[row.kind]} variant={row.kind === 'unchanged' ? 'outline' : 'filled'}>
+              <Badge size="xs" color={COLOR[row.kind]} variant={row.kind === 'unchanged' ? 'outline' : 'light'}>
                 {LABEL[row.kind]}
               </Badge>
             </Table.Th>

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, JsonInput, Modal, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, JsonInput, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert, FieldErrorList } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { describeError, otherFieldErrors } from '../../errors';
@@ -312,6 +313,17 @@ export function ConfigsPage() {
         <Title order={1}>Datasource configs</Title>
         {manage && <Button onClick={() => setEditing('new')}>New config</Button>}
       </Group>
+      {editing !== null && (
+        <FormPanel title={editing === 'new' ? 'New datasource config' : `Edit ${editing.name}`}>
+          <ConfigForm
+            existing={editing === 'new' ? null : editing}
+            onDone={() => {
+              setEditing(null);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        </FormPanel>
+      )}
       <Text size="sm" c="dimmed">
         How to reach each datasource. Credentials are stored encrypted and never shown again.
       </Text>
@@ -434,17 +446,6 @@ export function ConfigsPage() {
         onPrevious={pager.previous}
         onNext={() => pager.next(connection?.pageInfo.endCursor)}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New datasource config' : 'Edit datasource config'} size="lg">
-        {editing !== null && (
-          <ConfigForm
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              refetch({ requestPolicy: 'network-only' });
-            }}
-          />
-        )}
-      </Modal>
     </Stack>
   );
 }

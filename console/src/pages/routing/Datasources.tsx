@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { describeError } from '../../errors';
@@ -232,6 +233,17 @@ export function DatasourcesPage() {
         <Title order={1}>Datasources</Title>
         {manage && <Button onClick={() => setEditing('new')}>New datasource</Button>}
       </Group>
+      {editing !== null && (
+        <FormPanel title={editing === 'new' ? 'New datasource' : `Edit ${editing.name}`}>
+          <DatasourceForm
+            existing={editing === 'new' ? null : editing}
+            onDone={() => {
+              setEditing(null);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        </FormPanel>
+      )}
       <ErrorAlert error={error} title="Could not load the datasources" />
       <ErrorAlert error={actionError} />
       {deleted && (
@@ -333,17 +345,6 @@ export function DatasourcesPage() {
         onPrevious={pager.previous}
         onNext={() => pager.next(connection?.pageInfo.endCursor)}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New datasource' : 'Edit datasource'} size="lg">
-        {editing !== null && (
-          <DatasourceForm
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              refetch({ requestPolicy: 'network-only' });
-            }}
-          />
-        )}
-      </Modal>
     </Stack>
   );
 }

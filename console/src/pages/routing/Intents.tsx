@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { cleanMatchers, MatchersEditor } from '../../components/MatchersEditor';
 import { Pager } from '../../components/Pager';
@@ -149,6 +150,16 @@ export function IntentsPage() {
         <Title order={1}>Intents</Title>
         {manage && <Button onClick={() => setCreating(true)}>New intent</Button>}
       </Group>
+      {creating && (
+        <FormPanel title={'New intent'}>
+          <NewIntentForm
+            onDone={(id) => {
+              setCreating(false);
+              if (id) navigate(`/routing/intents/${id}`);
+            }}
+          />
+        </FormPanel>
+      )}
       <Text size="sm" c="dimmed">
         Routing tries active intents from the highest priority down and picks the first with a matching matcher; its rules then check the email.
       </Text>
@@ -267,16 +278,6 @@ export function IntentsPage() {
         onPrevious={pager.previous}
         onNext={() => pager.next(connection?.pageInfo.endCursor)}
       />
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New intent" size="xl">
-        {creating && (
-          <NewIntentForm
-            onDone={(id) => {
-              setCreating(false);
-              if (id) navigate(`/routing/intents/${id}`);
-            }}
-          />
-        )}
-      </Modal>
     </Stack>
   );
 }
