@@ -6,7 +6,7 @@ const out = process.env.CODEGEN_OUT ?? './src/gql/';
 
 const config: CodegenConfig = {
   schema: '../schema.graphql',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.{ts,tsx}', '!src/test/**/*'],
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/test/**/*'],
   ignoreNoDocuments: false,
   generates: {
     [out.endsWith('/') ? out : `${out}/`]: {

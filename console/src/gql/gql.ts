@@ -17,6 +17,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      isPlatformAdmin\n      memberships {\n        role\n        joinedAt\n        tenant {\n          id\n          name\n          slug\n          status\n          suspendedReason\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n": typeof types.MyRolesDocument,
     "\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SwitchTenantDocument,
+    "\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.MeNameDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      membershipId\n      role\n      joinedAt\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query AdminTenants($first: Int, $after: String) {\n    adminTenants(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n          plan\n          status\n          suspendedReason\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  mutation SuspendTenant($input: SuspendTenantInput!) {\n    suspendTenant(input: $input) {\n      tenant {\n        id\n        status\n        suspendedReason\n      }\n    }\n  }\n": typeof types.SuspendTenantDocument,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      isPlatformAdmin\n      memberships {\n        role\n        joinedAt\n        tenant {\n          id\n          name\n          slug\n          status\n          suspendedReason\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n": types.MyRolesDocument,
     "\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.SwitchTenantDocument,
+    "\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n": types.MeNameDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      membershipId\n      role\n      joinedAt\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query AdminTenants($first: Int, $after: String) {\n    adminTenants(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n          plan\n          status\n          suspendedReason\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  mutation SuspendTenant($input: SuspendTenantInput!) {\n    suspendTenant(input: $input) {\n      tenant {\n        id\n        status\n        suspendedReason\n      }\n    }\n  }\n": types.SuspendTenantDocument,
@@ -152,6 +154,10 @@ export function graphql(source: "\n  query MyRoles {\n    roles {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
