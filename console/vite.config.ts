@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { authShim } from './dev/authShim';
 
 // Where `npm run dev` forwards the API: a `trellis serve` on this machine.
 const api = process.env.TRELLIS_API ?? 'http://127.0.0.1:8091';
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  // TRELLIS_AUTH_SHIM=1: `npm run dev` answers the /auth routes itself, for a
+  // server that does not have them yet (see dev/authShim.ts).
+  plugins: process.env.TRELLIS_AUTH_SHIM === '1' ? [react(), authShim(api)] : [react()],
   server: {
     port: 5173,
     strictPort: true,
