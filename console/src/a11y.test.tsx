@@ -1,0 +1,70 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import axe from 'axe-core';
+import type { ReactElement } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { Provider } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { AuthProvider } from './auth/AuthProvider';
+import { createSessionManager } from './auth/session';
+import { MembersPage } from './pages/Members';
+import { SignInPage } from './pages/SignIn';
+import { RouteEmailPage } from './pages/routing/RouteEmail';
+import { accessFor, mockClient, renderWith } from './test/render';
+
+async function violations(container: HTMLElement) {
+  const result = await axe.run(container, {
+    // jsdom does not lay out or paint: contrast is checked in a browser.
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+function bare(ui: ReactElement) {
+  const { client } = mockClient(() => undefined);
+  return render(
+    <MantineProvider env="test">
+      <Provider value={client}>
+        <AuthProvider manager={createSessionManager({ fetch: async () => new Response(null, { status: 401 }) })} restore={false}>
+          <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>{ui}</MemoryRouter>
+        </AuthProvider>
+      </Provider>
+    </MantineProvider>,
+  );
+}
+
+describe('automated accessibility checks (axe-core)', () => {
+  it('sign-in page', async () => {
+    const { container } = bare(<SignInPage />);
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('members page', async () => {
+    const { client } = mockClient((name) =>
+      name === 'Members'
+        ? {
+            data: {
+              tenant: {
+                id: 't',
+                members: {
+                  edges: [{ cursor: 'c', node: { id: 'm', role: 'MEMBER', joinedAt: '2030-01-01T00:00:00Z', user: { id: 'u', name: 'Grace', email: 'g@acme.test' } } }],
+                  pageInfo: { hasNextPage: true, endCursor: 'c' },
+                },
+              },
+            },
+          }
+        : name === 'RoleNames'
+          ? { data: { roles: [{ id: 'r', name: 'MEMBER', builtIn: true }] } }
+          : { data: { tenant: { id: 't', invitations: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } } },
+    );
+    const { container } = renderWith(<MembersPage />, { client, access: accessFor('ADMIN') });
+    await screen.findByText('Grace');
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('route an email page', async () => {
+    const { client } = mockClient(() => ({ data: { intents: { edges: [] } } }));
+    const { container } = renderWith(<RouteEmailPage />, { client, access: accessFor('MEMBER') });
+    expect(await violations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,2141 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * Implement the DateTime<Utc> scalar
+   *
+   * The input/output is a string in RFC3339 format.
+   */
+  DateTime: { input: string; output: string; }
+  /** A scalar that can represent any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  /** A multipart file upload */
+  Upload: { input: File; output: File; }
+};
+
+export type AcceptInvitationInput = {
+  token: Scalars['String']['input'];
+};
+
+export type AcceptInvitationPayload = {
+  __typename?: 'AcceptInvitationPayload';
+  joinedAt: Scalars['DateTime']['output'];
+  /** The new membership's id. */
+  membershipId: Scalars['ID']['output'];
+  role: Scalars['String']['output'];
+  /** The tenant joined. Call `switchTenant` to act in it. */
+  tenant: Tenant;
+};
+
+/** One change in the tenant, recorded with the change itself. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `entity.verb`, e.g. `member.invited`. */
+  action: Scalars['String']['output'];
+  /** Who did it; `null` for changes made by the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The changed fields before the change, if it had a before. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  entityId: Scalars['ID']['output'];
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  requestId?: Maybe<Scalars['String']['output']>;
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** Narrows the audit log; every field given must match. */
+export type AuditLogFilter = {
+  /** `entity.verb`, e.g. `member.invited`. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a client holds after signing in, refreshing or switching tenant. */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Send as `Authorization: Bearer <accessToken>`; valid until `expiresAt`. */
+  accessToken: Scalars['String']['output'];
+  /** When the access token expires. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Exchange with `refreshSession` for a new pair. Single use. */
+  refreshToken: Scalars['String']['output'];
+  /** The user's role in `tenant`. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The selected tenant; `null` until one is chosen. */
+  tenant?: Maybe<Tenant>;
+  user: User;
+};
+
+/**
+ * How a config authenticates. SQL servers take NONE or BASIC, SQLite and
+ * FILE only NONE, HTTP any.
+ */
+export type AuthType =
+  /** `authConfig: {key, header}`; `header` defaults to `X-Api-Key`. */
+  | 'API_KEY'
+  /** `authConfig: {username, password}`. */
+  | 'BASIC'
+  /** `authConfig: {token}`, sent as `Authorization: Bearer <token>`. */
+  | 'BEARER'
+  /** No credentials; `authConfig` is empty. */
+  | 'NONE';
+
+/**
+ * The answer of `testDatasourceConfig`. A failure to connect is an answer
+ * (`ok: false` with the reason), not an error.
+ */
+export type ConfigTest = {
+  __typename?: 'ConfigTest';
+  /** Why it failed, in words safe to show: never a credential. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** How long connecting (and for SQL, `SELECT 1`) took. */
+  latencyMs: Scalars['Float']['output'];
+  /** Whether the datasource could be reached with the config. */
+  ok: Scalars['Boolean']['output'];
+};
+
+/** A new datasource config. */
+export type CreateDatasourceConfigInput = {
+  /**
+   * The credentials for `authType`: `{username, password}`, `{token}` or
+   * `{key, header}`. Write-only: stored encrypted, never returned.
+   */
+  authConfig?: InputMaybe<Scalars['JSON']['input']>;
+  /** How it authenticates; NONE when omitted. */
+  authType?: AuthType;
+  /**
+   * `postgres://host:5432/db`, `mysql://host/db`, a SQLite file path
+   * relative to the tenant's own directory among the server's datasource
+   * files, an `http(s)://` base address; omitted for FILE. Never with
+   * credentials in it.
+   */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Connection options: `poolSize` (1-20), `connectTimeoutMs`,
+   * `statementTimeoutMs` (100-30000), `maxResponseBytes`, `headers`.
+   */
+  connection?: InputMaybe<Scalars['JSON']['input']>;
+  /** Unique in the tenant, ignoring case; datasources name it as their `connectionKey`. */
+  name: Scalars['String']['input'];
+  /** How to reach the datasource; it cannot change later. */
+  protocol: Protocol;
+  /**
+   * For POSTGRESQL and MYSQL only: how the connection is encrypted;
+   * VERIFY_FULL when omitted.
+   */
+  tlsMode?: InputMaybe<DatasourceTlsMode>;
+};
+
+/** What `createDatasourceConfig` created. */
+export type CreateDatasourceConfigPayload = {
+  __typename?: 'CreateDatasourceConfigPayload';
+  /** The new config. */
+  datasourceConfig: DatasourceConfig;
+};
+
+/** A new datasource. */
+export type CreateDatasourceInput = {
+  /** The name (or id) of the datasource config to connect through. */
+  connectionKey: Scalars['String']['input'];
+  /** What it holds, for the people writing rules. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The CSV of a FILE datasource (UTF-8, a header row, at most 10 MiB),
+   * sent as a GraphQL multipart request. It may also be uploaded later.
+   */
+  file?: InputMaybe<Scalars['Upload']['input']>;
+  /** What it is; decides the configs it can use. */
+  kind: DatasourceKind;
+  /** Unique in the tenant, ignoring case. */
+  name: Scalars['String']['input'];
+};
+
+/** What `createDatasource` created. */
+export type CreateDatasourcePayload = {
+  __typename?: 'CreateDatasourcePayload';
+  /** The new datasource. */
+  datasource: Datasource;
+};
+
+/** A new intent. */
+export type CreateIntentInput = {
+  /** What the category is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether routing may choose it. */
+  isActive?: Scalars['Boolean']['input'];
+  /** Up to 20; an email belongs to the intent when any matches. */
+  matchers?: Array<MatcherInput>;
+  /** Unique in the tenant, ignoring case. */
+  name: Scalars['String']['input'];
+  /** Higher is tried first (-1000000 to 1000000). */
+  priority?: Scalars['Int']['input'];
+};
+
+/** What `createIntent` created. */
+export type CreateIntentPayload = {
+  __typename?: 'CreateIntentPayload';
+  /** The new intent. */
+  intent: Intent;
+};
+
+/** An intent and its rules, created together or not at all. */
+export type CreateIntentWithRulesInput = {
+  /** The intent. */
+  intent: CreateIntentInput;
+  /** Its rules, at most 50. */
+  rules: Array<RuleSpecInput>;
+};
+
+/** What `createIntentWithRules` created. */
+export type CreateIntentWithRulesPayload = {
+  __typename?: 'CreateIntentWithRulesPayload';
+  /** The new intent; its `rules` lists the new rules. */
+  intent: Intent;
+};
+
+export type CreateRoleInput = {
+  /** 2 to 40 letters, digits, spaces, `-` and `_`; not a built-in name. */
+  name: Scalars['String']['input'];
+  /** `resource.action` names, see `permissions`; all must be your own. */
+  permissions: Array<Scalars['String']['input']>;
+};
+
+/** What `createRole` created. */
+export type CreateRolePayload = {
+  __typename?: 'CreateRolePayload';
+  /** The new custom role. */
+  role: Role;
+};
+
+export type CreateTenantInput = {
+  name: Scalars['String']['input'];
+  plan: Plan;
+  /** The tenant's URL name: 3 to 63 characters of a-z, 0-9 and inner hyphens. */
+  slug: Scalars['String']['input'];
+};
+
+export type CreateTenantPayload = {
+  __typename?: 'CreateTenantPayload';
+  tenant: Tenant;
+};
+
+/** A new validation rule of an intent. */
+export type CreateValidationRuleInput = {
+  /** The lookup and comparison; see `ValidationRule.conditions`. */
+  conditions: Scalars['JSON']['input'];
+  /** The datasource it queries. */
+  datasourceId: Scalars['ID']['input'];
+  /** The email value it is about; see `RuleSpecInput.fieldName`. */
+  fieldName: Scalars['String']['input'];
+  /** The intent it belongs to. */
+  intentId: Scalars['ID']['input'];
+  /** Whether it runs. */
+  isActive?: Scalars['Boolean']['input'];
+  /** Higher runs first. */
+  priority?: Scalars['Int']['input'];
+  /** What it checks. */
+  ruleType: RuleType;
+};
+
+/** What `createValidationRule` created. */
+export type CreateValidationRulePayload = {
+  __typename?: 'CreateValidationRulePayload';
+  /** The new rule. */
+  rule: ValidationRule;
+};
+
+/** Something a validation rule queries: a database, an API or an uploaded CSV. */
+export type Datasource = {
+  __typename?: 'Datasource';
+  /** The config it connects through. */
+  config: DatasourceConfig;
+  /**
+   * The name of its config: what `connectionKey` named when it was
+   * created or last changed.
+   */
+  connectionKey: Scalars['String']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it holds, for the people writing rules. */
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * The uploaded CSV of a FILE datasource; `null` until one is uploaded
+   * and for other kinds.
+   */
+  file?: Maybe<DatasourceFile>;
+  /** The datasource's id. */
+  id: Scalars['ID']['output'];
+  /** What it is; fixed at creation. */
+  kind: DatasourceKind;
+  /** Unique in the tenant, ignoring case. */
+  name: Scalars['String']['output'];
+  /** When it, or its file, last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * How to reach a datasource. Its credentials (`authConfig`) are stored
+ * encrypted and never returned: `hasCredentials` only says they exist.
+ */
+export type DatasourceConfig = {
+  __typename?: 'DatasourceConfig';
+  /** How it authenticates. */
+  authType: AuthType;
+  /** The address, without credentials; `null` for FILE. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * Connection options: `poolSize`, `connectTimeoutMs`,
+   * `statementTimeoutMs`, `maxResponseBytes`, `headers` (all defaulted).
+   */
+  connection: Scalars['JSON']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether credentials are stored. */
+  hasCredentials: Scalars['Boolean']['output'];
+  /** The config's id. */
+  id: Scalars['ID']['output'];
+  /** Unique in the tenant, ignoring case; what a datasource's `connectionKey` names. */
+  name: Scalars['String']['output'];
+  /** How it reaches the datasource; fixed at creation. */
+  protocol: Protocol;
+  /** How the connection is encrypted; `null` except for POSTGRESQL and MYSQL. */
+  tlsMode?: Maybe<DatasourceTlsMode>;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type DatasourceConfigConnection = {
+  __typename?: 'DatasourceConfigConnection';
+  edges: Array<DatasourceConfigEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DatasourceConfigEdge = {
+  __typename?: 'DatasourceConfigEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: DatasourceConfig;
+};
+
+export type DatasourceConnection = {
+  __typename?: 'DatasourceConnection';
+  edges: Array<DatasourceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DatasourceEdge = {
+  __typename?: 'DatasourceEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Datasource;
+};
+
+/** What is known of a FILE datasource's uploaded CSV. */
+export type DatasourceFile = {
+  __typename?: 'DatasourceFile';
+  /** The header row's column names, in order. */
+  columns: Array<Scalars['String']['output']>;
+  /** The name it was uploaded under. */
+  filename: Scalars['String']['output'];
+  /** Data rows, not counting the header row. */
+  rowCount: Scalars['Int']['output'];
+  /** Its size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** When it was uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
+/** What a datasource is; it decides which config protocols it can use. */
+export type DatasourceKind =
+  /** Called over HTTP through an HTTP config. */
+  | 'API'
+  /** Queried with SQL through a POSTGRESQL, MYSQL or SQLITE config. */
+  | 'DATABASE'
+  /** An uploaded CSV, through a FILE config. */
+  | 'FILE';
+
+/** How a POSTGRESQL or MYSQL config encrypts its connection. */
+export type DatasourceTlsMode =
+  /**
+   * No TLS: the password and the data travel in clear text. Only for a
+   * server without TLS on a network you trust.
+   */
+  | 'DISABLE'
+  /**
+   * TLS required; the certificate is not checked, so an impostor on the
+   * path is not noticed.
+   */
+  | 'REQUIRE'
+  /**
+   * TLS required; the certificate must be valid for the host name in
+   * `baseUrl` and chain to a trusted root. The default.
+   */
+  | 'VERIFY_FULL';
+
+/** How a whole decision went. */
+export type DecisionOutcome =
+  /** No rule failed, but at least one could not be run. */
+  | 'ERROR'
+  /** At least one rule failed. */
+  | 'FAILED'
+  /** No active intent matched. */
+  | 'NO_MATCH'
+  /** An intent matched and every rule passed. */
+  | 'PASSED';
+
+/** The datasource config to delete. */
+export type DeleteDatasourceConfigInput = {
+  /** The config to delete; refused while datasources use it. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteDatasourceConfig` deleted. */
+export type DeleteDatasourceConfigPayload = {
+  __typename?: 'DeleteDatasourceConfigPayload';
+  /** The id of the deleted config. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** The datasource to delete. */
+export type DeleteDatasourceInput = {
+  /** The datasource to delete, with every rule that queries it. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteDatasource` deleted. */
+export type DeleteDatasourcePayload = {
+  __typename?: 'DeleteDatasourcePayload';
+  /** The id of the deleted datasource. */
+  deletedId: Scalars['ID']['output'];
+  /** The validation rules that queried it, deleted with it. */
+  deletedRuleIds: Array<Scalars['ID']['output']>;
+};
+
+/** The intent to delete. */
+export type DeleteIntentInput = {
+  /** The intent to delete, with its rules. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteIntent` deleted. */
+export type DeleteIntentPayload = {
+  __typename?: 'DeleteIntentPayload';
+  /** The id of the deleted intent. */
+  deletedId: Scalars['ID']['output'];
+  /** Its validation rules, deleted with it. */
+  deletedRuleIds: Array<Scalars['ID']['output']>;
+};
+
+/** The custom role to delete. */
+export type DeleteRoleInput = {
+  /** A custom role that no member holds and no pending invitation offers. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteRole` deleted. */
+export type DeleteRolePayload = {
+  __typename?: 'DeleteRolePayload';
+  /** The id of the deleted role. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** The validation rule to delete. */
+export type DeleteValidationRuleInput = {
+  /** The rule to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteValidationRule` deleted. */
+export type DeleteValidationRulePayload = {
+  __typename?: 'DeleteValidationRulePayload';
+  /** The id of the deleted rule. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** An email given field by field, for callers that parsed it themselves. */
+export type EmailMessageInput = {
+  /** The plain-text body. */
+  body?: Scalars['String']['input'];
+  /** The copied recipients' addresses. */
+  cc?: Array<Scalars['String']['input']>;
+  /**
+   * Values extracted by the caller, such as an order number: a JSON
+   * object of string values, reached by rules as `fields.<key>`.
+   */
+  fields?: InputMaybe<Scalars['JSON']['input']>;
+  /** The sender's address, as `user@example.com`. */
+  from: Scalars['String']['input'];
+  /** Headers, looked up by rules and matchers ignoring case. */
+  headers?: Array<HeaderInput>;
+  /** The `Message-ID` header. */
+  messageId?: InputMaybe<Scalars['String']['input']>;
+  /** The subject. */
+  subject?: Scalars['String']['input'];
+  /** The recipients' addresses. */
+  to?: Array<Scalars['String']['input']>;
+};
+
+/** The routed email, as far as it is kept. */
+export type EmailSummary = {
+  __typename?: 'EmailSummary';
+  /** The sender's address. */
+  from: Scalars['String']['output'];
+  /** The `Message-ID` header, if it had one. */
+  messageId?: Maybe<Scalars['String']['output']>;
+  /** The subject. */
+  subject: Scalars['String']['output'];
+};
+
+/** One header of an email given field by field. */
+export type HeaderInput = {
+  /** The header's name, as sent. */
+  name: Scalars['String']['input'];
+  /** Its value, decoded. */
+  value: Scalars['String']['input'];
+};
+
+/**
+ * An email category ("Support Ticket", "Sales Lead"). Routing tries active
+ * intents from the highest priority down and picks the first one any of
+ * whose matchers matches; its validation rules then check the email.
+ */
+export type Intent = {
+  __typename?: 'Intent';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the category is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The intent's id. */
+  id: Scalars['ID']['output'];
+  /** Inactive intents are never routed to. */
+  isActive: Scalars['Boolean']['output'];
+  /** An email belongs to the intent when any of these matches. */
+  matchers: Array<Matcher>;
+  /** Unique in the tenant, ignoring case. */
+  name: Scalars['String']['output'];
+  /** Higher is tried first; ties go to the older intent. */
+  priority: Scalars['Int']['output'];
+  /**
+   * Its validation rules, in the order they run. In a list of intents,
+   * the rules of the whole page are read at once.
+   */
+  rules: Array<ValidationRule>;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IntentConnection = {
+  __typename?: 'IntentConnection';
+  edges: Array<IntentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type IntentEdge = {
+  __typename?: 'IntentEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Intent;
+};
+
+/** Narrows `intents`; every field given must match. */
+export type IntentFilter = {
+  /** Only active (`true`) or inactive (`false`) intents. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Found in the name or description, ignoring case. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An offer to join the tenant, redeemed with its token by `acceptInvitation`. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The role the invitee will get. */
+  role: Scalars['String']['output'];
+};
+
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  edges: Array<InvitationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Invitation;
+};
+
+export type InviteMemberInput = {
+  email: Scalars['String']['input'];
+  /**
+   * A role name, in any case: `ADMIN`, `MEMBER`, `VIEWER`, a custom
+   * role, or `OWNER` if you are one.
+   */
+  role: Scalars['String']['input'];
+};
+
+export type InviteMemberPayload = {
+  __typename?: 'InviteMemberPayload';
+  invitation: Invitation;
+  /**
+   * The secret that accepts the invitation. Shown only here, once: pass
+   * it on to the invitee.
+   */
+  token: Scalars['String']['output'];
+};
+
+/** The part of an email a matcher looks at. */
+export type MatchField =
+  /** The plain-text body. */
+  | 'BODY'
+  /** The sender's address. */
+  | 'FROM'
+  /** The part of the sender's address after `@`, lowercased. */
+  | 'FROM_DOMAIN'
+  /** The header named by the matcher's `header`. */
+  | 'HEADER'
+  /** The subject line. */
+  | 'SUBJECT'
+  /** Any recipient's address. */
+  | 'TO';
+
+/**
+ * How a matcher compares. EQUALS, CONTAINS and ENDS_WITH ignore case;
+ * REGEX is as written (start it with `(?i)` to ignore case).
+ */
+export type MatchOperator =
+  /** Anywhere in the value. */
+  | 'CONTAINS'
+  /** At the end of the value (e.g. a domain: `@example.com`). */
+  | 'ENDS_WITH'
+  /** The whole value, ignoring surrounding spaces. */
+  | 'EQUALS'
+  /** A regular expression without backreferences or lookaround. */
+  | 'REGEX';
+
+/**
+ * One way of recognising an intent's emails: the field, compared by the
+ * operator with the value.
+ */
+export type Matcher = {
+  __typename?: 'Matcher';
+  /** The part of the email compared. */
+  field: MatchField;
+  /** The header's name, for field HEADER only. */
+  header?: Maybe<Scalars['String']['output']>;
+  /** How it is compared. */
+  operator: MatchOperator;
+  /** What it is compared with. */
+  value: Scalars['String']['output'];
+};
+
+/** One way of recognising an intent's emails. */
+export type MatcherInput = {
+  /** The part of the email compared. */
+  field: MatchField;
+  /** The header's name; required for field HEADER, refused otherwise. */
+  header?: InputMaybe<Scalars['String']['input']>;
+  /** How it is compared. */
+  operator: MatchOperator;
+  /** What it is compared with; a regular expression for REGEX. */
+  value: Scalars['String']['input'];
+};
+
+/** The signed-in user, and the tenants they belong to. */
+export type Me = {
+  __typename?: 'Me';
+  email: Scalars['String']['output'];
+  /** The user's id. */
+  id: Scalars['ID']['output'];
+  /** Platform administrators may list, suspend and reactivate any tenant. */
+  isPlatformAdmin: Scalars['Boolean']['output'];
+  /** Every tenant the user belongs to, with their role there. */
+  memberships: Array<Membership>;
+  name: Scalars['String']['output'];
+};
+
+/** A user's place in the current tenant. */
+export type Member = {
+  __typename?: 'Member';
+  /** The membership's id (not the user's). */
+  id: Scalars['ID']['output'];
+  joinedAt: Scalars['DateTime']['output'];
+  /** What the role allows, as `resource.action` names. */
+  permissions: Array<Scalars['String']['output']>;
+  /** The role's name: `OWNER`, `ADMIN`, `MEMBER`, `VIEWER` or a custom role. */
+  role: Scalars['String']['output'];
+  user: User;
+};
+
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  edges: Array<MemberEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Member;
+};
+
+/** One of the signed-in user's tenants, and their role there. */
+export type Membership = {
+  __typename?: 'Membership';
+  joinedAt: Scalars['DateTime']['output'];
+  /** The role's name: `OWNER`, `ADMIN`, `MEMBER`, `VIEWER` or a custom role. */
+  role: Scalars['String']['output'];
+  tenant: Tenant;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Joins the tenant an invitation was for. Sign in with the invited
+   * email address first.
+   */
+  acceptInvitation: AcceptInvitationPayload;
+  /**
+   * Creates a datasource over one of the tenant's configs. Needs
+   * `routing.manage` (MEMBER and above).
+   */
+  createDatasource: CreateDatasourcePayload;
+  /** Creates a datasource config. Needs `connections.manage` (ADMIN and above). */
+  createDatasourceConfig: CreateDatasourceConfigPayload;
+  /** Creates an intent. Needs `routing.manage` (MEMBER and above). */
+  createIntent: CreateIntentPayload;
+  /**
+   * Creates an intent with its validation rules in one step: one bad
+   * rule and nothing is created.
+   */
+  createIntentWithRules: CreateIntentWithRulesPayload;
+  /** Adds a custom role to the current tenant. */
+  createRole: CreateRolePayload;
+  /**
+   * Creates an organization with you as its OWNER. Call `switchTenant`
+   * to act in it.
+   */
+  createTenant: CreateTenantPayload;
+  /**
+   * Adds a validation rule to an intent. Its conditions are checked
+   * against the datasource now, so a stored rule can run.
+   */
+  createValidationRule: CreateValidationRulePayload;
+  /** Deletes a datasource and every validation rule that queries it. */
+  deleteDatasource: DeleteDatasourcePayload;
+  /** Deletes a datasource config no datasource uses (`CONFLICT` otherwise). */
+  deleteDatasourceConfig: DeleteDatasourceConfigPayload;
+  /**
+   * Deletes an intent and its validation rules. Its routing decisions
+   * stay, naming it by `intentName`.
+   */
+  deleteIntent: DeleteIntentPayload;
+  /**
+   * Deletes a custom role of the current tenant; its name is free for a
+   * new role. `CONFLICT` for a built-in role, or while a member holds it
+   * or a pending invitation offers it (change their role or revoke the
+   * invitation first). Needs `roles.manage`.
+   */
+  deleteRole: DeleteRolePayload;
+  /** Deletes a validation rule. */
+  deleteValidationRule: DeleteValidationRulePayload;
+  /** Invites an email address to the current tenant. */
+  inviteMember: InviteMemberPayload;
+  reactivateTenant: TenantPayload;
+  /** Exchanges a refresh token for a new pair; the old one stops working. */
+  refreshSession: AuthPayload;
+  /** Removes a member from the current tenant; takes effect on their next request. */
+  removeMember: RemoveMemberPayload;
+  /** Sets the order an intent's rules run in: the first listed runs first. */
+  reorderValidationRules: ReorderValidationRulesPayload;
+  /**
+   * Brings back a deleted datasource, its file and the rules its delete
+   * took. `CONFLICT` if a live datasource has its name or its config is
+   * deleted (restore the config first). Needs `routing.manage`.
+   */
+  restoreDatasource: RestoreDatasourcePayload;
+  /**
+   * Brings back a deleted datasource config; its deleted datasources
+   * stay deleted until each is restored. `CONFLICT` if a live config has
+   * its name. Needs `connections.manage`.
+   */
+  restoreDatasourceConfig: RestoreDatasourceConfigPayload;
+  /**
+   * Brings back a deleted intent with the rules its delete took.
+   * `CONFLICT` if a live intent has its name. Needs `routing.manage`.
+   */
+  restoreIntent: RestoreIntentPayload;
+  /**
+   * Brings back a deleted custom role. `CONFLICT` if a live role has its
+   * name. Needs `roles.manage`.
+   */
+  restoreRole: RestoreRolePayload;
+  /**
+   * Withdraws a pending invitation: its token stops working and its
+   * place under the plan's member limit is freed.
+   */
+  revokeInvitation: RevokeInvitationPayload;
+  /**
+   * Routes an email: picks the highest-priority active intent one of
+   * whose matchers matches, runs its rules against live data and returns
+   * the decision. A datasource that fails makes its rule ERROR; the
+   * decision still comes back. Needs `emails.route` (MEMBER and above).
+   */
+  routeEmail: RouteEmailPayload;
+  signIn: AuthPayload;
+  /** Ends the current session: its access and refresh tokens stop working. */
+  signOut: SignOutPayload;
+  /** Creates an account and signs it in, with no tenant selected. */
+  signUp: AuthPayload;
+  /** Suspends a tenant: its members' tokens stop reaching its data. */
+  suspendTenant: TenantPayload;
+  /** Selects another of your tenants and issues tokens for it. */
+  switchTenant: AuthPayload;
+  /**
+   * Connects with a stored config and reports whether that worked and how
+   * long it took. Changes nothing.
+   */
+  testDatasourceConfig: ConfigTest;
+  /** Changes a datasource, or replaces a FILE datasource's CSV. */
+  updateDatasource: UpdateDatasourcePayload;
+  /**
+   * Changes a datasource config; datasources using it pick the change up
+   * on their next lookup.
+   */
+  updateDatasourceConfig: UpdateDatasourceConfigPayload;
+  /** Changes an intent. */
+  updateIntent: UpdateIntentPayload;
+  updateMemberRole: UpdateMemberRolePayload;
+  /** Changes a validation rule. */
+  updateValidationRule: UpdateValidationRulePayload;
+  /**
+   * Runs one intent's active rules on an email, whatever its matchers
+   * say: to try rules out before routing real mail to them.
+   */
+  validateEmail: ValidateEmailPayload;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
+
+export type MutationCreateDatasourceArgs = {
+  input: CreateDatasourceInput;
+};
+
+
+export type MutationCreateDatasourceConfigArgs = {
+  input: CreateDatasourceConfigInput;
+};
+
+
+export type MutationCreateIntentArgs = {
+  input: CreateIntentInput;
+};
+
+
+export type MutationCreateIntentWithRulesArgs = {
+  input: CreateIntentWithRulesInput;
+};
+
+
+export type MutationCreateRoleArgs = {
+  input: CreateRoleInput;
+};
+
+
+export type MutationCreateTenantArgs = {
+  input: CreateTenantInput;
+};
+
+
+export type MutationCreateValidationRuleArgs = {
+  input: CreateValidationRuleInput;
+};
+
+
+export type MutationDeleteDatasourceArgs = {
+  input: DeleteDatasourceInput;
+};
+
+
+export type MutationDeleteDatasourceConfigArgs = {
+  input: DeleteDatasourceConfigInput;
+};
+
+
+export type MutationDeleteIntentArgs = {
+  input: DeleteIntentInput;
+};
+
+
+export type MutationDeleteRoleArgs = {
+  input: DeleteRoleInput;
+};
+
+
+export type MutationDeleteValidationRuleArgs = {
+  input: DeleteValidationRuleInput;
+};
+
+
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
+export type MutationReactivateTenantArgs = {
+  input: ReactivateTenantInput;
+};
+
+
+export type MutationRefreshSessionArgs = {
+  input: RefreshSessionInput;
+};
+
+
+export type MutationRemoveMemberArgs = {
+  input: RemoveMemberInput;
+};
+
+
+export type MutationReorderValidationRulesArgs = {
+  input: ReorderValidationRulesInput;
+};
+
+
+export type MutationRestoreDatasourceArgs = {
+  input: RestoreDatasourceInput;
+};
+
+
+export type MutationRestoreDatasourceConfigArgs = {
+  input: RestoreDatasourceConfigInput;
+};
+
+
+export type MutationRestoreIntentArgs = {
+  input: RestoreIntentInput;
+};
+
+
+export type MutationRestoreRoleArgs = {
+  input: RestoreRoleInput;
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  input: RevokeInvitationInput;
+};
+
+
+export type MutationRouteEmailArgs = {
+  input: RouteEmailInput;
+};
+
+
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationSuspendTenantArgs = {
+  input: SuspendTenantInput;
+};
+
+
+export type MutationSwitchTenantArgs = {
+  input: SwitchTenantInput;
+};
+
+
+export type MutationTestDatasourceConfigArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateDatasourceArgs = {
+  input: UpdateDatasourceInput;
+};
+
+
+export type MutationUpdateDatasourceConfigArgs = {
+  input: UpdateDatasourceConfigInput;
+};
+
+
+export type MutationUpdateIntentArgs = {
+  input: UpdateIntentInput;
+};
+
+
+export type MutationUpdateMemberRoleArgs = {
+  input: UpdateMemberRoleInput;
+};
+
+
+export type MutationUpdateValidationRuleArgs = {
+  input: UpdateValidationRuleInput;
+};
+
+
+export type MutationValidateEmailArgs = {
+  input: ValidateEmailInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last edge; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A permission a role can hold. */
+export type Permission = {
+  __typename?: 'Permission';
+  description: Scalars['String']['output'];
+  /** `resource.action`, e.g. `members.invite`. */
+  name: Scalars['String']['output'];
+};
+
+export type Plan =
+  | 'ENTERPRISE'
+  | 'FREE'
+  | 'PRO';
+
+/** What the tenant's plan allows; `null` is unlimited. */
+export type PlanLimits = {
+  __typename?: 'PlanLimits';
+  maxForms?: Maybe<Scalars['Int']['output']>;
+  maxItems?: Maybe<Scalars['Int']['output']>;
+  maxMembers?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How a config reaches its datasource. */
+export type Protocol =
+  /** A CSV file uploaded to the datasource; no `baseUrl`. */
+  | 'FILE'
+  /** An HTTP API; `baseUrl` is the `http(s)://` address paths are relative to. */
+  | 'HTTP'
+  /** A MySQL or MariaDB server; `baseUrl` is `mysql://host:3306/database`. */
+  | 'MYSQL'
+  /** A PostgreSQL server; `baseUrl` is `postgres://host:5432/database`. */
+  | 'POSTGRESQL'
+  /**
+   * A SQLite file on the server, named relative to the tenant's own
+   * directory among the server's datasource files.
+   */
+  | 'SQLITE';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Every tenant, oldest first. Platform administrators only. */
+  adminTenants: TenantConnection;
+  /** The current tenant's audit log, newest first. */
+  auditLog: AuditEntryConnection;
+  /** One datasource. */
+  datasource: Datasource;
+  /** One datasource config. */
+  datasourceConfig: DatasourceConfig;
+  /**
+   * The tenant's datasource configs, oldest first. Credentials are never
+   * returned.
+   */
+  datasourceConfigs: DatasourceConfigConnection;
+  /** The tenant's datasources, oldest first. */
+  datasources: DatasourceConnection;
+  /** One intent. */
+  intent: Intent;
+  /** The tenant's intents, oldest first. */
+  intents: IntentConnection;
+  /** The signed-in user. */
+  me: Me;
+  /** Every permission a role can hold. */
+  permissions: Array<Permission>;
+  /** The current tenant's roles: built-in first, then custom ones. */
+  roles: Array<Role>;
+  /** Stored routing decisions, newest first. */
+  routingRuns: RoutingDecisionConnection;
+  /** The tenant the access token selects. */
+  tenant: Tenant;
+  /** One validation rule. */
+  validationRule: ValidationRule;
+};
+
+
+export type QueryAdminTenantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDatasourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasourceConfigArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasourceConfigsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDatasourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIntentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IntentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRoutingRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoutingRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryValidationRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type ReactivateTenantInput = {
+  tenantId: Scalars['ID']['input'];
+};
+
+export type RefreshSessionInput = {
+  refreshToken: Scalars['String']['input'];
+};
+
+export type RemoveMemberInput = {
+  /** The member's user id; your own to leave the tenant. */
+  userId: Scalars['ID']['input'];
+};
+
+export type RemoveMemberPayload = {
+  __typename?: 'RemoveMemberPayload';
+  /** The user id of the removed member. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** The new running order of an intent's rules. */
+export type ReorderValidationRulesInput = {
+  /** The intent whose rules are reordered. */
+  intentId: Scalars['ID']['input'];
+  /** Every rule of the intent, once each, in the order they should run. */
+  ruleIds: Array<Scalars['ID']['input']>;
+};
+
+/** What `reorderValidationRules` changed. */
+export type ReorderValidationRulesPayload = {
+  __typename?: 'ReorderValidationRulesPayload';
+  /** The intent's rules in their new order. */
+  rules: Array<ValidationRule>;
+};
+
+/** A deleted datasource config to bring back. */
+export type RestoreDatasourceConfigInput = {
+  /** The deleted config. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `restoreDatasourceConfig` brought back. */
+export type RestoreDatasourceConfigPayload = {
+  __typename?: 'RestoreDatasourceConfigPayload';
+  /** The config, live again. */
+  datasourceConfig: DatasourceConfig;
+};
+
+/** A deleted datasource to bring back. */
+export type RestoreDatasourceInput = {
+  /** The deleted datasource; its config must be live. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `restoreDatasource` brought back. */
+export type RestoreDatasourcePayload = {
+  __typename?: 'RestoreDatasourcePayload';
+  /** The datasource, live again, with its file. */
+  datasource: Datasource;
+  /**
+   * The rules its delete took that came back with it. A rule whose
+   * intent is deleted stays deleted until that intent is restored.
+   */
+  restoredRuleIds: Array<Scalars['ID']['output']>;
+};
+
+/** A deleted intent to bring back. */
+export type RestoreIntentInput = {
+  /** The deleted intent; its rules deleted with it come back too. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `restoreIntent` brought back. */
+export type RestoreIntentPayload = {
+  __typename?: 'RestoreIntentPayload';
+  /** The intent, live again; its `rules` lists the rules restored. */
+  intent: Intent;
+  /**
+   * The rules its delete took that came back with it. A rule whose
+   * datasource is deleted stays deleted until that datasource is
+   * restored.
+   */
+  restoredRuleIds: Array<Scalars['ID']['output']>;
+};
+
+/** A deleted custom role to bring back. */
+export type RestoreRoleInput = {
+  /** The deleted role. */
+  id: Scalars['ID']['input'];
+};
+
+/** What `restoreRole` brought back. */
+export type RestoreRolePayload = {
+  __typename?: 'RestoreRolePayload';
+  /** The role, live again, with the permissions it had. */
+  role: Role;
+};
+
+export type RevokeInvitationInput = {
+  invitationId: Scalars['ID']['input'];
+};
+
+export type RevokeInvitationPayload = {
+  __typename?: 'RevokeInvitationPayload';
+  /** The id of the withdrawn invitation. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** A named set of permissions: a built-in role or one the tenant created. */
+export type Role = {
+  __typename?: 'Role';
+  /**
+   * `OWNER`, `ADMIN`, `MEMBER` and `VIEWER` are built in: they cannot
+   * change or be deleted.
+   */
+  builtIn: Scalars['Boolean']['output'];
+  /** When the role was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What `deleteRole` and `restoreRole` take. */
+  id: Scalars['ID']['output'];
+  /**
+   * Unique in the tenant among live roles, ignoring case; what
+   * `inviteMember` and `updateMemberRole` name the role by.
+   */
+  name: Scalars['String']['output'];
+  /** `resource.action` names. */
+  permissions: Array<Scalars['String']['output']>;
+};
+
+/** `routeEmail`: exactly one of `raw` and `message`. */
+export type RouteEmailInput = {
+  /** The message given field by field. */
+  message?: InputMaybe<EmailMessageInput>;
+  /**
+   * The whole message as received (RFC 5322, MIME parts and encodings
+   * included).
+   */
+  raw?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What `routeEmail` decided. */
+export type RouteEmailPayload = {
+  __typename?: 'RouteEmailPayload';
+  /** The decision, also stored and listed by `routingRuns`. */
+  decision: RoutingDecision;
+};
+
+/**
+ * One routing decision: the intent chosen (or validated against), what
+ * each of its rules found, and the outcome.
+ */
+export type RoutingDecision = {
+  __typename?: 'RoutingDecision';
+  /** When it was decided. */
+  createdAt: Scalars['DateTime']['output'];
+  /**
+   * How long routing took, rules included, in milliseconds to the
+   * microsecond.
+   */
+  durationMs: Scalars['Float']['output'];
+  /** The email it was about. */
+  email: EmailSummary;
+  /** The stored decision's id. */
+  id: Scalars['ID']['output'];
+  /**
+   * The intent as it is now; `null` for NO_MATCH or once the intent is
+   * deleted (`intentName` still says which it was).
+   */
+  intent?: Maybe<Intent>;
+  /** The intent chosen; `null` for NO_MATCH. */
+  intentId?: Maybe<Scalars['ID']['output']>;
+  /** The intent's name when the decision was made; kept after it is deleted. */
+  intentName?: Maybe<Scalars['String']['output']>;
+  /** The matcher that chose the intent; `null` for NO_MATCH and VALIDATE. */
+  matchedBy?: Maybe<Matcher>;
+  /** Whether it came from `routeEmail` or `validateEmail`. */
+  mode: RoutingMode;
+  /** How it went. */
+  outcome: DecisionOutcome;
+  /** Each active rule of the intent, in the order they ran. */
+  results: Array<RuleResult>;
+};
+
+export type RoutingDecisionConnection = {
+  __typename?: 'RoutingDecisionConnection';
+  edges: Array<RoutingDecisionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoutingDecisionEdge = {
+  __typename?: 'RoutingDecisionEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: RoutingDecision;
+};
+
+/** How a decision was asked for. */
+export type RoutingMode =
+  /** `routeEmail`: intents were matched, then the chosen one's rules run. */
+  | 'ROUTE'
+  /** `validateEmail`: one given intent's rules were run. */
+  | 'VALIDATE';
+
+/** Narrows `routingRuns`; every field given must match. */
+export type RoutingRunFilter = {
+  /** Decisions for this intent. */
+  intentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Decisions with this outcome. */
+  outcome?: InputMaybe<DecisionOutcome>;
+  /** Decisions made at or after this time. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Decisions made before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How one rule went. */
+export type RuleOutcome =
+  /** The datasource failed, timed out or answered nonsense; `detail` says which. */
+  | 'ERROR'
+  /** The check did not hold. */
+  | 'FAILED'
+  /** The check held. */
+  | 'PASSED'
+  /** Not run: the time budget for the email was spent. */
+  | 'SKIPPED';
+
+/** What one rule found. */
+export type RuleResult = {
+  __typename?: 'RuleResult';
+  /** What was found or what went wrong, in words for the tenant. */
+  detail: Scalars['String']['output'];
+  /** How long it took, in milliseconds to the microsecond. */
+  durationMs: Scalars['Float']['output'];
+  /** The email field it was about. */
+  fieldName: Scalars['String']['output'];
+  /** How it went. */
+  outcome: RuleOutcome;
+  /** The rule that ran (it may have been deleted since). */
+  ruleId: Scalars['ID']['output'];
+  /** Its type when it ran. */
+  ruleType: RuleType;
+};
+
+/** One rule of `createIntentWithRules`. */
+export type RuleSpecInput = {
+  /** The lookup and comparison; see `ValidationRule.conditions`. */
+  conditions: Scalars['JSON']['input'];
+  /** The datasource it queries. */
+  datasourceId: Scalars['ID']['input'];
+  /**
+   * The email value it is about: `from`, `fromDomain`, `to`, `cc`,
+   * `subject`, `body`, `messageId`, `headers.<Name>` or `fields.<key>`.
+   */
+  fieldName: Scalars['String']['input'];
+  /** Whether it runs. */
+  isActive?: Scalars['Boolean']['input'];
+  /** Higher runs first. */
+  priority?: Scalars['Int']['input'];
+  /** What it checks. */
+  ruleType: RuleType;
+};
+
+/** What a rule checks about the value its lookup finds. */
+export type RuleType =
+  /**
+   * The value found equals `conditions.expected` (or, without it, the
+   * email's value of `fieldName`).
+   */
+  | 'EQUALS'
+  /** The lookup finds something. */
+  | 'EXISTS'
+  /** The value found is one of `conditions.values`. */
+  | 'IN_LIST'
+  /** The opposite of EQUALS. */
+  | 'NOT_EQUALS'
+  /** The lookup finds nothing. */
+  | 'NOT_EXISTS'
+  /** The value found is a number within `conditions.min` and `conditions.max`. */
+  | 'RANGE'
+  /** The value found matches `conditions.pattern`. */
+  | 'REGEX';
+
+export type SignInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** Select this tenant in the new session. */
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SignOutPayload = {
+  __typename?: 'SignOutPayload';
+  /** The session that was ended. */
+  sessionId: Scalars['ID']['output'];
+};
+
+export type SignUpInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 8 to 128 characters. */
+  password: Scalars['String']['input'];
+};
+
+export type SuspendTenantInput = {
+  /** Shown to the tenant's members; at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  tenantId: Scalars['ID']['input'];
+};
+
+export type SwitchTenantInput = {
+  tenantId: Scalars['ID']['input'];
+};
+
+/** An organization: the unit of data isolation. */
+export type Tenant = {
+  __typename?: 'Tenant';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /**
+   * Invitations neither accepted nor expired, oldest first. Same scope
+   * as `members`.
+   */
+  invitations: InvitationConnection;
+  limits: PlanLimits;
+  /**
+   * Members in joining order. Readable on the tenant you are signed in
+   * to; on any other tenant object this is `NOT_FOUND`.
+   */
+  members: MemberConnection;
+  name: Scalars['String']['output'];
+  plan: Plan;
+  slug: Scalars['String']['output'];
+  status: TenantStatus;
+  suspendedReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An organization: the unit of data isolation. */
+export type TenantInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organization: the unit of data isolation. */
+export type TenantMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TenantConnection = {
+  __typename?: 'TenantConnection';
+  edges: Array<TenantEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TenantEdge = {
+  __typename?: 'TenantEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Tenant;
+};
+
+/** The tenant as it is after the change. */
+export type TenantPayload = {
+  __typename?: 'TenantPayload';
+  tenant: Tenant;
+};
+
+export type TenantStatus =
+  | 'ACTIVE'
+  /** Suspended by a platform administrator; its members cannot reach its data. */
+  | 'SUSPENDED';
+
+/**
+ * Every field omitted keeps its value. The protocol cannot change: the
+ * datasources using the config depend on it.
+ */
+export type UpdateDatasourceConfigInput = {
+  /** New credentials, replacing the stored ones. Write-only. */
+  authConfig?: InputMaybe<Scalars['JSON']['input']>;
+  /** A new authentication scheme; needs `authConfig` unless NONE. */
+  authType?: InputMaybe<AuthType>;
+  /** A new address. */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** New connection options, replacing the old ones. */
+  connection?: InputMaybe<Scalars['JSON']['input']>;
+  /** The config to change. */
+  id: Scalars['ID']['input'];
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new TLS mode (POSTGRESQL and MYSQL only). */
+  tlsMode?: InputMaybe<DatasourceTlsMode>;
+};
+
+/** What `updateDatasourceConfig` changed. */
+export type UpdateDatasourceConfigPayload = {
+  __typename?: 'UpdateDatasourceConfigPayload';
+  /** The config as it is now. */
+  datasourceConfig: DatasourceConfig;
+};
+
+/** Every field omitted keeps its value. The kind cannot change. */
+export type UpdateDatasourceInput = {
+  /** Another config to connect through, of a protocol the kind accepts. */
+  connectionKey?: InputMaybe<Scalars['String']['input']>;
+  /** A new description; an empty one clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A CSV replacing the stored one (FILE datasources only). */
+  file?: InputMaybe<Scalars['Upload']['input']>;
+  /** The datasource to change. */
+  id: Scalars['ID']['input'];
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What `updateDatasource` changed. */
+export type UpdateDatasourcePayload = {
+  __typename?: 'UpdateDatasourcePayload';
+  /** The datasource as it is now. */
+  datasource: Datasource;
+};
+
+/** Every field omitted keeps its value. */
+export type UpdateIntentInput = {
+  /** A new description; an empty one clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The intent to change. */
+  id: Scalars['ID']['input'];
+  /** Turns routing to it on or off. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces all its matchers. */
+  matchers?: InputMaybe<Array<MatcherInput>>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new priority. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What `updateIntent` changed. */
+export type UpdateIntentPayload = {
+  __typename?: 'UpdateIntentPayload';
+  /** The intent as it is now. */
+  intent: Intent;
+};
+
+export type UpdateMemberRoleInput = {
+  role: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type UpdateMemberRolePayload = {
+  __typename?: 'UpdateMemberRolePayload';
+  member: Member;
+};
+
+/**
+ * Every field omitted keeps its value; the conditions are checked again
+ * against the (new) datasource.
+ */
+export type UpdateValidationRuleInput = {
+  /** New conditions, replacing the old ones. */
+  conditions?: InputMaybe<Scalars['JSON']['input']>;
+  /** Another datasource to query. */
+  datasourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Another email value. */
+  fieldName?: InputMaybe<Scalars['String']['input']>;
+  /** The rule to change. */
+  id: Scalars['ID']['input'];
+  /** Turns the rule on or off. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new priority. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Another check. */
+  ruleType?: InputMaybe<RuleType>;
+};
+
+/** What `updateValidationRule` changed. */
+export type UpdateValidationRulePayload = {
+  __typename?: 'UpdateValidationRulePayload';
+  /** The rule as it is now. */
+  rule: ValidationRule;
+};
+
+/** A person who can sign in. */
+export type User = {
+  __typename?: 'User';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** `validateEmail`: the intent, and exactly one of `raw` and `message`. */
+export type ValidateEmailInput = {
+  /** The intent whose rules are run, whatever its matchers say. */
+  intentId: Scalars['ID']['input'];
+  /** The message given field by field. */
+  message?: InputMaybe<EmailMessageInput>;
+  /** The whole message as received (RFC 5322). */
+  raw?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What `validateEmail` decided. */
+export type ValidateEmailPayload = {
+  __typename?: 'ValidateEmailPayload';
+  /** The decision, also stored and listed by `routingRuns`. */
+  decision: RoutingDecision;
+};
+
+/** One check an intent runs on an email, against one datasource. */
+export type ValidationRule = {
+  __typename?: 'ValidationRule';
+  /**
+   * The lookup and comparison, as written: `{query, params}` for a
+   * DATABASE, `{method, path, ...}` for an API, `{column, returnColumn}`
+   * for a FILE datasource, plus `expected`, `pattern`, `values`, `min`
+   * or `max` as the rule type needs.
+   */
+  conditions: Scalars['JSON']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The datasource it queries. */
+  datasource: Datasource;
+  /** The datasource it queries. */
+  datasourceId: Scalars['ID']['output'];
+  /**
+   * The email value the rule is about: `from`, `fromDomain`, `to`, `cc`,
+   * `subject`, `body`, `messageId`, `headers.<Name>` or `fields.<key>`.
+   */
+  fieldName: Scalars['String']['output'];
+  /** The rule's id. */
+  id: Scalars['ID']['output'];
+  /** The intent it belongs to. */
+  intentId: Scalars['ID']['output'];
+  /** Inactive rules are not run. */
+  isActive: Scalars['Boolean']['output'];
+  /** Higher runs first; ties go to the older rule. */
+  priority: Scalars['Int']['output'];
+  /** What it checks. */
+  ruleType: RuleType;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Me', id: string, email: string, name: string, isPlatformAdmin: boolean, memberships: Array<{ __typename?: 'Membership', role: string, joinedAt: string, tenant: { __typename?: 'Tenant', id: string, name: string, slug: string, status: TenantStatus, suspendedReason?: string | null } }> } };
+
+export type MyRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRolesQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', id: string, name: string, permissions: Array<string> }> };
+
+export type SwitchTenantMutationVariables = Exact<{
+  input: SwitchTenantInput;
+}>;
+
+
+export type SwitchTenantMutation = { __typename?: 'Mutation', switchTenant: { __typename?: 'AuthPayload', refreshToken: string, role?: string | null, tenant?: { __typename?: 'Tenant', id: string, name: string } | null } };
+
+export type MeNameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeNameQuery = { __typename?: 'Query', me: { __typename?: 'Me', id: string, name: string } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation: { __typename?: 'AcceptInvitationPayload', membershipId: string, role: string, joinedAt: string, tenant: { __typename?: 'Tenant', id: string, name: string } } };
+
+export type AdminTenantsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminTenantsQuery = { __typename?: 'Query', adminTenants: { __typename?: 'TenantConnection', edges: Array<{ __typename?: 'TenantEdge', cursor: string, node: { __typename?: 'Tenant', id: string, name: string, slug: string, plan: Plan, status: TenantStatus, suspendedReason?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SuspendTenantMutationVariables = Exact<{
+  input: SuspendTenantInput;
+}>;
+
+
+export type SuspendTenantMutation = { __typename?: 'Mutation', suspendTenant: { __typename?: 'TenantPayload', tenant: { __typename?: 'Tenant', id: string, status: TenantStatus, suspendedReason?: string | null } } };
+
+export type ReactivateTenantMutationVariables = Exact<{
+  input: ReactivateTenantInput;
+}>;
+
+
+export type ReactivateTenantMutation = { __typename?: 'Mutation', reactivateTenant: { __typename?: 'TenantPayload', tenant: { __typename?: 'Tenant', id: string, status: TenantStatus, suspendedReason?: string | null } } };
+
+export type AuditLogQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+}>;
+
+
+export type AuditLogQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', edges: Array<{ __typename?: 'AuditEntryEdge', cursor: string, node: { __typename?: 'AuditEntry', id: string, action: string, actorId?: string | null, entityType: string, entityId: string, before?: unknown | null, after?: unknown | null, ip?: string | null, userAgent?: string | null, requestId?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type RestoreIntentFromAuditMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RestoreIntentFromAuditMutation = { __typename?: 'Mutation', restoreIntent: { __typename?: 'RestoreIntentPayload', intent: { __typename?: 'Intent', id: string, name: string } } };
+
+export type RestoreDatasourceFromAuditMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RestoreDatasourceFromAuditMutation = { __typename?: 'Mutation', restoreDatasource: { __typename?: 'RestoreDatasourcePayload', datasource: { __typename?: 'Datasource', id: string, name: string } } };
+
+export type RestoreConfigFromAuditMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RestoreConfigFromAuditMutation = { __typename?: 'Mutation', restoreDatasourceConfig: { __typename?: 'RestoreDatasourceConfigPayload', datasourceConfig: { __typename?: 'DatasourceConfig', id: string, name: string } } };
+
+export type RestoreRoleFromAuditMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RestoreRoleFromAuditMutation = { __typename?: 'Mutation', restoreRole: { __typename?: 'RestoreRolePayload', role: { __typename?: 'Role', id: string, name: string } } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { __typename?: 'Mutation', createTenant: { __typename?: 'CreateTenantPayload', tenant: { __typename?: 'Tenant', id: string, name: string, slug: string } } };
+
+export type CurrentTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentTenantQuery = { __typename?: 'Query', tenant: { __typename?: 'Tenant', id: string, name: string, slug: string, plan: Plan, status: TenantStatus, suspendedReason?: string | null, createdAt: string, limits: { __typename?: 'PlanLimits', maxMembers?: number | null, maxItems?: number | null, maxForms?: number | null } } };
+
+export type MembersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MembersQuery = { __typename?: 'Query', tenant: { __typename?: 'Tenant', id: string, members: { __typename?: 'MemberConnection', edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, role: string, joinedAt: string, user: { __typename?: 'User', id: string, name: string, email: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
+
+export type InvitationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', tenant: { __typename?: 'Tenant', id: string, invitations: { __typename?: 'InvitationConnection', edges: Array<{ __typename?: 'InvitationEdge', cursor: string, node: { __typename?: 'Invitation', id: string, email: string, role: string, createdAt: string, expiresAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
+
+export type RoleNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoleNamesQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', id: string, name: string, builtIn: boolean }> };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type InviteMemberMutation = { __typename?: 'Mutation', inviteMember: { __typename?: 'InviteMemberPayload', token: string, invitation: { __typename?: 'Invitation', id: string, email: string, role: string, createdAt: string, expiresAt: string } } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  input: RevokeInvitationInput;
+}>;
+
+
+export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation: { __typename?: 'RevokeInvitationPayload', deletedId: string } };
+
+export type UpdateMemberRoleMutationVariables = Exact<{
+  input: UpdateMemberRoleInput;
+}>;
+
+
+export type UpdateMemberRoleMutation = { __typename?: 'Mutation', updateMemberRole: { __typename?: 'UpdateMemberRolePayload', member: { __typename?: 'Member', id: string, role: string, permissions: Array<string> } } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  input: RemoveMemberInput;
+}>;
+
+
+export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember: { __typename?: 'RemoveMemberPayload', deletedId: string } };
+
+export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', id: string, name: string, builtIn: boolean, permissions: Array<string>, createdAt: string }>, permissions: Array<{ __typename?: 'Permission', name: string, description: string }> };
+
+export type CreateRoleMutationVariables = Exact<{
+  input: CreateRoleInput;
+}>;
+
+
+export type CreateRoleMutation = { __typename?: 'Mutation', createRole: { __typename?: 'CreateRolePayload', role: { __typename?: 'Role', id: string, name: string, builtIn: boolean, permissions: Array<string>, createdAt: string } } };
+
+export type DeleteRoleMutationVariables = Exact<{
+  input: DeleteRoleInput;
+}>;
+
+
+export type DeleteRoleMutation = { __typename?: 'Mutation', deleteRole: { __typename?: 'DeleteRolePayload', deletedId: string } };
+
+export type RestoreRoleMutationVariables = Exact<{
+  input: RestoreRoleInput;
+}>;
+
+
+export type RestoreRoleMutation = { __typename?: 'Mutation', restoreRole: { __typename?: 'RestoreRolePayload', role: { __typename?: 'Role', id: string, name: string, builtIn: boolean, permissions: Array<string>, createdAt: string } } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename?: 'AuthPayload', refreshToken: string, user: { __typename?: 'User', id: string } } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'AuthPayload', refreshToken: string, user: { __typename?: 'User', id: string } } };
+
+export type DatasourceConfigsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DatasourceConfigsQuery = { __typename?: 'Query', datasourceConfigs: { __typename?: 'DatasourceConfigConnection', edges: Array<{ __typename?: 'DatasourceConfigEdge', cursor: string, node: { __typename?: 'DatasourceConfig', id: string, name: string, protocol: Protocol, baseUrl?: string | null, authType: AuthType, hasCredentials: boolean, connection: unknown, tlsMode?: DatasourceTlsMode | null, createdAt: string, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateDatasourceConfigMutationVariables = Exact<{
+  input: CreateDatasourceConfigInput;
+}>;
+
+
+export type CreateDatasourceConfigMutation = { __typename?: 'Mutation', createDatasourceConfig: { __typename?: 'CreateDatasourceConfigPayload', datasourceConfig: { __typename?: 'DatasourceConfig', id: string, name: string } } };
+
+export type UpdateDatasourceConfigMutationVariables = Exact<{
+  input: UpdateDatasourceConfigInput;
+}>;
+
+
+export type UpdateDatasourceConfigMutation = { __typename?: 'Mutation', updateDatasourceConfig: { __typename?: 'UpdateDatasourceConfigPayload', datasourceConfig: { __typename?: 'DatasourceConfig', id: string, name: string, baseUrl?: string | null, authType: AuthType, hasCredentials: boolean, connection: unknown, tlsMode?: DatasourceTlsMode | null, updatedAt: string } } };
+
+export type DeleteDatasourceConfigMutationVariables = Exact<{
+  input: DeleteDatasourceConfigInput;
+}>;
+
+
+export type DeleteDatasourceConfigMutation = { __typename?: 'Mutation', deleteDatasourceConfig: { __typename?: 'DeleteDatasourceConfigPayload', deletedId: string } };
+
+export type RestoreDatasourceConfigMutationVariables = Exact<{
+  input: RestoreDatasourceConfigInput;
+}>;
+
+
+export type RestoreDatasourceConfigMutation = { __typename?: 'Mutation', restoreDatasourceConfig: { __typename?: 'RestoreDatasourceConfigPayload', datasourceConfig: { __typename?: 'DatasourceConfig', id: string, name: string } } };
+
+export type TestDatasourceConfigMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TestDatasourceConfigMutation = { __typename?: 'Mutation', testDatasourceConfig: { __typename?: 'ConfigTest', ok: boolean, latencyMs: number, error?: string | null } };
+
+export type DatasourcesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DatasourcesQuery = { __typename?: 'Query', datasources: { __typename?: 'DatasourceConnection', edges: Array<{ __typename?: 'DatasourceEdge', cursor: string, node: { __typename?: 'Datasource', id: string, name: string, kind: DatasourceKind, description?: string | null, connectionKey: string, updatedAt: string, file?: { __typename?: 'DatasourceFile', filename: string, sizeBytes: number, rowCount: number, columns: Array<string>, uploadedAt: string } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type ConfigChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigChoicesQuery = { __typename?: 'Query', datasourceConfigs: { __typename?: 'DatasourceConfigConnection', edges: Array<{ __typename?: 'DatasourceConfigEdge', node: { __typename?: 'DatasourceConfig', id: string, name: string, protocol: Protocol } }> } };
+
+export type CreateDatasourceMutationVariables = Exact<{
+  input: CreateDatasourceInput;
+}>;
+
+
+export type CreateDatasourceMutation = { __typename?: 'Mutation', createDatasource: { __typename?: 'CreateDatasourcePayload', datasource: { __typename?: 'Datasource', id: string, name: string } } };
+
+export type UpdateDatasourceMutationVariables = Exact<{
+  input: UpdateDatasourceInput;
+}>;
+
+
+export type UpdateDatasourceMutation = { __typename?: 'Mutation', updateDatasource: { __typename?: 'UpdateDatasourcePayload', datasource: { __typename?: 'Datasource', id: string, name: string, description?: string | null, connectionKey: string, updatedAt: string, file?: { __typename?: 'DatasourceFile', filename: string, sizeBytes: number, rowCount: number, columns: Array<string>, uploadedAt: string } | null } } };
+
+export type DeleteDatasourceMutationVariables = Exact<{
+  input: DeleteDatasourceInput;
+}>;
+
+
+export type DeleteDatasourceMutation = { __typename?: 'Mutation', deleteDatasource: { __typename?: 'DeleteDatasourcePayload', deletedId: string, deletedRuleIds: Array<string> } };
+
+export type RestoreDatasourceMutationVariables = Exact<{
+  input: RestoreDatasourceInput;
+}>;
+
+
+export type RestoreDatasourceMutation = { __typename?: 'Mutation', restoreDatasource: { __typename?: 'RestoreDatasourcePayload', restoredRuleIds: Array<string>, datasource: { __typename?: 'Datasource', id: string, name: string } } };
+
+export type IntentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type IntentQuery = { __typename?: 'Query', intent: { __typename?: 'Intent', id: string, name: string, description?: string | null, priority: number, isActive: boolean, createdAt: string, updatedAt: string, matchers: Array<{ __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string }>, rules: Array<{ __typename?: 'ValidationRule', id: string, datasourceId: string, fieldName: string, ruleType: RuleType, conditions: unknown, priority: number, isActive: boolean, datasource: { __typename?: 'Datasource', id: string, name: string, kind: DatasourceKind } }> } };
+
+export type RuleDatasourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuleDatasourcesQuery = { __typename?: 'Query', datasources: { __typename?: 'DatasourceConnection', edges: Array<{ __typename?: 'DatasourceEdge', node: { __typename?: 'Datasource', id: string, name: string, kind: DatasourceKind, file?: { __typename?: 'DatasourceFile', columns: Array<string> } | null } }> } };
+
+export type UpdateIntentMutationVariables = Exact<{
+  input: UpdateIntentInput;
+}>;
+
+
+export type UpdateIntentMutation = { __typename?: 'Mutation', updateIntent: { __typename?: 'UpdateIntentPayload', intent: { __typename?: 'Intent', id: string, name: string, description?: string | null, priority: number, isActive: boolean, updatedAt: string, matchers: Array<{ __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string }> } } };
+
+export type CreateValidationRuleMutationVariables = Exact<{
+  input: CreateValidationRuleInput;
+}>;
+
+
+export type CreateValidationRuleMutation = { __typename?: 'Mutation', createValidationRule: { __typename?: 'CreateValidationRulePayload', rule: { __typename?: 'ValidationRule', id: string } } };
+
+export type UpdateValidationRuleMutationVariables = Exact<{
+  input: UpdateValidationRuleInput;
+}>;
+
+
+export type UpdateValidationRuleMutation = { __typename?: 'Mutation', updateValidationRule: { __typename?: 'UpdateValidationRulePayload', rule: { __typename?: 'ValidationRule', id: string, datasourceId: string, fieldName: string, ruleType: RuleType, conditions: unknown, priority: number, isActive: boolean } } };
+
+export type DeleteValidationRuleMutationVariables = Exact<{
+  input: DeleteValidationRuleInput;
+}>;
+
+
+export type DeleteValidationRuleMutation = { __typename?: 'Mutation', deleteValidationRule: { __typename?: 'DeleteValidationRulePayload', deletedId: string } };
+
+export type ReorderValidationRulesMutationVariables = Exact<{
+  input: ReorderValidationRulesInput;
+}>;
+
+
+export type ReorderValidationRulesMutation = { __typename?: 'Mutation', reorderValidationRules: { __typename?: 'ReorderValidationRulesPayload', rules: Array<{ __typename?: 'ValidationRule', id: string }> } };
+
+export type IntentsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IntentFilter>;
+}>;
+
+
+export type IntentsQuery = { __typename?: 'Query', intents: { __typename?: 'IntentConnection', edges: Array<{ __typename?: 'IntentEdge', cursor: string, node: { __typename?: 'Intent', id: string, name: string, description?: string | null, priority: number, isActive: boolean, updatedAt: string, matchers: Array<{ __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string }>, rules: Array<{ __typename?: 'ValidationRule', id: string }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateIntentMutationVariables = Exact<{
+  input: CreateIntentInput;
+}>;
+
+
+export type CreateIntentMutation = { __typename?: 'Mutation', createIntent: { __typename?: 'CreateIntentPayload', intent: { __typename?: 'Intent', id: string, name: string } } };
+
+export type DeleteIntentMutationVariables = Exact<{
+  input: DeleteIntentInput;
+}>;
+
+
+export type DeleteIntentMutation = { __typename?: 'Mutation', deleteIntent: { __typename?: 'DeleteIntentPayload', deletedId: string, deletedRuleIds: Array<string> } };
+
+export type RestoreIntentMutationVariables = Exact<{
+  input: RestoreIntentInput;
+}>;
+
+
+export type RestoreIntentMutation = { __typename?: 'Mutation', restoreIntent: { __typename?: 'RestoreIntentPayload', restoredRuleIds: Array<string>, intent: { __typename?: 'Intent', id: string, name: string } } };
+
+export type RouteEmailMutationVariables = Exact<{
+  input: RouteEmailInput;
+}>;
+
+
+export type RouteEmailMutation = { __typename?: 'Mutation', routeEmail: { __typename?: 'RouteEmailPayload', decision: { __typename?: 'RoutingDecision', id: string, outcome: DecisionOutcome, intentId?: string | null, intentName?: string | null, mode: RoutingMode, durationMs: number, createdAt: string, matchedBy?: { __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string } | null, email: { __typename?: 'EmailSummary', from: string, subject: string, messageId?: string | null }, results: Array<{ __typename?: 'RuleResult', ruleId: string, ruleType: RuleType, fieldName: string, outcome: RuleOutcome, detail: string, durationMs: number }> } } };
+
+export type ValidateEmailMutationVariables = Exact<{
+  input: ValidateEmailInput;
+}>;
+
+
+export type ValidateEmailMutation = { __typename?: 'Mutation', validateEmail: { __typename?: 'ValidateEmailPayload', decision: { __typename?: 'RoutingDecision', id: string, outcome: DecisionOutcome, intentId?: string | null, intentName?: string | null, mode: RoutingMode, durationMs: number, createdAt: string, matchedBy?: { __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string } | null, email: { __typename?: 'EmailSummary', from: string, subject: string, messageId?: string | null }, results: Array<{ __typename?: 'RuleResult', ruleId: string, ruleType: RuleType, fieldName: string, outcome: RuleOutcome, detail: string, durationMs: number }> } } };
+
+export type IntentChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntentChoicesQuery = { __typename?: 'Query', intents: { __typename?: 'IntentConnection', edges: Array<{ __typename?: 'IntentEdge', node: { __typename?: 'Intent', id: string, name: string, isActive: boolean } }> } };
+
+export type RoutingRunsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoutingRunFilter>;
+}>;
+
+
+export type RoutingRunsQuery = { __typename?: 'Query', routingRuns: { __typename?: 'RoutingDecisionConnection', edges: Array<{ __typename?: 'RoutingDecisionEdge', cursor: string, node: { __typename?: 'RoutingDecision', id: string, outcome: DecisionOutcome, intentId?: string | null, intentName?: string | null, mode: RoutingMode, durationMs: number, createdAt: string, matchedBy?: { __typename?: 'Matcher', field: MatchField, header?: string | null, operator: MatchOperator, value: string } | null, email: { __typename?: 'EmailSummary', from: string, subject: string, messageId?: string | null }, results: Array<{ __typename?: 'RuleResult', ruleId: string, ruleType: RuleType, fieldName: string, outcome: RuleOutcome, detail: string, durationMs: number }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isPlatformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedReason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MyRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]} as unknown as DocumentNode<MyRolesQuery, MyRolesQueryVariables>;
+export const SwitchTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SwitchTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SwitchTenantMutation, SwitchTenantMutationVariables>;
+export const MeNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeName"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<MeNameQuery, MeNameQueryVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membershipId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const AdminTenantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminTenants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminTenants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AdminTenantsQuery, AdminTenantsQueryVariables>;
+export const SuspendTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SuspendTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedReason"}}]}}]}}]}}]} as unknown as DocumentNode<SuspendTenantMutation, SuspendTenantMutationVariables>;
+export const ReactivateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReactivateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReactivateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reactivateTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedReason"}}]}}]}}]}}]} as unknown as DocumentNode<ReactivateTenantMutation, ReactivateTenantMutationVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const RestoreIntentFromAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreIntentFromAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreIntentFromAuditMutation, RestoreIntentFromAuditMutationVariables>;
+export const RestoreDatasourceFromAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreDatasourceFromAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreDatasource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreDatasourceFromAuditMutation, RestoreDatasourceFromAuditMutationVariables>;
+export const RestoreConfigFromAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreConfigFromAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreConfigFromAuditMutation, RestoreConfigFromAuditMutationVariables>;
+export const RestoreRoleFromAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreRoleFromAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreRoleFromAuditMutation, RestoreRoleFromAuditMutationVariables>;
+export const CreateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<CreateTenantMutation, CreateTenantMutationVariables>;
+export const CurrentTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurrentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxMembers"}},{"kind":"Field","name":{"kind":"Name","value":"maxItems"}},{"kind":"Field","name":{"kind":"Name","value":"maxForms"}}]}}]}}]}}]} as unknown as DocumentNode<CurrentTenantQuery, CurrentTenantQueryVariables>;
+export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
+export const InvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
+export const RoleNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleNames"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}}]}}]}}]} as unknown as DocumentNode<RoleNamesQuery, RoleNamesQueryVariables>;
+export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const UpdateMemberRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMemberRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMemberRoleMutation, UpdateMemberRoleMutationVariables>;
+export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
+export const CreateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateRoleMutation, CreateRoleMutationVariables>;
+export const DeleteRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteRoleMutation, DeleteRoleMutationVariables>;
+export const RestoreRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreRoleMutation, RestoreRoleMutationVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const DatasourceConfigsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatasourceConfigs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"authType"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"tlsMode"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DatasourceConfigsQuery, DatasourceConfigsQueryVariables>;
+export const CreateDatasourceConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDatasourceConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDatasourceConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateDatasourceConfigMutation, CreateDatasourceConfigMutationVariables>;
+export const UpdateDatasourceConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDatasourceConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDatasourceConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"authType"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"tlsMode"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateDatasourceConfigMutation, UpdateDatasourceConfigMutationVariables>;
+export const DeleteDatasourceConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteDatasourceConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteDatasourceConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteDatasourceConfigMutation, DeleteDatasourceConfigMutationVariables>;
+export const RestoreDatasourceConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreDatasourceConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreDatasourceConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RestoreDatasourceConfigMutation, RestoreDatasourceConfigMutationVariables>;
+export const TestDatasourceConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestDatasourceConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testDatasourceConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<TestDatasourceConfigMutation, TestDatasourceConfigMutationVariables>;
+export const DatasourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Datasources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"connectionKey"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DatasourcesQuery, DatasourcesQueryVariables>;
+export const ConfigChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasourceConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigChoicesQuery, ConfigChoicesQueryVariables>;
+export const CreateDatasourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDatasource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDatasourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDatasource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateDatasourceMutation, CreateDatasourceMutationVariables>;
+export const UpdateDatasourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDatasource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDatasourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDatasource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"connectionKey"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateDatasourceMutation, UpdateDatasourceMutationVariables>;
+export const DeleteDatasourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteDatasource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteDatasourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDatasource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"deletedRuleIds"}}]}}]}}]} as unknown as DocumentNode<DeleteDatasourceMutation, DeleteDatasourceMutationVariables>;
+export const RestoreDatasourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreDatasource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreDatasourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreDatasource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"restoredRuleIds"}}]}}]}}]} as unknown as DocumentNode<RestoreDatasourceMutation, RestoreDatasourceMutationVariables>;
+export const IntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Intent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"datasourceId"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"ruleType"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"datasource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<IntentQuery, IntentQueryVariables>;
+export const RuleDatasourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuleDatasources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columns"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RuleDatasourcesQuery, RuleDatasourcesQueryVariables>;
+export const UpdateIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateIntentMutation, UpdateIntentMutationVariables>;
+export const CreateValidationRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateValidationRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateValidationRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createValidationRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CreateValidationRuleMutation, CreateValidationRuleMutationVariables>;
+export const UpdateValidationRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateValidationRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateValidationRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateValidationRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"datasourceId"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"ruleType"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateValidationRuleMutation, UpdateValidationRuleMutationVariables>;
+export const DeleteValidationRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteValidationRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteValidationRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteValidationRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteValidationRuleMutation, DeleteValidationRuleMutationVariables>;
+export const ReorderValidationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderValidationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReorderValidationRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderValidationRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReorderValidationRulesMutation, ReorderValidationRulesMutationVariables>;
+export const IntentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Intents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IntentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<IntentsQuery, IntentsQueryVariables>;
+export const CreateIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateIntentMutation, CreateIntentMutationVariables>;
+export const DeleteIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"deletedRuleIds"}}]}}]}}]} as unknown as DocumentNode<DeleteIntentMutation, DeleteIntentMutationVariables>;
+export const RestoreIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"restoredRuleIds"}}]}}]}}]} as unknown as DocumentNode<RestoreIntentMutation, RestoreIntentMutationVariables>;
+export const RouteEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RouteEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RouteEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routeEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"intentId"}},{"kind":"Field","name":{"kind":"Name","value":"intentName"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"ruleType"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RouteEmailMutation, RouteEmailMutationVariables>;
+export const ValidateEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ValidateEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ValidateEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"intentId"}},{"kind":"Field","name":{"kind":"Name","value":"intentName"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"ruleType"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ValidateEmailMutation, ValidateEmailMutationVariables>;
+export const IntentChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntentChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}}]}}]} as unknown as DocumentNode<IntentChoicesQuery, IntentChoicesQueryVariables>;
+export const RoutingRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoutingRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoutingRunFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"intentId"}},{"kind":"Field","name":{"kind":"Name","value":"intentName"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"matchedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"header"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"ruleType"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RoutingRunsQuery, RoutingRunsQueryVariables>;

@@ -1,0 +1,350 @@
+import { Alert, Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useAccess } from '../../access';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { FormPanel } from '../../components/FormPanel';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
+import { describeError } from '../../errors';
+import { formatTime } from '../../format';
+import { graphql } from '../../gql';
+import type { DatasourceKind, DatasourcesQuery, Protocol } from '../../gql/graphql';
+import { PAGE_SIZE, usePager } from '../../hooks/usePager';
+
+export const DatasourcesDocument = graphql(`
+  query Datasources($first: Int, $after: String) {
+    datasources(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          kind
+          description
+          connectionKey
+          updatedAt
+          file {
+            filename
+            sizeBytes
+            rowCount
+            columns
+            uploadedAt
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const ConfigChoicesDocument = graphql(`
+  query ConfigChoices {
+    datasourceConfigs(first: 100) {
+      edges {
+        node {
+          id
+          name
+          protocol
+        }
+      }
+    }
+  }
+`);
+
+export const CreateDatasourceDocument = graphql(`
+  mutation CreateDatasource($input: CreateDatasourceInput!) {
+    createDatasource(input: $input) {
+      datasource {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const UpdateDatasourceDocument = graphql(`
+  mutation UpdateDatasource($input: UpdateDatasourceInput!) {
+    updateDatasource(input: $input) {
+      datasource {
+        id
+        name
+        description
+        connectionKey
+        updatedAt
+        file {
+          filename
+          sizeBytes
+          rowCount
+          columns
+          uploadedAt
+        }
+      }
+    }
+  }
+`);
+
+export const DeleteDatasourceDocument = graphql(`
+  mutation DeleteDatasource($input: DeleteDatasourceInput!) {
+    deleteDatasource(input: $input) {
+      deletedId
+      deletedRuleIds
+    }
+  }
+`);
+
+export const RestoreDatasourceDocument = graphql(`
+  mutation RestoreDatasource($input: RestoreDatasourceInput!) {
+    restoreDatasource(input: $input) {
+      datasource {
+        id
+        name
+      }
+      restoredRuleIds
+    }
+  }
+`);
+
+type DatasourceNode = DatasourcesQuery['datasources']['edges'][number]['node'];
+
+const KINDS: DatasourceKind[] = ['DATABASE', 'API', 'FILE'];
+
+/** The config protocols a datasource kind can use. */
+export function protocolsFor(kind: DatasourceKind): Protocol[] {
+  if (kind === 'DATABASE') return ['POSTGRESQL', 'MYSQL', 'SQLITE'];
+  if (kind === 'API') return ['HTTP'];
+  return ['FILE'];
+}
+
+function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null; onDone: () => void }) {
+  const [name, setName] = useState(existing?.name ?? '');
+  const [kind, setKind] = useState<DatasourceKind>(existing?.kind ?? 'DATABASE');
+  const [connectionKey, setConnectionKey] = useState<string | null>(existing?.connectionKey ?? null);
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [{ data: configs }] = useQuery({ query: ConfigChoicesDocument });
+  const [creating, create] = useMutation(CreateDatasourceDocument);
+  const [updating, update] = useMutation(UpdateDatasourceDocument);
+  const fields = error ? describeError(error).fields : {};
+  const choices = (configs?.datasourceConfigs.edges ?? [])
+    .map((e) => e.node)
+    .filter((c) => protocolsFor(kind).includes(c.protocol))
+    .map((c) => ({ value: c.name, label: `${c.name} (${c.protocol})` }));
+  if (connectionKey && !choices.some((c) => c.value === connectionKey)) choices.unshift({ value: connectionKey, label: connectionKey });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (existing) {
+      const input: Parameters<typeof update>[0]['input'] = { id: existing.id };
+      if (name !== existing.name) input.name = name;
+      if (connectionKey && connectionKey !== existing.connectionKey) input.connectionKey = connectionKey;
+      if (description !== (existing.description ?? '')) input.description = description;
+      if (file) input.file = file;
+      const result = await update({ input });
+      if (result.error) return setError(result.error);
+    } else {
+      const result = await create({
+        input: {
+          name,
+          kind,
+          connectionKey: connectionKey ?? '',
+          description: description || undefined,
+          file: kind === 'FILE' && file ? file : undefined,
+        },
+      });
+      if (result.error) return setError(result.error);
+    }
+    onDone();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={existing ? `Edit ${existing.name}` : 'New datasource'} noValidate>
+      <Stack>
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fields.name} />
+        <Select
+          label="Kind"
+          description={existing ? 'Fixed at creation.' : 'Decides the configs it can use.'}
+          data={KINDS}
+          value={kind}
+          disabled={!!existing}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (!value) return;
+            setKind(value as DatasourceKind);
+            setConnectionKey(null);
+          }}
+          error={fields.kind}
+        />
+        <Select
+          label="Connection (datasource config)"
+          placeholder={choices.length === 0 ? 'No config of a fitting protocol yet' : 'Choose a config'}
+          data={choices}
+          value={connectionKey}
+          onChange={setConnectionKey}
+          error={fields.connectionKey}
+          required
+        />
+        <Textarea label="Description" description="What it holds, for the people writing rules." autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fields.description} />
+        {kind === 'FILE' && (
+          <FileInput
+            label={existing?.file ? 'Replace the CSV' : 'CSV file'}
+            description="UTF-8, with a header row, at most 10 MiB."
+            accept=".csv,text/csv"
+            clearable
+            value={file}
+            onChange={setFile}
+            error={fields.file}
+          />
+        )}
+        <ErrorAlert error={error} title="Could not save the datasource" />
+        <Group>
+          <Button type="submit" loading={creating.fetching || updating.fetching}>
+            {existing ? 'Save changes' : 'Create datasource'}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function DatasourcesPage() {
+  const { can } = useAccess();
+  const manage = can('routing.manage');
+  const pager = usePager();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: DatasourcesDocument, variables: { first: PAGE_SIZE, after: pager.after } });
+  const [editing, setEditing] = useState<DatasourceNode | 'new' | null>(null);
+  const [, deleteDatasource] = useMutation(DeleteDatasourceDocument);
+  const [, restoreDatasource] = useMutation(RestoreDatasourceDocument);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [deleted, setDeleted] = useState<{ id: string; name: string; rules: number } | null>(null);
+  const connection = data?.datasources;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Datasources</Title>
+        {manage && <Button onClick={() => setEditing('new')}>New datasource</Button>}
+      </Group>
+      {editing !== null && (
+        <FormPanel title={editing === 'new' ? 'New datasource' : `Edit ${editing.name}`}>
+          <DatasourceForm
+            existing={editing === 'new' ? null : editing}
+            onDone={() => {
+              setEditing(null);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        </FormPanel>
+      )}
+      <ErrorAlert error={error} title="Could not load the datasources" />
+      <ErrorAlert error={actionError} />
+      {deleted && (
+        <Alert color="gray" role="status">
+          <Group gap="sm">
+            <Text size="sm">
+              {deleted.name} was deleted{deleted.rules > 0 ? `, with ${deleted.rules} rule(s) that queried it` : ''}.
+            </Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={async () => {
+                setActionError(null);
+                const result = await restoreDatasource({ input: { id: deleted.id } });
+                if (result.error) setActionError(result.error);
+                else {
+                  setDeleted(null);
+                  refetch({ requestPolicy: 'network-only' });
+                }
+              }}
+            >
+              Restore {deleted.name}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {fetching && !data && <Text>Loading…</Text>}
+      {connection && connection.edges.length === 0 && <Text>No datasources yet.</Text>}
+      {connection && connection.edges.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-label="Datasources">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Kind</Table.Th>
+                <Table.Th scope="col">Connection</Table.Th>
+                <Table.Th scope="col">File</Table.Th>
+                <Table.Th scope="col">Updated</Table.Th>
+                {manage && <Table.Th scope="col">Actions</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.edges.map(({ node }) => (
+                <Table.Tr key={node.id}>
+                  <Table.Th scope="row">
+                    {node.name}
+                    {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
+                  </Table.Th>
+                  <Table.Td>{node.kind}</Table.Td>
+                  <Table.Td>{node.connectionKey}</Table.Td>
+                  <Table.Td>
+                    {node.file ? (
+                      <>
+                        {node.file.filename} · {node.file.rowCount} rows
+                        <Text size="xs" c="dimmed">Columns: {node.file.columns.join(', ')}</Text>
+                      </>
+                    ) : node.kind === 'FILE' ? (
+                      'No CSV uploaded yet'
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`Edit ${node.name}`}>
+                          Edit
+                        </Button>
+                        <ConfirmButton
+                          question={`Delete ${node.name} and the rules that query it?`}
+                          aria-label={`Delete ${node.name}`}
+                          onConfirm={async () => {
+                            setActionError(null);
+                            const result = await deleteDatasource({ input: { id: node.id } });
+                            if (result.error) setActionError(result.error);
+                            else {
+                              setDeleted({ id: node.id, name: node.name, rules: result.data?.deleteDatasource.deletedRuleIds.length ?? 0 });
+                              refetch({ requestPolicy: 'network-only' });
+                            }
+                          }}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager
+        label="Datasources"
+        page={pager.page}
+        hasPrevious={pager.hasPrevious}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pager.previous}
+        onNext={() => pager.next(connection?.pageInfo.endCursor)}
+      />
+    </Stack>
+  );
+}
