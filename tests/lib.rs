@@ -387,7 +387,12 @@ impl TestApp {
         if let Some(token) = token {
             request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let request = request.body(Body::from(body)).expect("request builds");
+        self.request(request.body(Body::from(body)).expect("request builds"))
+            .await
+    }
+
+    /// Any request to the app, as a browser or client would send it.
+    pub async fn request(&self, request: Request<Body>) -> Response {
         let response = self
             .router
             .clone()

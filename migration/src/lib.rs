@@ -17,6 +17,7 @@ mod m20261123_000005_routing;
 mod m20261201_000006_row_level_security;
 mod m20261201_000007_datasource_tls;
 mod m20261201_000008_soft_delete;
+mod m20261201_000009_lean_policies;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_row_level_security::Migration),
             Box::new(m20261201_000007_datasource_tls::Migration),
             Box::new(m20261201_000008_soft_delete::Migration),
+            Box::new(m20261201_000009_lean_policies::Migration),
         ]
     }
 }

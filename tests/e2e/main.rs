@@ -2,6 +2,7 @@
 
 mod admin;
 mod audit;
+mod console_session;
 mod invitations;
 mod isolation;
 mod members;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Read-path load benchmark of `trellis serve` over PostgreSQL.
 #
-#   tests/benches/read_path/run.sh BIN[:owner] [BIN[:owner]...]
+#   tests/benches/read_path/run.sh BIN[:norls] [BIN[:norls]...]
 #
 # Each BIN (a built `trellis` binary, e.g. target/release/trellis) gets, in
 # turn, a fresh database migrated by itself and the same seed: BENCH_TENANTS
@@ -16,11 +16,13 @@
 #     is prepared once per pgbench client and executed with the logged
 #     values, as the server does (BENCH_REPLAY=literal inlines the values
 #     instead, so PostgreSQL parses and plans every statement every time).
+#     pgbench connects as the server does, so the policies hold it too.
 # The server connects as a role that owns no table and is not a superuser
-# (BENCH_APP_ROLE, created if missing), as in production, so PostgreSQL's
-# row-level security holds it. BIN:owner serves as PGUSER instead, in
-# development mode: a superuser, whom the policies do not hold, which
-# measures what they cost. Migrations always run as PGUSER.
+# (BENCH_APP_ROLE, created if missing), in production mode, so PostgreSQL's
+# row-level security holds it. BIN:norls is the same server, role and mode
+# over a database whose tables have row-level security disabled after
+# migrating: the one difference is the policies, which measures what they
+# cost. Migrations always run as PGUSER.
 # It ends with one Markdown table of every binary.
 #
 # Environment, with defaults:
@@ -55,7 +57,7 @@ indent() { awk '{ print "    " $0 }'; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 (($# > 0)) || die "usage: $0 BIN [BIN...]  (paths to built trellis binaries)"
-for label in "$@"; do [[ -x ${label%:owner} ]] || die "${label%:owner} is not an executable file"; done
+for label in "$@"; do [[ -x ${label%:norls} ]] || die "${label%:norls} is not an executable file"; done
 for tool in psql pgbench wrk curl python3; do
   command -v "$tool" >/dev/null ||
     die "$tool not found (Debian: apt-get install -y postgresql-client wrk curl python3)"
@@ -107,7 +109,6 @@ start_server() {
   local bin=$1 db=$2 port=$3 out=$4
   # The subshell execs env, which execs the binary: $! is the server itself.
   local env=production url_auth=$app_role:$app_password
-  if [[ $as_owner == 1 ]]; then env=development url_auth=$pg_url_auth; fi
   # Seeding signs in thousands of times from one address: the sign-in
   # throttle is set out of the way.
   (cd "$work" && exec env TRELLIS_ENV="$env" TRELLIS_LOG_FORMAT=json TRELLIS_JWT_SECRET="$jwt_secret" \
@@ -144,6 +145,8 @@ busy_pct() {
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
     printf "%.0f", 100 * (y[1] - x[1]) / (y[1] - x[1] + y[2] - x[2] + 1e-9) }'
 }
+# as_app CMD...: runs a libpq client as the server's role.
+as_app() { PGUSER=$app_role PGPASSWORD=$app_password "$@"; }
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; } # utime + stime
 
 # sign_in COUNT: COUNT tenant-scoped sign-ins, leaving a fresh token per tenant.
@@ -188,9 +191,9 @@ measure() {
   for ((n = 1; n <= tenants; n++)); do scripts+=(-f "$run/sql/$kind-$(printf %03d "$n").sql"); done
   log "$kind: pgbench -c$connections -j$threads, $replay replay, one script per tenant ($tenants)"
   # replay_prepared: each client's own flag that it has prepared the statements.
-  pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$warmup" "${scripts[@]}" \
+  as_app pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$warmup" "${scripts[@]}" \
     "$db" >/dev/null 2>&1 || true
-  if ! out=$(pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$duration" \
+  if ! out=$(as_app pgbench -n -D replay_prepared=0 -c "$connections" -j "$threads" -T "$duration" \
     "${scripts[@]}" "$db" 2>&1); then
     tail -n 20 <<<"$out" >&2
     die "pgbench failed replaying the $kind statements (scripts in $run/sql)"
@@ -206,9 +209,9 @@ sql -d postgres -c "DO \$\$ BEGIN CREATE ROLE $app_role LOGIN PASSWORD '$app_pas
   EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" >/dev/null
 for label in "$@"; do
   index=$((index + 1))
-  as_owner=0
+  without_rls=0
   path=$label
-  if [[ $label == *:owner ]]; then as_owner=1 path=${label%:owner}; fi
+  if [[ $label == *:norls ]]; then without_rls=1 path=${label%:norls}; fi
   bin=$(readlink -f "$path") # the server runs in $work
   run=$work/$index
   db=trellis_bench_$$_$index
@@ -223,6 +226,13 @@ for label in "$@"; do
     "$bin" migrate >"$run/migrate.log" 2>&1 || { tail -n 30 "$run/migrate.log" >&2; die "$bin migrate failed"; }
   sql -d "$db" -c "GRANT USAGE ON SCHEMA public TO $app_role;
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO $app_role" >/dev/null
+  if ((without_rls)); then
+    sql -d "$db" -c "DO \$\$ DECLARE t regclass; BEGIN
+      FOR t IN SELECT oid FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace LOOP
+        EXECUTE format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY', t);
+      END LOOP; END \$\$" >/dev/null
+    log "row-level security disabled on every table"
+  fi
 
   port=$(free_port)
   url=http://127.0.0.1:$port/graphql

@@ -3,6 +3,7 @@
 
 mod auth;
 mod body_limit;
+mod console;
 mod cors;
 mod graphql;
 mod headers;
@@ -10,6 +11,7 @@ mod health;
 pub mod listen;
 mod meta;
 mod retry;
+mod session_cookie;
 
 #[cfg(test)]
 mod tests;
@@ -19,7 +21,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -66,7 +68,9 @@ pub(crate) struct HttpSettings {
 }
 
 /// The whole HTTP application: `/graphql` (GraphiQL on GET when the
-/// playground is enabled, the API on POST), `/health` and `/health/db`.
+/// playground is enabled, the API on POST), the console's session routes
+/// under `/auth`, `/health`, `/health/db`, and the web console for every
+/// other GET.
 ///
 /// Builds the schema from `config`'s limits. Serve it with
 /// [`listen::serve_connections`] (or axum's
@@ -101,8 +105,8 @@ fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: Throttl
     }));
 
     let graphql_route = if config.playground {
-        let playground = headers::Playground::new(graphql::GRAPHQL_PATH);
-        get(move || async move { playground.response() }).post(graphql::execute)
+        get(|headers: axum::http::HeaderMap| async move { console::graphiql(&headers) })
+            .post(graphql::execute)
     } else {
         // 404 rather than 405: a disabled playground should not be discoverable.
         get(|| async { StatusCode::NOT_FOUND }).post(graphql::execute)
@@ -134,9 +138,13 @@ fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: Throttl
         ));
 
     let router = Router::new()
-        .route("/graphql", graphql_route)
+        .route(graphql::GRAPHQL_PATH, graphql_route)
+        .route("/auth/session", post(session_cookie::adopt))
+        .route("/auth/refresh", post(session_cookie::refresh))
+        .route("/auth/signout", post(session_cookie::sign_out))
         .route("/health", get(health::live))
         .route("/health/db", get(health::database))
+        .fallback(console::fallback)
         .with_state(http)
         // Body limits are `body_limit`'s alone (JSON and uploads differ);
         // axum's own default limit is disabled so it cannot interfere.

@@ -481,7 +481,7 @@ async fn every_response_carries_a_generated_request_id() {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     assert!(uuid::Uuid::parse_str(id).is_ok(), "{id:?}");
-    let missing = send(app(Mocks::default()), get("/nowhere")).await;
+    let missing = send(app(Mocks::default()), get("/assets/nowhere.js")).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.headers.contains_key("x-request-id"));
 }
