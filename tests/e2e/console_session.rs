@@ -60,20 +60,36 @@ async fn an_adopted_session_refreshes_from_its_cookie_alone(app: TestApp) {
     let (cookie, attributes) = set_cookie(&adopted);
     assert!(cookie.starts_with("trellis_refresh="), "{cookie}");
     for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/auth"] {
-        assert!(attributes.contains(attribute), "{attribute} missing: {attributes}");
+        assert!(
+            attributes.contains(attribute),
+            "{attribute} missing: {attributes}"
+        );
     }
     // The page gets an access token and never the refresh token.
-    assert!(adopted.body.get("refreshToken").is_none(), "{:?}", adopted.body);
-    let access = adopted.body["accessToken"].as_str().expect("an access token");
-    let me = app.gql("{ me { email } }", json!({}), Some(access)).await.ok();
+    assert!(
+        adopted.body.get("refreshToken").is_none(),
+        "{:?}",
+        adopted.body
+    );
+    let access = adopted.body["accessToken"]
+        .as_str()
+        .expect("an access token");
+    let me = app
+        .gql("{ me { email } }", json!({}), Some(access))
+        .await
+        .ok();
     assert_eq!(me["me"]["email"], "ada@cookie.test");
 
     // A page load later: the cookie alone gives a new token, and rotates.
-    let refreshed = app.request(post("/auth/refresh", Some(&cookie), None)).await;
+    let refreshed = app
+        .request(post("/auth/refresh", Some(&cookie), None))
+        .await;
     assert_eq!(refreshed.status, StatusCode::OK, "{:?}", refreshed.body);
     let (rotated, _) = set_cookie(&refreshed);
     assert_ne!(rotated, cookie, "the cookie's token must rotate");
-    let access = refreshed.body["accessToken"].as_str().expect("an access token");
+    let access = refreshed.body["accessToken"]
+        .as_str()
+        .expect("an access token");
     app.gql("{ me { id } }", json!({}), Some(access)).await.ok();
 
     // Another site's page, or a client without the console's header, is
@@ -114,10 +130,15 @@ async fn an_adopted_session_refreshes_from_its_cookie_alone(app: TestApp) {
         )
         .await;
     assert_eq!(replay.code(), Some("UNAUTHENTICATED"));
-    let after = app.request(post("/auth/refresh", Some(&rotated), None)).await;
+    let after = app
+        .request(post("/auth/refresh", Some(&rotated), None))
+        .await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
     let (cleared, attributes) = set_cookie(&after);
-    assert_eq!(cleared, "trellis_refresh=", "a dead session's cookie is cleared");
+    assert_eq!(
+        cleared, "trellis_refresh=",
+        "a dead session's cookie is cleared"
+    );
     assert!(attributes.contains("Max-Age=0"), "{attributes}");
 }
 
@@ -125,7 +146,9 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(app: TestApp) {
     let signed_up = app.sign_up("ada@signout-cookie.test").await;
     let adopted = adopt(&app, &signed_up.refresh_token).await;
     let (cookie, _) = set_cookie(&adopted);
-    let access = adopted.body["accessToken"].as_str().expect("an access token");
+    let access = adopted.body["accessToken"]
+        .as_str()
+        .expect("an access token");
 
     let mut request = post("/auth/signout", Some(&cookie), None);
     request.headers_mut().insert(
@@ -140,7 +163,9 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(app: TestApp) {
 
     let me = app.gql("{ me { id } }", json!({}), Some(access)).await;
     assert_eq!(me.code(), Some("UNAUTHENTICATED"));
-    let refresh = app.request(post("/auth/refresh", Some(&cookie), None)).await;
+    let refresh = app
+        .request(post("/auth/refresh", Some(&cookie), None))
+        .await;
     assert_eq!(refresh.status, StatusCode::UNAUTHORIZED);
 }
 
@@ -150,9 +175,13 @@ async fn the_cookie_alone_can_sign_out(app: TestApp) {
     let signed_up = app.sign_up("ada@cookie-out.test").await;
     let adopted = adopt(&app, &signed_up.refresh_token).await;
     let (cookie, _) = set_cookie(&adopted);
-    let access = adopted.body["accessToken"].as_str().expect("an access token");
+    let access = adopted.body["accessToken"]
+        .as_str()
+        .expect("an access token");
 
-    let out = app.request(post("/auth/signout", Some(&cookie), None)).await;
+    let out = app
+        .request(post("/auth/signout", Some(&cookie), None))
+        .await;
     assert_eq!(out.status, StatusCode::NO_CONTENT, "{:?}", out.body);
     let me = app.gql("{ me { id } }", json!({}), Some(access)).await;
     assert_eq!(me.code(), Some("UNAUTHENTICATED"));

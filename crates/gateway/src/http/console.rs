@@ -41,7 +41,10 @@ pub(crate) async fn fallback(method: Method, uri: Uri, headers: HeaderMap) -> Re
     }
     // A missing asset or a server path is an error, not a page: a stale
     // script name must not load HTML.
-    let is_file = path.rsplit('/').next().is_some_and(|name| name.contains('.'));
+    let is_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.contains('.'));
     if is_file || path.starts_with(HASHED) || SERVER_PREFIXES.iter().any(|p| path.starts_with(p)) {
         return StatusCode::NOT_FOUND.into_response();
     }

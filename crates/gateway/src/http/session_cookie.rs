@@ -31,8 +31,8 @@ use super::HttpState;
 use super::meta::ClientMeta;
 use crate::graphql::RequestAuth;
 use crate::graphql::error::{
-    BAD_USER_INPUT, FORBIDDEN, RATE_LIMITED, RETRY_AFTER, SERVICE_UNAVAILABLE,
-    UNAUTHENTICATED, UNAVAILABLE_RETRY_AFTER, map_domain_error, rate_limited,
+    BAD_USER_INPUT, FORBIDDEN, RATE_LIMITED, RETRY_AFTER, SERVICE_UNAVAILABLE, UNAUTHENTICATED,
+    UNAVAILABLE_RETRY_AFTER, map_domain_error, rate_limited,
 };
 use crate::throttle::Attempt;
 
@@ -64,8 +64,8 @@ pub(crate) async fn adopt(
     jar: CookieJar,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = same_origin(&headers) {
-        return refusal;
+    if let Err(why) = same_origin(&headers) {
+        return error(StatusCode::FORBIDDEN, FORBIDDEN, why);
     }
     let token = match serde_json::from_slice::<AdoptBody>(&body) {
         Ok(AdoptBody { refresh_token })
@@ -92,8 +92,8 @@ pub(crate) async fn refresh(
     headers: HeaderMap,
     jar: CookieJar,
 ) -> Response {
-    if let Err(refusal) = same_origin(&headers) {
-        return refusal;
+    if let Err(why) = same_origin(&headers) {
+        return error(StatusCode::FORBIDDEN, FORBIDDEN, why);
     }
     let Some(token) = jar.get(COOKIE).map(|cookie| cookie.value().to_owned()) else {
         return error(
@@ -113,8 +113,8 @@ pub(crate) async fn sign_out(
     headers: HeaderMap,
     jar: CookieJar,
 ) -> Response {
-    if let Err(refusal) = same_origin(&headers) {
-        return refusal;
+    if let Err(why) = same_origin(&headers) {
+        return error(StatusCode::FORBIDDEN, FORBIDDEN, why);
     }
     let auth = &http.app.tenancy.auth;
     let mut principal = match super::auth::authenticate(auth, &headers, &meta).await {
@@ -201,15 +201,16 @@ fn removal(jar: CookieJar) -> CookieJar {
 /// Only the console's own page may call these routes: it sends
 /// [`CONSOLE_HEADER`], and a browser's `Origin` and `Sec-Fetch-Site`, when
 /// present, must say the request comes from this very origin.
-fn same_origin(headers: &HeaderMap) -> Result<(), Response> {
-    let refuse = |why: &str| Err(error(StatusCode::FORBIDDEN, FORBIDDEN, why));
+fn same_origin(headers: &HeaderMap) -> Result<(), &'static str> {
+    const OTHER_ORIGIN: &str = "this route accepts same-origin requests only";
     if headers.get(CONSOLE_HEADER).is_none_or(|value| value != "1") {
-        return refuse("this route serves the console only: send the X-Trellis-Console: 1 header");
+        return Err("this route serves the console only: send the X-Trellis-Console: 1 header");
     }
-    if let Some(site) = headers.get("sec-fetch-site")
-        && site != "same-origin"
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|site| site != "same-origin")
     {
-        return refuse("this route accepts same-origin requests only");
+        return Err(OTHER_ORIGIN);
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let host = headers
@@ -221,7 +222,7 @@ fn same_origin(headers: &HeaderMap) -> Result<(), Response> {
             .and_then(|origin| origin.split_once("://"))
             .map(|(_, authority)| authority);
         if host.is_none() || origin_host != host {
-            return refuse("this route accepts same-origin requests only");
+            return Err(OTHER_ORIGIN);
         }
     }
     Ok(())

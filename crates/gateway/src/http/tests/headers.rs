@@ -77,7 +77,11 @@ async fn the_playground_cannot_be_framed_and_runs_under_a_policy() {
     let html = reply.text();
     for attribute in ["src=\"", "href=\""] {
         for rest in html.split(attribute).skip(1) {
-            assert!(rest.starts_with('/'), "{attribute}{} leaves the origin", &rest[..40.min(rest.len())]);
+            assert!(
+                rest.starts_with('/'),
+                "{attribute}{} leaves the origin",
+                &rest[..40.min(rest.len())]
+            );
         }
     }
 }
