@@ -1,10 +1,25 @@
-import { Alert, Anchor, Center, type CSSVariablesResolver, Loader, MantineProvider, Stack, Text, Title, createTheme } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Container,
+  type CSSVariablesResolver,
+  Group,
+  Loader,
+  MantineProvider,
+  Stack,
+  Text,
+  Title,
+  createTheme,
+} from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { type ReactNode, useMemo } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router-dom';
 import { Provider } from 'urql';
 import { AccessProvider, useAccess } from './access';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
+import { AuthRouteError } from './auth/routes';
 import { makeClient } from './client';
 import { Layout } from './Layout';
 import { AcceptInvitationPage } from './pages/AcceptInvitation';
@@ -50,8 +65,34 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+/** Shown instead of the sign-in page when the page-load refresh could not
+ * get an answer: signing in would fail the same way. */
+export function Unreachable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  // Trellis explains its refusals in JSON; a bare status (a proxy's 500 or
+  // 502 with the server down) or a network error means no answer from it.
+  const answered = error instanceof AuthRouteError && !/^the server answered/i.test(error.message);
+  return (
+    <Container size={520} py="xl" component="main">
+      <Stack>
+        <Title order={1}>Cannot reach the server</Title>
+        <Alert color="red" variant="light" role="alert" title="The console could not reach the Trellis server">
+          <Text size="sm">
+            {answered
+              ? `The server answered ${error.status}: ${error.message}.`
+              : 'The server did not answer. Check your network connection, or that the server is running.'}{' '}
+            Your session, if you had one, is kept: retry when the server is back.
+          </Text>
+        </Alert>
+        <Group>
+          <Button onClick={onRetry}>Retry</Button>
+        </Group>
+      </Stack>
+    </Container>
+  );
+}
+
 function Restoring({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
+  const { status, restoreError, retry } = useAuth();
   if (status === 'restoring') {
     return (
       <Center h="100vh">
@@ -59,6 +100,7 @@ function Restoring({ children }: { children: ReactNode }) {
       </Center>
     );
   }
+  if (status === 'unreachable') return <Unreachable error={restoreError} onRetry={retry} />;
   return <>{children}</>;
 }
 

@@ -159,7 +159,18 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(app: TestApp) {
     assert_eq!(out.status, StatusCode::NO_CONTENT, "{:?}", out.body);
     let (cleared, attributes) = set_cookie(&out);
     assert_eq!(cleared, "trellis_refresh=");
-    assert!(attributes.contains("Max-Age=0"), "{attributes}");
+    for attribute in [
+        "Max-Age=0",
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/auth",
+    ] {
+        assert!(
+            attributes.contains(attribute),
+            "{attribute} missing: {attributes}"
+        );
+    }
 
     let me = app.gql("{ me { id } }", json!({}), Some(access)).await;
     assert_eq!(me.code(), Some("UNAUTHENTICATED"));

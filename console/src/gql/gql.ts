@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      isPlatformAdmin\n      memberships {\n        role\n        joinedAt\n        tenant {\n          id\n          name\n          slug\n          status\n          suspendedReason\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n": typeof types.MyRolesDocument,
+    "\n  query SignInMemberships {\n    me {\n      id\n      memberships {\n        tenant {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInMembershipsDocument,
     "\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SwitchTenantDocument,
     "\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.MeNameDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      membershipId\n      role\n      joinedAt\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -40,8 +41,8 @@ type Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        name\n        builtIn\n        permissions\n        createdAt\n      }\n    }\n  }\n": typeof types.CreateRoleDocument,
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation RestoreRole($input: RestoreRoleInput!) {\n    restoreRole(input: $input) {\n      role {\n        id\n        name\n        builtIn\n        permissions\n        createdAt\n      }\n    }\n  }\n": typeof types.RestoreRoleDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query DatasourceConfigs($first: Int, $after: String) {\n    datasourceConfigs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          protocol\n          baseUrl\n          authType\n          hasCredentials\n          connection\n          tlsMode\n          createdAt\n          updatedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DatasourceConfigsDocument,
     "\n  mutation CreateDatasourceConfig($input: CreateDatasourceConfigInput!) {\n    createDatasourceConfig(input: $input) {\n      datasourceConfig {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateDatasourceConfigDocument,
     "\n  mutation UpdateDatasourceConfig($input: UpdateDatasourceConfigInput!) {\n    updateDatasourceConfig(input: $input) {\n      datasourceConfig {\n        id\n        name\n        baseUrl\n        authType\n        hasCredentials\n        connection\n        tlsMode\n        updatedAt\n      }\n    }\n  }\n": typeof types.UpdateDatasourceConfigDocument,
@@ -73,6 +74,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      isPlatformAdmin\n      memberships {\n        role\n        joinedAt\n        tenant {\n          id\n          name\n          slug\n          status\n          suspendedReason\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n": types.MyRolesDocument,
+    "\n  query SignInMemberships {\n    me {\n      id\n      memberships {\n        tenant {\n          id\n        }\n      }\n    }\n  }\n": types.SignInMembershipsDocument,
     "\n  mutation SwitchTenant($input: SwitchTenantInput!) {\n    switchTenant(input: $input) {\n      refreshToken\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.SwitchTenantDocument,
     "\n  query MeName {\n    me {\n      id\n      name\n    }\n  }\n": types.MeNameDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      membershipId\n      role\n      joinedAt\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -97,8 +99,8 @@ const documents: Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        name\n        builtIn\n        permissions\n        createdAt\n      }\n    }\n  }\n": types.CreateRoleDocument,
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteRoleDocument,
     "\n  mutation RestoreRole($input: RestoreRoleInput!) {\n    restoreRole(input: $input) {\n      role {\n        id\n        name\n        builtIn\n        permissions\n        createdAt\n      }\n    }\n  }\n": types.RestoreRoleDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query DatasourceConfigs($first: Int, $after: String) {\n    datasourceConfigs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          protocol\n          baseUrl\n          authType\n          hasCredentials\n          connection\n          tlsMode\n          createdAt\n          updatedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DatasourceConfigsDocument,
     "\n  mutation CreateDatasourceConfig($input: CreateDatasourceConfigInput!) {\n    createDatasourceConfig(input: $input) {\n      datasourceConfig {\n        id\n        name\n      }\n    }\n  }\n": types.CreateDatasourceConfigDocument,
     "\n  mutation UpdateDatasourceConfig($input: UpdateDatasourceConfigInput!) {\n    updateDatasourceConfig(input: $input) {\n      datasourceConfig {\n        id\n        name\n        baseUrl\n        authType\n        hasCredentials\n        connection\n        tlsMode\n        updatedAt\n      }\n    }\n  }\n": types.UpdateDatasourceConfigDocument,
@@ -150,6 +152,10 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      email
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n"): (typeof documents)["\n  query MyRoles {\n    roles {\n      id\n      name\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInMemberships {\n    me {\n      id\n      memberships {\n        tenant {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SignInMemberships {\n    me {\n      id\n      memberships {\n        tenant {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -249,11 +255,11 @@ export function graphql(source: "\n  mutation RestoreRole($input: RestoreRoleInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

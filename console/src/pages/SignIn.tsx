@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useClient } from 'urql';
 import { useAuth } from '../auth/AuthProvider';
+import { selectOnlyTenant } from '../auth/onlyTenant';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { describeError } from '../errors';
 import { graphql } from '../gql';
@@ -10,6 +11,7 @@ import { graphql } from '../gql';
 export const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
+      accessToken
       refreshToken
       user {
         id
@@ -21,6 +23,7 @@ export const SignInDocument = graphql(`
 export const SignUpDocument = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
+      accessToken
       refreshToken
       user {
         id
@@ -53,17 +56,19 @@ function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
     setBusy(true);
     setError(null);
     try {
-      let refreshToken: string | undefined;
+      let issued: { accessToken: string; refreshToken: string } | undefined;
       if (mode === 'signin') {
         const result = await client.mutation(SignInDocument, { input: { email, password } }).toPromise();
         if (result.error) throw result.error;
-        refreshToken = result.data?.signIn.refreshToken;
+        issued = result.data?.signIn;
       } else {
         const result = await client.mutation(SignUpDocument, { input: { email, password, name } }).toPromise();
         if (result.error) throw result.error;
-        refreshToken = result.data?.signUp.refreshToken;
+        issued = result.data?.signUp;
       }
-      if (!refreshToken) throw new Error('the server issued no token');
+      if (!issued) throw new Error('the server issued no token');
+      // One tenant only: open the console in it rather than ask.
+      const refreshToken = await selectOnlyTenant(client, issued.accessToken, issued.refreshToken);
       // The refresh token goes to the HttpOnly cookie and is forgotten here.
       await manager.adopt(refreshToken);
       navigate(next, { replace: true });

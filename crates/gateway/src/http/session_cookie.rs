@@ -177,12 +177,8 @@ async fn rotate_into_cookie(
 }
 
 fn granted(jar: CookieJar, session: AuthSession) -> Response {
-    let cookie = Cookie::build((COOKIE, session.refresh_token))
-        .path(COOKIE_PATH)
-        .http_only(true)
-        .secure(true)
-        .same_site(SameSite::Strict)
-        .max_age(CookieDuration::days(SESSION_TTL_DAYS));
+    let mut cookie = session_cookie(session.refresh_token);
+    cookie.set_max_age(CookieDuration::days(SESSION_TTL_DAYS));
     let grant = AccessGrant {
         access_token: session.access_token,
         expires_at: session.expires_at,
@@ -194,8 +190,18 @@ fn granted(jar: CookieJar, session: AuthSession) -> Response {
     response
 }
 
+/// Clears the cookie with the attributes it was set with.
 fn removal(jar: CookieJar) -> CookieJar {
-    jar.remove(Cookie::build(COOKIE).path(COOKIE_PATH))
+    jar.remove(session_cookie(String::new()))
+}
+
+fn session_cookie(token: String) -> Cookie<'static> {
+    Cookie::build((COOKIE, token))
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .build()
 }
 
 /// Only the console's own page may call these routes: it sends
