@@ -39,7 +39,7 @@ test('an owner invites a member, changes their role, sets up routing, routes an 
     const form = page.getByRole('form', { name: 'Invite a member' });
     await form.getByLabel('Email').fill(member.email);
     await form.getByRole('button', { name: 'Send invitation' }).click();
-    const issued = page.getByRole('alert', { name: `Invitation for ${member.email}` });
+    const issued = page.getByRole('status', { name: `Invitation for ${member.email}` });
     await expect(issued).toBeVisible();
     await issued.getByRole('button', { name: 'Copy link' }).click();
     await expect(issued.getByRole('button', { name: 'Copied' })).toBeVisible();
@@ -57,7 +57,7 @@ test('an owner invites a member, changes their role, sets up routing, routes an 
     await invitee.getByRole('link', { name: 'Create an account' }).click();
     await signUp(invitee, member);
     await invitee.getByRole('button', { name: 'Accept invitation' }).click();
-    await expect(invitee.getByRole('alert', { name: 'Invitation accepted' })).toContainText(`You joined ${tenant} as MEMBER`);
+    await expect(invitee.getByRole('status', { name: 'Invitation accepted' })).toContainText(`You joined ${tenant} as MEMBER`);
     await invitee.getByRole('button', { name: `Open ${tenant}` }).click();
     await expect(invitee.getByRole('textbox', { name: 'Tenant' })).toHaveValue(`${tenant} (MEMBER)`);
     await context.close();

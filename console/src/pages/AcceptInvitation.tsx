@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useClient } from 'urql';
 import { useAuth } from '../auth/AuthProvider';
 import { useSwitchTenant } from '../auth/useSwitchTenant';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusPanel } from '../components/StatusPanel';
 import { describeError } from '../errors';
 import { graphql } from '../gql';
 
@@ -89,9 +90,9 @@ export function AcceptInvitationPage() {
       ) : joined ? (
         <Paper withBorder p="lg">
           <Stack>
-            <Alert color="green" title="Invitation accepted" role="status">
+            <StatusPanel color="green" title="Invitation accepted">
               You joined {joined.name} as {joined.role}.
-            </Alert>
+            </StatusPanel>
             <ErrorAlert error={error} />
             <Group>
               <Button onClick={open} loading={busy}>

@@ -1,8 +1,9 @@
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
 import { type TypedDocumentNode, useClient, useQuery } from 'urql';
 import { useAccess } from '../access';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusPanel } from '../components/StatusPanel';
 import { JsonDiff } from '../components/JsonDiff';
 import { Pager } from '../components/Pager';
 import { formatTime } from '../format';
@@ -163,9 +164,9 @@ export function AuditLogPage() {
       <ErrorAlert error={error} title="Could not load the audit log" />
       <ErrorAlert error={actionError} title="Could not restore" />
       {restored && (
-        <Alert color="green" role="status">
+        <StatusPanel color="green">
           {restored}
-        </Alert>
+        </StatusPanel>
       )}
       {fetching && !data && <Text>Loading…</Text>}
       {connection && connection.edges.length === 0 && <Text>No entries match.</Text>}

@@ -119,9 +119,12 @@ describe('Members page', () => {
     await userEvent.type(within(form).getByLabelText(/Email/), 'grace2@acme.test');
     await userEvent.click(within(form).getByRole('button', { name: 'Send invitation' }));
 
-    const link = await screen.findByLabelText('Invitation link');
+    // A confirmation, not an error: a polite status region, never an alert.
+    const issued = await screen.findByRole('status', { name: 'Invitation for grace2@acme.test' });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const link = within(issued).getByLabelText('Invitation link');
     expect(link).toHaveTextContent(/\/invitations\/accept\?token=secret-token$/);
-    expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    expect(within(issued).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
     expect(calls.find((c) => c.name === 'InviteMember')?.variables).toEqual({ input: { email: 'grace2@acme.test', role: 'MEMBER' } });
   });
 

@@ -1,9 +1,10 @@
-import { Alert, Button, Code, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../access';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusPanel } from '../components/StatusPanel';
 import { Pager } from '../components/Pager';
 import { describeError } from '../errors';
 import { formatTime } from '../format';
@@ -271,7 +272,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
         <Stack mt="sm">
           <ErrorAlert error={error} title="Could not invite" />
           {issued && (
-            <Alert color="green" title={`Invitation for ${issued.email}`} role="status">
+            <StatusPanel color="green" title={`Invitation for ${issued.email}`}>
               <Text size="sm">The link is shown only now: copy it and pass it on to the invitee.</Text>
               <Group mt="xs" wrap="nowrap">
                 <Code style={{ wordBreak: 'break-all' }} aria-label="Invitation link">
@@ -285,7 +286,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
                   )}
                 </CopyButton>
               </Group>
-            </Alert>
+            </StatusPanel>
           )}
         </Stack>
       </Paper>

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../access';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusPanel } from '../components/StatusPanel';
 import { describeError } from '../errors';
 import { graphql } from '../gql';
 
@@ -93,7 +94,7 @@ export function RolesPage() {
       <ErrorAlert error={error} title="Could not load the roles" />
       <ErrorAlert error={actionError} />
       {deleted.length > 0 && (
-        <Alert color="gray" title="Deleted roles" role="status">
+        <StatusPanel color="gray" title="Deleted roles">
           <Stack gap="xs">
             {deleted.map((role) => (
               <Group key={role.id} gap="sm">
@@ -117,7 +118,7 @@ export function RolesPage() {
               </Group>
             ))}
           </Stack>
-        </Alert>
+        </StatusPanel>
       )}
       <section aria-labelledby="roles-heading">
         <Title order={2} id="roles-heading" mb="sm">

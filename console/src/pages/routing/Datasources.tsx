@@ -1,10 +1,11 @@
-import { Alert, Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusPanel } from '../../components/StatusPanel';
 import { Pager } from '../../components/Pager';
 import { describeError } from '../../errors';
 import { formatTime } from '../../format';
@@ -247,7 +248,7 @@ export function DatasourcesPage() {
       <ErrorAlert error={error} title="Could not load the datasources" />
       <ErrorAlert error={actionError} />
       {deleted && (
-        <Alert color="gray" role="status">
+        <StatusPanel color="gray">
           <Group gap="sm">
             <Text size="sm">
               {deleted.name} was deleted{deleted.rules > 0 ? `, with ${deleted.rules} rule(s) that queried it` : ''}.
@@ -268,7 +269,7 @@ export function DatasourcesPage() {
               Restore {deleted.name}
             </Button>
           </Group>
-        </Alert>
+        </StatusPanel>
       )}
       {fetching && !data && <Text>Loading…</Text>}
       {connection && connection.edges.length === 0 && <Text>No datasources yet.</Text>}

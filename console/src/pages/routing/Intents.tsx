@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -6,6 +6,7 @@ import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusPanel } from '../../components/StatusPanel';
 import { cleanMatchers, MatchersEditor } from '../../components/MatchersEditor';
 import { Pager } from '../../components/Pager';
 import { describeError } from '../../errors';
@@ -183,7 +184,7 @@ export function IntentsPage() {
       <ErrorAlert error={error} title="Could not load the intents" />
       <ErrorAlert error={actionError} />
       {deleted && (
-        <Alert color="gray" role="status">
+        <StatusPanel color="gray">
           <Group gap="sm">
             <Text size="sm">{deleted.name} was deleted with its rules.</Text>
             <Button
@@ -202,7 +203,7 @@ export function IntentsPage() {
               Restore {deleted.name}
             </Button>
           </Group>
-        </Alert>
+        </StatusPanel>
       )}
       {fetching && !data && <Text>Loading…</Text>}
       {connection && connection.edges.length === 0 && <Text>No intents match.</Text>}
