@@ -5,6 +5,8 @@
 
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rust_embed::{Embed, EmbeddedFile};
 
 #[derive(Embed)]
@@ -70,7 +72,10 @@ fn page(name: &str, headers: &HeaderMap) -> Response {
 }
 
 fn file_response(path: &str, file: &EmbeddedFile, request: &HeaderMap) -> Response {
-    let etag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..16]));
+    let etag = format!(
+        "\"{}\"",
+        URL_SAFE_NO_PAD.encode(&file.metadata.sha256_hash()[..16])
+    );
     let is_page = path.ends_with(".html");
     let cache = if path.starts_with(HASHED) {
         IMMUTABLE
@@ -106,12 +111,4 @@ fn file_response(path: &str, file: &EmbeddedFile, request: &HeaderMap) -> Respon
         );
     }
     response
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::new(), |mut out, byte| {
-        let _ = write!(out, "{byte:02x}");
-        out
-    })
 }

@@ -29,10 +29,11 @@ use trellis_tenancy::session::SESSION_TTL_DAYS;
 
 use super::HttpState;
 use super::meta::ClientMeta;
+use super::retry;
 use crate::graphql::RequestAuth;
 use crate::graphql::error::{
-    BAD_USER_INPUT, FORBIDDEN, RATE_LIMITED, RETRY_AFTER, SERVICE_UNAVAILABLE, UNAUTHENTICATED,
-    UNAVAILABLE_RETRY_AFTER, map_domain_error, rate_limited,
+    BAD_USER_INPUT, FORBIDDEN, RATE_LIMITED, SERVICE_UNAVAILABLE, UNAUTHENTICATED,
+    UNAVAILABLE_RETRY_AFTER, map_domain_error, rate_limited, retry_after_secs,
 };
 use crate::throttle::Attempt;
 
@@ -153,17 +154,15 @@ async fn rotate_into_cookie(
     // out after a few page loads each. Replaying one stolen token is still
     // braked.
     if let Err(wait) = http.throttle.check(Attempt::RefreshSession, None, token) {
-        let err = rate_limited(wait);
-        let seconds = err
-            .extensions
-            .as_ref()
-            .and_then(|ext| ext.get(RETRY_AFTER))
-            .map_or_else(|| "1".to_owned(), ToString::to_string);
-        let mut response = error(StatusCode::TOO_MANY_REQUESTS, RATE_LIMITED, &err.message);
-        if let Ok(value) = HeaderValue::from_str(&seconds) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return response;
+        let response = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            RATE_LIMITED,
+            &rate_limited(wait).message,
+        );
+        return retry::apply(
+            response,
+            Some((StatusCode::TOO_MANY_REQUESTS, retry_after_secs(wait))),
+        );
     }
     match http.app.tenancy.auth.refresh(token).await {
         Ok(session) => granted(jar, session),
@@ -251,14 +250,10 @@ fn domain_error(err: &DomainError, meta: &RequestMeta) -> Response {
         SERVICE_UNAVAILABLE => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let mut response = error(status, &code, &mapped.message);
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            HeaderValue::from(UNAVAILABLE_RETRY_AFTER.as_secs()),
-        );
-    }
-    response
+    let response = error(status, &code, &mapped.message);
+    let retry = (status == StatusCode::SERVICE_UNAVAILABLE)
+        .then(|| (status, UNAVAILABLE_RETRY_AFTER.as_secs()));
+    retry::apply(response, retry)
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Response {
