@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, Loader, NavLink, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from
 import { useAccess } from './access';
 import { useAuth } from './auth/AuthProvider';
 import { useSwitchTenant } from './auth/useSwitchTenant';
+import { ErrorAlert } from './components/ErrorAlert';
 import { describeError } from './errors';
 
 interface NavItem {
@@ -106,7 +107,7 @@ function TenantSelector() {
 
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
-  const { me, loading } = useAccess();
+  const { me, loading, error } = useAccess();
   const { manager } = useAuth();
   const navigate = useNavigate();
 
@@ -155,6 +156,12 @@ export function Layout() {
         <Nav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* Without the account, the navigation and pages show less than the user may do. */}
+        {!!error && (
+          <Box mb="md">
+            <ErrorAlert error={error} title="Could not load your account" />
+          </Box>
+        )}
         {loading ? <Loader aria-label="Loading" /> : <Outlet />}
       </AppShell.Main>
     </AppShell>

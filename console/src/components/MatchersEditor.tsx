@@ -36,7 +36,7 @@ export function MatchersEditor({ value, onChange, errors }: MatchersEditorProps)
             {errors.matchers}
           </Text>
         )}
-        {value.length === 0 && <Text size="sm">No matchers: routing never chooses this intent by itself.</Text>}
+        {value.length === 0 && <Text size="sm">No matchers: routing never chooses this intent by itself. Add one with Add matcher.</Text>}
         {value.map((matcher, index) => {
           const n = index + 1;
           const key = `matchers[${index}]`;

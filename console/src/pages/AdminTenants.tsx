@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useAccess } from '../access';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { Pager } from '../components/Pager';
+import { PagedList } from '../components/PagedList';
 import { formatTime } from '../format';
 import { graphql } from '../gql';
-import { PAGE_SIZE, usePager } from '../hooks/usePager';
+import { type ListActions, useListActions } from '../hooks/useListActions';
+import { usePagedList } from '../hooks/usePagedList';
 
 export const AdminTenantsDocument = graphql(`
   query AdminTenants($first: Int, $after: String) {
@@ -55,7 +55,7 @@ export const ReactivateTenantDocument = graphql(`
   }
 `);
 
-function SuspendControl({ id, name, onDone }: { id: string; name: string; onDone: (error?: unknown) => void }) {
+function SuspendControl({ id, name, change }: { id: string; name: string; change: ListActions['change'] }) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [state, suspend] = useMutation(SuspendTenantDocument);
@@ -74,9 +74,8 @@ function SuspendControl({ id, name, onDone }: { id: string; name: string; onDone
         color="red"
         loading={state.fetching}
         onClick={async () => {
-          const result = await suspend({ input: { tenantId: id, reason: reason.trim() || undefined } });
+          await change(() => suspend({ input: { tenantId: id, reason: reason.trim() || undefined } }));
           setAsking(false);
-          onDone(result.error);
         }}
       >
         Suspend {name}
@@ -90,15 +89,9 @@ function SuspendControl({ id, name, onDone }: { id: string; name: string; onDone
 
 export function AdminTenantsPage() {
   const { me } = useAccess();
-  const pager = usePager();
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: AdminTenantsDocument,
-    variables: { first: PAGE_SIZE, after: pager.after },
-    pause: !me?.isPlatformAdmin,
-  });
+  const list = usePagedList({ query: AdminTenantsDocument, connection: (data) => data.adminTenants, pause: !me?.isPlatformAdmin });
   const [reactivating, reactivate] = useMutation(ReactivateTenantDocument);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const connection = data?.adminTenants;
+  const actions = useListActions({ onChanged: list.reload });
 
   if (!me?.isPlatformAdmin) {
     return (
@@ -108,75 +101,66 @@ export function AdminTenantsPage() {
     );
   }
 
-  const done = (err?: unknown) => {
-    setActionError(err ?? null);
-    if (!err) refetch({ requestPolicy: 'network-only' });
-  };
-
   return (
     <Stack>
       <Title order={1}>All tenants</Title>
-      <ErrorAlert error={error} title="Could not load the tenants" />
-      <ErrorAlert error={actionError} />
-      {fetching && !data && <Text>Loading…</Text>}
-      {connection && connection.edges.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="All tenants">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Slug</Table.Th>
-                <Table.Th scope="col">Plan</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-                <Table.Th scope="col">Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Th scope="row">{node.name}</Table.Th>
-                  <Table.Td>{node.slug}</Table.Td>
-                  <Table.Td>{node.plan}</Table.Td>
-                  <Table.Td>
-                    <Badge color={node.status === 'ACTIVE' ? 'green' : 'red'} variant="light">
-                      {node.status}
-                    </Badge>
-                    {node.suspendedReason && <Text size="xs">{node.suspendedReason}</Text>}
-                  </Table.Td>
-                  <Table.Td>{formatTime(node.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {node.status === 'ACTIVE' ? (
-                      <SuspendControl id={node.id} name={node.name} onDone={done} />
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={reactivating.fetching}
-                        aria-label={`Reactivate ${node.name}`}
-                        onClick={async () => {
-                          const result = await reactivate({ input: { tenantId: node.id } });
-                          done(result.error);
-                        }}
-                      >
-                        Reactivate
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Pager
+      <PagedList
+        list={list}
         label="Tenants"
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-      />
+        loadErrorTitle="Could not load the tenants"
+        actions={actions}
+        empty="No tenants yet. Create one with Create tenant in the header; every tenant is listed here."
+      >
+        {(tenants) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="All tenants">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Slug</Table.Th>
+                  <Table.Th scope="col">Plan</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Created</Table.Th>
+                  <Table.Th scope="col">Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tenants.map((node) => (
+                  <Table.Tr key={node.id}>
+                    <Table.Th scope="row">{node.name}</Table.Th>
+                    <Table.Td>{node.slug}</Table.Td>
+                    <Table.Td>{node.plan}</Table.Td>
+                    <Table.Td>
+                      <Badge color={node.status === 'ACTIVE' ? 'green' : 'red'} variant="light">
+                        {node.status}
+                      </Badge>
+                      {node.suspendedReason && <Text size="xs">{node.suspendedReason}</Text>}
+                    </Table.Td>
+                    <Table.Td>{formatTime(node.createdAt)}</Table.Td>
+                    <Table.Td>
+                      {node.status === 'ACTIVE' ? (
+                        <SuspendControl id={node.id} name={node.name} change={actions.change} />
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={reactivating.fetching}
+                          aria-label={`Reactivate ${node.name}`}
+                          onClick={async () => {
+                            await actions.change(() => reactivate({ input: { tenantId: node.id } }));
+                          }}
+                        >
+                          Reactivate
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
     </Stack>
   );
 }

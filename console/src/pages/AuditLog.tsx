@@ -1,15 +1,15 @@
 import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
-import { type TypedDocumentNode, useClient, useQuery } from 'urql';
+import { type TypedDocumentNode, useClient } from 'urql';
 import { useAccess } from '../access';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { StatusPanel } from '../components/StatusPanel';
 import { JsonDiff } from '../components/JsonDiff';
-import { Pager } from '../components/Pager';
+import { PagedList } from '../components/PagedList';
 import { formatTime } from '../format';
 import { graphql } from '../gql';
 import type { AuditLogFilter } from '../gql/graphql';
-import { PAGE_SIZE, usePager } from '../hooks/usePager';
+import { useListActions } from '../hooks/useListActions';
+import { usePagedList } from '../hooks/usePagedList';
 
 export const AuditLogDocument = graphql(`
   query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {
@@ -100,22 +100,17 @@ function clean(filter: AuditLogFilter): AuditLogFilter | null {
 export function AuditLogPage() {
   const { can } = useAccess();
   const client = useClient();
-  const pager = usePager();
   const [draft, setDraft] = useState<AuditLogFilter>({ action: '', actorId: '', entityType: '' });
   const [filter, setFilter] = useState<AuditLogFilter | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const [actionError, setActionError] = useState<unknown>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: AuditLogDocument,
-    variables: { first: PAGE_SIZE, after: pager.after, filter },
-  });
-  const connection = data?.auditLog;
+  const list = usePagedList({ query: AuditLogDocument, variables: { filter }, connection: (data) => data.auditLog });
+  const actions = useListActions({ onChanged: list.reload });
 
   function apply(event: FormEvent) {
     event.preventDefault();
     setFilter(clean(draft));
-    pager.reset();
+    list.reset();
   }
 
   function toggle(id: string) {
@@ -130,14 +125,9 @@ export function AuditLogPage() {
   async function restore(action: string, entityId: string) {
     const restorable = RESTORABLE[action];
     if (!restorable) return;
-    setActionError(null);
     setRestored(null);
-    const result = await client.mutation(restorable.document, { id: entityId }).toPromise();
-    if (result.error) setActionError(result.error);
-    else {
-      setRestored(`${action.split('.')[0]?.replace('_', ' ')} ${entityId} restored.`);
-      refetch({ requestPolicy: 'network-only' });
-    }
+    const result = await actions.change(() => client.mutation(restorable.document, { id: entityId }).toPromise());
+    if (result !== undefined) setRestored(`${action.split('.')[0]?.replace('_', ' ')} ${entityId} restored.`);
   }
 
   return (
@@ -154,93 +144,90 @@ export function AuditLogPage() {
             onClick={() => {
               setDraft({ action: '', actorId: '', entityType: '' });
               setFilter(null);
-              pager.reset();
+              list.reset();
             }}
           >
             Clear
           </Button>
         </Group>
       </Paper>
-      <ErrorAlert error={error} title="Could not load the audit log" />
-      <ErrorAlert error={actionError} title="Could not restore" />
-      {restored && (
-        <StatusPanel color="green">
-          {restored}
-        </StatusPanel>
-      )}
-      {fetching && !data && <Text>Loading…</Text>}
-      {connection && connection.edges.length === 0 && <Text>No entries match.</Text>}
-      {connection && connection.edges.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label="Audit entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Action</Table.Th>
-                <Table.Th scope="col">Entity</Table.Th>
-                <Table.Th scope="col">Actor</Table.Th>
-                <Table.Th scope="col">Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.edges.map(({ node }) => {
-                const expanded = open.has(node.id);
-                const restorable = RESTORABLE[node.action];
-                return (
-                  <Fragment key={node.id}>
-                    <Table.Tr>
-                      <Table.Td>{formatTime(node.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Code>{node.action}</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        {node.entityType} <Text span size="xs" c="dimmed">{node.entityId}</Text>
-                      </Table.Td>
-                      <Table.Td>{node.actorId ?? 'system'}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-expanded={expanded}
-                            aria-controls={`audit-${node.id}`}
-                            onClick={() => toggle(node.id)}
-                          >
-                            {expanded ? 'Hide changes' : 'Show changes'}
-                          </Button>
-                          {restorable && can(restorable.permission) && (
-                            <Button size="xs" variant="light" onClick={() => restore(node.action, node.entityId)}>
-                              Restore
+      <PagedList
+        list={list}
+        label="Audit log"
+        loadErrorTitle="Could not load the audit log"
+        actions={actions}
+        actionErrorTitle="Could not restore"
+        notice={restored && <StatusPanel color="green">{restored}</StatusPanel>}
+        empty={
+          filter
+            ? 'No entries match these filters. Change them and apply them again, or Clear them to see every entry.'
+            : 'No audit entries yet. What people change in this tenant is recorded here.'
+        }
+      >
+        {(entries) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label="Audit entries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Action</Table.Th>
+                  <Table.Th scope="col">Entity</Table.Th>
+                  <Table.Th scope="col">Actor</Table.Th>
+                  <Table.Th scope="col">Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.map((node) => {
+                  const expanded = open.has(node.id);
+                  const restorable = RESTORABLE[node.action];
+                  return (
+                    <Fragment key={node.id}>
+                      <Table.Tr>
+                        <Table.Td>{formatTime(node.createdAt)}</Table.Td>
+                        <Table.Td>
+                          <Code>{node.action}</Code>
+                        </Table.Td>
+                        <Table.Td>
+                          {node.entityType} <Text span size="xs" c="dimmed">{node.entityId}</Text>
+                        </Table.Td>
+                        <Table.Td>{node.actorId ?? 'system'}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-expanded={expanded}
+                              aria-controls={`audit-${node.id}`}
+                              onClick={() => toggle(node.id)}
+                            >
+                              {expanded ? 'Hide changes' : 'Show changes'}
                             </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                    {expanded && (
-                      <Table.Tr id={`audit-${node.id}`}>
-                        <Table.Td colSpan={5}>
-                          <JsonDiff before={node.before} after={node.after} caption={`Changes of ${node.action} at ${formatTime(node.createdAt)}`} />
-                          <Text size="xs" c="dimmed" mt="xs">
-                            IP {node.ip ?? '—'} · request {node.requestId ?? '—'} · {node.userAgent ?? 'no user agent'}
-                          </Text>
+                            {restorable && can(restorable.permission) && (
+                              <Button size="xs" variant="light" onClick={() => restore(node.action, node.entityId)}>
+                                Restore
+                              </Button>
+                            )}
+                          </Group>
                         </Table.Td>
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Pager
-        label="Audit log"
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-      />
+                      {expanded && (
+                        <Table.Tr id={`audit-${node.id}`}>
+                          <Table.Td colSpan={5}>
+                            <JsonDiff before={node.before} after={node.after} caption={`Changes of ${node.action} at ${formatTime(node.createdAt)}`} />
+                            <Text size="xs" c="dimmed" mt="xs">
+                              IP {node.ip ?? '—'} · request {node.requestId ?? '—'} · {node.userAgent ?? 'no user agent'}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
     </Stack>
   );
 }

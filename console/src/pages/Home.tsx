@@ -38,7 +38,7 @@ function TenantChooser() {
       <Title order={1}>Choose a tenant</Title>
       <Text>Everything in Trellis happens inside a tenant (an organization). Pick one of yours, or create one.</Text>
       <ErrorAlert error={error} title="Could not switch tenant" />
-      {memberships.length === 0 ? (
+      {!me ? null : memberships.length === 0 ? (
         <Alert title="You belong to no tenant yet" color="blue">
           Create one, or open the invitation link someone sent you.
         </Alert>

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { type Client, Provider } from 'urql';
 import { vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { concat, fromValue, never } from 'wonka';
 import { type Access, BUILTIN_PERMISSIONS, StaticAccessProvider } from '../access';
 
 type Operation = { query: unknown; variables?: Record<string, unknown>; kind?: string };
@@ -20,7 +20,9 @@ export function mockClient(answer: (name: string, variables: Record<string, unkn
     const variables = (request.variables ?? {}) as Record<string, unknown>;
     calls.push({ name, variables });
     const result = answer(name, variables);
-    return result ? fromValue({ ...result, operation: request, stale: false, hasNext: false }) : never;
+    // Like the client's own results, the answer stays open after it arrives:
+    // urql clears a query's error when its source ends.
+    return result ? concat([fromValue({ ...result, operation: request, stale: false, hasNext: false }), never]) : never;
   };
   const client = {
     executeQuery: vi.fn(run),

@@ -1,6 +1,5 @@
-import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { PAGE_SIZE } from '../../hooks/usePager';
+import type { DatasourceConfigsQuery } from '../../gql/graphql';
 
 // The GraphQL operations of the datasource configs page and its form.
 
@@ -87,10 +86,5 @@ export const TestConfigDocument = graphql(`
   }
 `);
 
-export function useConfigs(after: string | null) {
-  const [result, refetch] = useQuery({ query: ConfigsDocument, variables: { first: PAGE_SIZE, after } });
-  return { ...result, refetch };
-}
-
 /** One datasource config as the list query returns it. */
-export type ConfigNode = NonNullable<ReturnType<typeof useConfigs>['data']>['datasourceConfigs']['edges'][number]['node'];
+export type ConfigNode = DatasourceConfigsQuery['datasourceConfigs']['edges'][number]['node'];

@@ -5,13 +5,13 @@ import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { StatusPanel } from '../../components/StatusPanel';
-import { Pager } from '../../components/Pager';
+import { PagedList } from '../../components/PagedList';
 import { describeError } from '../../errors';
 import { formatTime } from '../../format';
 import { graphql } from '../../gql';
-import type { DatasourceKind, DatasourcesQuery, Protocol } from '../../gql/graphql';
-import { PAGE_SIZE, usePager } from '../../hooks/usePager';
+import type { DatasourceKind, DatasourcesQuery, DeleteDatasourceMutation, Protocol } from '../../gql/graphql';
+import { useListActions } from '../../hooks/useListActions';
+import { usePagedList } from '../../hooks/usePagedList';
 
 export const DatasourcesDocument = graphql(`
   query Datasources($first: Int, $after: String) {
@@ -127,7 +127,7 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
   const [description, setDescription] = useState(existing?.description ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [{ data: configs }] = useQuery({ query: ConfigChoicesDocument });
+  const [{ data: configs, error: configsError }] = useQuery({ query: ConfigChoicesDocument });
   const [creating, create] = useMutation(CreateDatasourceDocument);
   const [updating, update] = useMutation(UpdateDatasourceDocument);
   const fields = error ? describeError(error).fields : {};
@@ -181,9 +181,11 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
           }}
           error={fields.kind}
         />
+        <ErrorAlert error={configsError} title="Could not load the configs to choose from" />
         <Select
           label="Connection (datasource config)"
           placeholder={choices.length === 0 ? 'No config of a fitting protocol yet' : 'Choose a config'}
+          description={configs && choices.length === 0 ? `Add a ${protocolsFor(kind).join(', ')} config on the Datasource configs page first.` : undefined}
           data={choices}
           value={connectionKey}
           onChange={setConnectionKey}
@@ -219,14 +221,11 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
 export function DatasourcesPage() {
   const { can } = useAccess();
   const manage = can('routing.manage');
-  const pager = usePager();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: DatasourcesDocument, variables: { first: PAGE_SIZE, after: pager.after } });
+  const list = usePagedList({ query: DatasourcesDocument, connection: (data) => data.datasources });
   const [editing, setEditing] = useState<DatasourceNode | 'new' | null>(null);
   const [, deleteDatasource] = useMutation(DeleteDatasourceDocument);
   const [, restoreDatasource] = useMutation(RestoreDatasourceDocument);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [deleted, setDeleted] = useState<{ id: string; name: string; rules: number } | null>(null);
-  const connection = data?.datasources;
+  const actions = useListActions<DeleteDatasourceMutation>({ onChanged: list.reload, restore: (id) => restoreDatasource({ input: { id } }) });
 
   return (
     <Stack>
@@ -240,112 +239,84 @@ export function DatasourcesPage() {
             existing={editing === 'new' ? null : editing}
             onDone={() => {
               setEditing(null);
-              refetch({ requestPolicy: 'network-only' });
+              list.reload();
             }}
           />
         </FormPanel>
       )}
-      <ErrorAlert error={error} title="Could not load the datasources" />
-      <ErrorAlert error={actionError} />
-      {deleted && (
-        <StatusPanel color="gray">
-          <Group gap="sm">
-            <Text size="sm">
-              {deleted.name} was deleted{deleted.rules > 0 ? `, with ${deleted.rules} rule(s) that queried it` : ''}.
-            </Text>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={async () => {
-                setActionError(null);
-                const result = await restoreDatasource({ input: { id: deleted.id } });
-                if (result.error) setActionError(result.error);
-                else {
-                  setDeleted(null);
-                  refetch({ requestPolicy: 'network-only' });
-                }
-              }}
-            >
-              Restore {deleted.name}
-            </Button>
-          </Group>
-        </StatusPanel>
-      )}
-      {fetching && !data && <Text>Loading…</Text>}
-      {connection && connection.edges.length === 0 && <Text>No datasources yet.</Text>}
-      {connection && connection.edges.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Datasources">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Kind</Table.Th>
-                <Table.Th scope="col">Connection</Table.Th>
-                <Table.Th scope="col">File</Table.Th>
-                <Table.Th scope="col">Updated</Table.Th>
-                {manage && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Th scope="row">
-                    {node.name}
-                    {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
-                  </Table.Th>
-                  <Table.Td>{node.kind}</Table.Td>
-                  <Table.Td>{node.connectionKey}</Table.Td>
-                  <Table.Td>
-                    {node.file ? (
-                      <>
-                        {node.file.filename} · {node.file.rowCount} rows
-                        <Text size="xs" c="dimmed">Columns: {node.file.columns.join(', ')}</Text>
-                      </>
-                    ) : node.kind === 'FILE' ? (
-                      'No CSV uploaded yet'
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`Edit ${node.name}`}>
-                          Edit
-                        </Button>
-                        <ConfirmButton
-                          question={`Delete ${node.name} and the rules that query it?`}
-                          aria-label={`Delete ${node.name}`}
-                          onConfirm={async () => {
-                            setActionError(null);
-                            const result = await deleteDatasource({ input: { id: node.id } });
-                            if (result.error) setActionError(result.error);
-                            else {
-                              setDeleted({ id: node.id, name: node.name, rules: result.data?.deleteDatasource.deletedRuleIds.length ?? 0 });
-                              refetch({ requestPolicy: 'network-only' });
-                            }
-                          }}
-                        >
-                          Delete
-                        </ConfirmButton>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Pager
+      <PagedList
+        list={list}
         label="Datasources"
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-      />
+        loadErrorTitle="Could not load the datasources"
+        actions={actions}
+        deletedMessage={({ name, result }) => {
+          const rules = result.deleteDatasource.deletedRuleIds.length;
+          return `${name} was deleted${rules > 0 ? `, with ${rules} rule(s) that queried it` : ''}.`;
+        }}
+        empty={
+          manage
+            ? 'No datasources yet. Add one with New datasource: validation rules look emails up in them.'
+            : 'No datasources yet. Someone who manages routing can add them: validation rules look emails up in them.'
+        }
+      >
+        {(datasources) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-label="Datasources">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Kind</Table.Th>
+                  <Table.Th scope="col">Connection</Table.Th>
+                  <Table.Th scope="col">File</Table.Th>
+                  <Table.Th scope="col">Updated</Table.Th>
+                  {manage && <Table.Th scope="col">Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {datasources.map((node) => (
+                  <Table.Tr key={node.id}>
+                    <Table.Th scope="row">
+                      {node.name}
+                      {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
+                    </Table.Th>
+                    <Table.Td>{node.kind}</Table.Td>
+                    <Table.Td>{node.connectionKey}</Table.Td>
+                    <Table.Td>
+                      {node.file ? (
+                        <>
+                          {node.file.filename} · {node.file.rowCount} rows
+                          <Text size="xs" c="dimmed">Columns: {node.file.columns.join(', ')}</Text>
+                        </>
+                      ) : node.kind === 'FILE' ? (
+                        'No CSV uploaded yet'
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`Edit ${node.name}`}>
+                            Edit
+                          </Button>
+                          <ConfirmButton
+                            question={`Delete ${node.name} and the rules that query it?`}
+                            aria-label={`Delete ${node.name}`}
+                            onConfirm={() => actions.remove(node, () => deleteDatasource({ input: { id: node.id } }))}
+                          >
+                            Delete
+                          </ConfirmButton>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
     </Stack>
   );
 }

@@ -1,19 +1,19 @@
 import { Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { StatusPanel } from '../../components/StatusPanel';
 import { cleanMatchers, MatchersEditor } from '../../components/MatchersEditor';
-import { Pager } from '../../components/Pager';
+import { PagedList } from '../../components/PagedList';
 import { describeError } from '../../errors';
 import { formatTime } from '../../format';
 import { graphql } from '../../gql';
 import type { IntentFilter, MatcherInput } from '../../gql/graphql';
-import { PAGE_SIZE, usePager } from '../../hooks/usePager';
+import { useListActions } from '../../hooks/useListActions';
+import { usePagedList } from '../../hooks/usePagedList';
 
 export const IntentsDocument = graphql(`
   query Intents($first: Int, $after: String, $filter: IntentFilter) {
@@ -124,17 +124,14 @@ export function IntentsPage() {
   const { can } = useAccess();
   const manage = can('routing.manage');
   const navigate = useNavigate();
-  const pager = usePager();
   const [text, setText] = useState('');
   const [active, setActive] = useState<string>('all');
   const [filter, setFilter] = useState<IntentFilter | null>(null);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: IntentsDocument, variables: { first: PAGE_SIZE, after: pager.after, filter } });
+  const list = usePagedList({ query: IntentsDocument, variables: { filter }, connection: (data) => data.intents });
   const [creating, setCreating] = useState(false);
   const [, deleteIntent] = useMutation(DeleteIntentDocument);
   const [, restoreIntent] = useMutation(RestoreIntentDocument);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
-  const connection = data?.intents;
+  const actions = useListActions({ onChanged: list.reload, restore: (id) => restoreIntent({ input: { id } }) });
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -142,7 +139,7 @@ export function IntentsPage() {
     if (text.trim()) next.text = text.trim();
     if (active !== 'all') next.active = active === 'active';
     setFilter(Object.keys(next).length > 0 ? next : null);
-    pager.reset();
+    list.reset();
   }
 
   return (
@@ -181,104 +178,77 @@ export function IntentsPage() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </Paper>
-      <ErrorAlert error={error} title="Could not load the intents" />
-      <ErrorAlert error={actionError} />
-      {deleted && (
-        <StatusPanel color="gray">
-          <Group gap="sm">
-            <Text size="sm">{deleted.name} was deleted with its rules.</Text>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={async () => {
-                setActionError(null);
-                const result = await restoreIntent({ input: { id: deleted.id } });
-                if (result.error) setActionError(result.error);
-                else {
-                  setDeleted(null);
-                  refetch({ requestPolicy: 'network-only' });
-                }
-              }}
-            >
-              Restore {deleted.name}
-            </Button>
-          </Group>
-        </StatusPanel>
-      )}
-      {fetching && !data && <Text>Loading…</Text>}
-      {connection && connection.edges.length === 0 && <Text>No intents match.</Text>}
-      {connection && connection.edges.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="Intents">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Priority</Table.Th>
-                <Table.Th scope="col">State</Table.Th>
-                <Table.Th scope="col">Matchers</Table.Th>
-                <Table.Th scope="col">Rules</Table.Th>
-                <Table.Th scope="col">Updated</Table.Th>
-                {manage && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Th scope="row">
-                    <Anchor component={Link} to={`/routing/intents/${node.id}`}>
-                      {node.name}
-                    </Anchor>
-                    {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
-                  </Table.Th>
-                  <Table.Td>{node.priority}</Table.Td>
-                  <Table.Td>
-                    <Badge color={node.isActive ? 'green' : 'gray'} variant="light">
-                      {node.isActive ? 'active' : 'inactive'}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {node.matchers.map((m, i) => (
-                      <Text key={i} size="xs">
-                        {m.field}
-                        {m.header ? `(${m.header})` : ''} {m.operator} “{m.value}”
-                      </Text>
-                    ))}
-                  </Table.Td>
-                  <Table.Td>{node.rules.length}</Table.Td>
-                  <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <ConfirmButton
-                        question={`Delete ${node.name} and its rules?`}
-                        aria-label={`Delete ${node.name}`}
-                        onConfirm={async () => {
-                          setActionError(null);
-                          const result = await deleteIntent({ input: { id: node.id } });
-                          if (result.error) setActionError(result.error);
-                          else {
-                            setDeleted({ id: node.id, name: node.name });
-                            refetch({ requestPolicy: 'network-only' });
-                          }
-                        }}
-                      >
-                        Delete
-                      </ConfirmButton>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Pager
+      <PagedList
+        list={list}
         label="Intents"
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-      />
+        loadErrorTitle="Could not load the intents"
+        actions={actions}
+        deletedMessage={({ name }) => `${name} was deleted with its rules.`}
+        empty={
+          filter
+            ? 'No intents match these filters. Change or empty them, then apply them again.'
+            : manage
+              ? 'No intents yet. Create one with New intent: routing sends each email to the first intent whose matchers fit.'
+              : 'No intents yet. Someone who manages routing can create them.'
+        }
+      >
+        {(intents) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="Intents">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Priority</Table.Th>
+                  <Table.Th scope="col">State</Table.Th>
+                  <Table.Th scope="col">Matchers</Table.Th>
+                  <Table.Th scope="col">Rules</Table.Th>
+                  <Table.Th scope="col">Updated</Table.Th>
+                  {manage && <Table.Th scope="col">Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {intents.map((node) => (
+                  <Table.Tr key={node.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={`/routing/intents/${node.id}`}>
+                        {node.name}
+                      </Anchor>
+                      {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
+                    </Table.Th>
+                    <Table.Td>{node.priority}</Table.Td>
+                    <Table.Td>
+                      <Badge color={node.isActive ? 'green' : 'gray'} variant="light">
+                        {node.isActive ? 'active' : 'inactive'}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {node.matchers.map((m, i) => (
+                        <Text key={i} size="xs">
+                          {m.field}
+                          {m.header ? `(${m.header})` : ''} {m.operator} “{m.value}”
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>{node.rules.length}</Table.Td>
+                    <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <ConfirmButton
+                          question={`Delete ${node.name} and its rules?`}
+                          aria-label={`Delete ${node.name}`}
+                          onConfirm={() => actions.remove(node, () => deleteIntent({ input: { id: node.id } }))}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
     </Stack>
   );
 }

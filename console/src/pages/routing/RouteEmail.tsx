@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { DecisionView } from '../../components/DecisionView';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -102,7 +103,7 @@ export function RouteEmailPage() {
   const [intentId, setIntentId] = useState<string | null>(null);
   const [routing, route] = useMutation(RouteEmailDocument);
   const [validating, validate] = useMutation(ValidateEmailDocument);
-  const [{ data: intents }] = useQuery({ query: IntentChoicesDocument });
+  const [{ data: intents, error: intentsError }] = useQuery({ query: IntentChoicesDocument });
   const [error, setError] = useState<unknown>(null);
   const [decision, setDecision] = useState<NonNullable<typeof routing.data>['routeEmail']['decision'] | null>(null);
   const fields = error ? describeError(error).fields : {};
@@ -144,6 +145,7 @@ export function RouteEmailPage() {
             onChange={(e) => setRaw(e.currentTarget.value)}
             error={fields.raw}
           />
+          <ErrorAlert error={intentsError} title="Could not load the intents to validate against" />
           <Select
             label="Validate against one intent instead (optional)"
             description="Runs that intent's rules whatever its matchers say, to try them out."
@@ -154,6 +156,15 @@ export function RouteEmailPage() {
             onChange={setIntentId}
             error={fields.intentId}
           />
+          {intents && intents.intents.edges.length === 0 && (
+            <Text size="sm">
+              There is no intent yet, so routing has none to pick:{' '}
+              <Anchor component={Link} to="/routing/intents">
+                create an intent
+              </Anchor>{' '}
+              first.
+            </Text>
+          )}
           <ErrorAlert error={error} title="Could not route the email" />
           <Group>
             <Button type="submit" loading={routing.fetching || validating.fetching} disabled={!raw.trim()}>

@@ -1,13 +1,15 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { useAccess } from '../../access';
 import { DecisionView, OutcomeBadge } from '../../components/DecisionView';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Pager } from '../../components/Pager';
+import { PagedList } from '../../components/PagedList';
 import { formatMs, formatTime } from '../../format';
 import { graphql } from '../../gql';
 import type { DecisionOutcome, RoutingRunFilter } from '../../gql/graphql';
-import { PAGE_SIZE, usePager } from '../../hooks/usePager';
+import { usePagedList } from '../../hooks/usePagedList';
 import { IntentChoicesDocument } from './RouteEmail';
 
 export const RoutingRunsDocument = graphql(`
@@ -62,16 +64,15 @@ export function localToIso(value: string): string | undefined {
 }
 
 export function RoutingRunsPage() {
-  const pager = usePager();
+  const { can } = useAccess();
   const [intentId, setIntentId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [filter, setFilter] = useState<RoutingRunFilter | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [{ data: intents }] = useQuery({ query: IntentChoicesDocument });
-  const [{ data, error, fetching }] = useQuery({ query: RoutingRunsDocument, variables: { first: PAGE_SIZE, after: pager.after, filter } });
-  const connection = data?.routingRuns;
+  const [{ data: intents, error: intentsError }] = useQuery({ query: IntentChoicesDocument });
+  const list = usePagedList({ query: RoutingRunsDocument, variables: { filter }, connection: (data) => data.routingRuns });
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -83,12 +84,13 @@ export function RoutingRunsPage() {
     if (s) next.since = s;
     if (u) next.until = u;
     setFilter(Object.keys(next).length > 0 ? next : null);
-    pager.reset();
+    list.reset();
   }
 
   return (
     <Stack>
       <Title order={1}>Routing runs</Title>
+      <ErrorAlert error={intentsError} title="Could not load the intents to filter by" />
       <Paper withBorder p="md" component="form" onSubmit={apply} aria-label="Filter routing runs">
         <Group align="flex-end" wrap="wrap">
           <Select
@@ -105,68 +107,78 @@ export function RoutingRunsPage() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </Paper>
-      <ErrorAlert error={error} title="Could not load the routing runs" />
-      {fetching && !data && <Text>Loading…</Text>}
-      {connection && connection.edges.length === 0 && <Text>No routing runs match.</Text>}
-      {connection && connection.edges.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label="Routing runs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Outcome</Table.Th>
-                <Table.Th scope="col">Intent</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Time</Table.Th>
-                <Table.Th scope="col">Rules</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.edges.map(({ node }) => {
-                const expanded = open === node.id;
-                return (
-                  <Fragment key={node.id}>
-                    <Table.Tr>
-                      <Table.Td>{formatTime(node.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <OutcomeBadge outcome={node.outcome} />
-                      </Table.Td>
-                      <Table.Td>{node.intentName ?? '—'}</Table.Td>
-                      <Table.Td>
-                        {node.email.from}
-                        <Text size="xs" c="dimmed">
-                          {node.email.subject}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{formatMs(node.durationMs)}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="default" aria-expanded={expanded} aria-controls={`run-${node.id}`} onClick={() => setOpen(expanded ? null : node.id)}>
-                          {expanded ? 'Hide rule results' : `Show ${node.results.length} rule result(s)`}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                    {expanded && (
-                      <Table.Tr id={`run-${node.id}`}>
-                        <Table.Td colSpan={6}>
-                          <DecisionView decision={node} />
+      <PagedList
+        list={list}
+        label="Routing runs"
+        loadErrorTitle="Could not load the routing runs"
+        empty={
+          filter ? (
+            'No routing runs match these filters. Change or empty them, then apply them again.'
+          ) : can('emails.route') ? (
+            <>
+              No emails routed yet; each one leaves a run here.{' '}
+              <Anchor component={Link} to="/routing/route">
+                Route an email
+              </Anchor>{' '}
+              to see one.
+            </>
+          ) : (
+            'No emails routed yet; each one leaves a run here.'
+          )
+        }
+      >
+        {(runs) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label="Routing runs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Outcome</Table.Th>
+                  <Table.Th scope="col">Intent</Table.Th>
+                  <Table.Th scope="col">Email</Table.Th>
+                  <Table.Th scope="col">Time</Table.Th>
+                  <Table.Th scope="col">Rules</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {runs.map((node) => {
+                  const expanded = open === node.id;
+                  return (
+                    <Fragment key={node.id}>
+                      <Table.Tr>
+                        <Table.Td>{formatTime(node.createdAt)}</Table.Td>
+                        <Table.Td>
+                          <OutcomeBadge outcome={node.outcome} />
+                        </Table.Td>
+                        <Table.Td>{node.intentName ?? '—'}</Table.Td>
+                        <Table.Td>
+                          {node.email.from}
+                          <Text size="xs" c="dimmed">
+                            {node.email.subject}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{formatMs(node.durationMs)}</Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="default" aria-expanded={expanded} aria-controls={`run-${node.id}`} onClick={() => setOpen(expanded ? null : node.id)}>
+                            {expanded ? 'Hide rule results' : `Show ${node.results.length} rule result(s)`}
+                          </Button>
                         </Table.Td>
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Pager
-        label="Routing runs"
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-      />
+                      {expanded && (
+                        <Table.Tr id={`run-${node.id}`}>
+                          <Table.Td colSpan={6}>
+                            <DecisionView decision={node} />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
     </Stack>
   );
 }
