@@ -155,10 +155,7 @@ fn parse_key(raw: &str) -> Result<SecretKey, String> {
             id.to_owned()
         }
         Some(_) => return Err("the key id must be 1 to 32 letters, digits, `-` or `_`".to_owned()),
-        None => Sha256::digest(&bytes)[..4]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        None => hex::encode(&Sha256::digest(&bytes)[..4]),
     };
     Ok(SecretKey {
         id,

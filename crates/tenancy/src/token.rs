@@ -103,12 +103,7 @@ pub struct TokenHash(String);
 
 impl TokenHash {
     pub fn of(token: &str) -> Self {
-        let digest = Sha256::digest(token.as_bytes());
-        let mut hex = String::with_capacity(64);
-        for byte in digest {
-            hex.push_str(&format!("{byte:02x}"));
-        }
-        Self(hex)
+        Self(hex::encode(Sha256::digest(token.as_bytes())))
     }
 
     pub fn as_str(&self) -> &str {

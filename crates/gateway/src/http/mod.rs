@@ -25,6 +25,7 @@ use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -161,6 +162,9 @@ fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: Throttl
         Some(cors) => router.layer(cors),
         None => router,
     };
+    // Encodes what the client accepts (the console's scripts shrink to a
+    // quarter); outside the timeout, so a slow client does not count.
+    let router = router.layer(CompressionLayer::new());
     // Outermost, so that preflights, timeouts and panics carry it too.
     router.layer(headers::nosniff())
 }

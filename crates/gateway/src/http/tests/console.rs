@@ -91,3 +91,35 @@ async fn a_missing_file_or_a_server_path_is_404_not_the_page() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn scripts_travel_compressed_when_the_browser_accepts_it() {
+    use std::io::Read as _;
+
+    let page = send(app(Mocks::default()), get("/")).await.text();
+    let script = first_script(&page);
+    let plain = send(app(Mocks::default()), get(&script)).await;
+    assert_eq!(header_of(&plain, header::CONTENT_ENCODING), None);
+
+    let mut request = Request::get(&script).body(Body::empty()).unwrap();
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+    let compressed = send(app(Mocks::default()), request).await;
+    assert_eq!(compressed.status, StatusCode::OK);
+    assert_eq!(
+        header_of(&compressed, header::CONTENT_ENCODING),
+        Some("gzip")
+    );
+    assert!(
+        header_of(&compressed, header::VARY).is_some_and(|v| v.contains("accept-encoding")),
+        "{:?}",
+        compressed.headers
+    );
+    assert!(compressed.body.len() < plain.body.len() / 2);
+    let mut decoded = Vec::new();
+    flate2::read::GzDecoder::new(&compressed.body[..])
+        .read_to_end(&mut decoded)
+        .unwrap();
+    assert_eq!(decoded, plain.body);
+}
