@@ -18,6 +18,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: {
           DateTime: 'string',
+          NaiveDate: 'string',
           JSON: 'unknown',
           Upload: 'File',
         },

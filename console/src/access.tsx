@@ -37,8 +37,16 @@ export const MyRolesDocument = graphql(`
 `);
 
 /** What each built-in role holds, for when `roles` cannot be read. */
-const VIEWER = ['tenant.read', 'members.read', 'roles.read', 'routing.read'];
-const MEMBER = [...VIEWER, 'routing.manage', 'emails.route'];
+const VIEWER = ['tenant.read', 'members.read', 'roles.read', 'routing.read', 'teams.read', 'items.read'];
+const MEMBER = [
+  ...VIEWER,
+  'routing.manage',
+  'emails.route',
+  'items.create',
+  'items.update',
+  'items.delete',
+  'tags.manage',
+];
 const ADMIN = [
   ...MEMBER,
   'tenant.update',
@@ -48,6 +56,7 @@ const ADMIN = [
   'roles.manage',
   'audit.read',
   'connections.manage',
+  'teams.manage',
 ];
 export const BUILTIN_PERMISSIONS: Record<string, string[]> = {
   VIEWER,

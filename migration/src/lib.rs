@@ -18,6 +18,7 @@ mod m20261201_000006_row_level_security;
 mod m20261201_000007_datasource_tls;
 mod m20261201_000008_soft_delete;
 mod m20261201_000009_lean_policies;
+mod m20261202_000010_work;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_datasource_tls::Migration),
             Box::new(m20261201_000008_soft_delete::Migration),
             Box::new(m20261201_000009_lean_policies::Migration),
+            Box::new(m20261202_000010_work::Migration),
         ]
     }
 }

@@ -28,3 +28,7 @@ mod throttle;
 mod tokens;
 mod unavailable;
 mod validation;
+mod work;
+mod work_isolation;
+mod work_statements;
+mod work_support;

@@ -38,7 +38,7 @@ const RUNS_WITH_INTENTS: &str = "query($first: Int) { routingRuns(first: $first)
 /// Sends `query` and returns its data and the statements it cost: on
 /// PostgreSQL a scoped transaction's `BEGIN` counts, as it costs a round
 /// trip; a read names its scope inside its own statement.
-async fn cost(
+pub(crate) async fn cost(
     app: &TestApp,
     session: &Session,
     query: &str,

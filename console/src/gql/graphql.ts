@@ -22,6 +22,16 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A scalar that can represent any JSON value. */
   JSON: { input: unknown; output: unknown; }
+  /**
+   * ISO 8601 calendar date without timezone.
+   * Format: %Y-%m-%d
+   *
+   * # Examples
+   *
+   * * `1994-11-13`
+   * * `2000-02-24`
+   */
+  NaiveDate: { input: string; output: string; }
   /** A multipart file upload */
   Upload: { input: File; output: File; }
 };
@@ -38,6 +48,69 @@ export type AcceptInvitationPayload = {
   role: Scalars['String']['output'];
   /** The tenant joined. Call `switchTenant` to act in it. */
   tenant: Tenant;
+};
+
+/** One change to an item, written with the change itself. */
+export type Activity = {
+  __typename?: 'Activity';
+  action: ActivityAction;
+  /** Who made the change. */
+  actor?: Maybe<User>;
+  at: Scalars['DateTime']['output'];
+  /** The fields changed; for a creation, every field that was set. */
+  changes: Array<FieldChange>;
+  id: Scalars['ID']['output'];
+  /** The item as it is now; empty once it is deleted. */
+  item?: Maybe<Item>;
+  /** The item changed, even when it has since been deleted. */
+  itemId: Scalars['ID']['output'];
+};
+
+export type ActivityAction =
+  | 'CREATED'
+  | 'DELETED'
+  | 'RESTORED'
+  | 'UPDATED';
+
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  edges: Array<ActivityEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Activity;
+};
+
+/** Narrows `activity`; every field given must hold. */
+export type ActivityFilterInput = {
+  action?: InputMaybe<ActivityAction>;
+  /** Changes made by this user. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Changes that include this field (`status`, `assigneeIds`, …). */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** Changes of this item. */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  /** At or after this time. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * With `field`: changes that set it to this value, as shown in
+   * `FieldChange.to` (`"DONE"` for a status).
+   */
+  to?: InputMaybe<Scalars['String']['input']>;
+  /** Before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One assignee to add or remove. */
+export type AssignItemInput = {
+  /** As in `updateItem`. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  itemId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 /** One change in the tenant, recorded with the change itself. */
@@ -223,6 +296,32 @@ export type CreateIntentWithRulesPayload = {
   intent: Intent;
 };
 
+/** A new item. */
+export type CreateItemInput = {
+  /** 0 or more. */
+  actualHours?: InputMaybe<Scalars['Float']['input']>;
+  /** Members of the tenant. */
+  assigneeIds?: Array<Scalars['ID']['input']>;
+  /** Up to 50,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  dueDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** 0 or more. */
+  estimatedHours?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Makes it a subtask of this item (at most 8 levels deep, 500
+   * subtasks per item).
+   */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** MEDIUM when omitted. */
+  priority?: InputMaybe<Priority>;
+  /** TODO when omitted. */
+  status?: InputMaybe<ItemStatus>;
+  tagIds?: Array<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
+};
+
 export type CreateRoleInput = {
   /** 2 to 40 letters, digits, spaces, `-` and `_`; not a built-in name. */
   name: Scalars['String']['input'];
@@ -235,6 +334,22 @@ export type CreateRolePayload = {
   __typename?: 'CreateRolePayload';
   /** The new custom role. */
   role: Role;
+};
+
+/** A new tag. */
+export type CreateTagInput = {
+  /** `#rrggbb`. */
+  color: Scalars['String']['input'];
+  /** 1 to 50 characters, unique in the tenant ignoring case. */
+  name: Scalars['String']['input'];
+};
+
+/** A new team. */
+export type CreateTeamInput = {
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, unique in the tenant ignoring case. */
+  name: Scalars['String']['input'];
 };
 
 export type CreateTenantInput = {
@@ -456,6 +571,21 @@ export type DeleteIntentPayload = {
   deletedRuleIds: Array<Scalars['ID']['output']>;
 };
 
+/** The item to delete. */
+export type DeleteItemInput = {
+  /** As in `updateItem`. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteItem` deleted. */
+export type DeleteItemPayload = {
+  __typename?: 'DeleteItemPayload';
+  deletedId: Scalars['ID']['output'];
+  /** Its subtasks, at every level, deleted with it. */
+  deletedSubtaskIds: Array<Scalars['ID']['output']>;
+};
+
 /** The custom role to delete. */
 export type DeleteRoleInput = {
   /** A custom role that no member holds and no pending invitation offers. */
@@ -466,6 +596,23 @@ export type DeleteRoleInput = {
 export type DeleteRolePayload = {
   __typename?: 'DeleteRolePayload';
   /** The id of the deleted role. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** The tag to delete. */
+export type DeleteTagInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** What `deleteTag` deleted. */
+export type DeleteTagPayload = {
+  __typename?: 'DeleteTagPayload';
+  deletedId: Scalars['ID']['output'];
+};
+
+/** What `deleteTeam` deleted. */
+export type DeleteTeamPayload = {
+  __typename?: 'DeleteTeamPayload';
   deletedId: Scalars['ID']['output'];
 };
 
@@ -514,6 +661,20 @@ export type EmailSummary = {
   messageId?: Maybe<Scalars['String']['output']>;
   /** The subject. */
   subject: Scalars['String']['output'];
+};
+
+/**
+ * One field's change. A plain field has `from` and `to` (`null` when
+ * unset); `assigneeIds` and `tagIds` list the ids `added` and `removed`.
+ */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  added: Array<Scalars['ID']['output']>;
+  /** The field as the API spells it: `status`, `dueDate`, `assigneeIds`, … */
+  field: Scalars['String']['output'];
+  from: Scalars['JSON']['output'];
+  removed: Array<Scalars['ID']['output']>;
+  to: Scalars['JSON']['output'];
 };
 
 /** One header of an email given field by field. */
@@ -617,6 +778,146 @@ export type InviteMemberPayload = {
    */
   token: Scalars['String']['output'];
 };
+
+/**
+ * A task. Its relations (team, parent, creator, assignees, tags,
+ * progress) are read for a whole page at once.
+ */
+export type Item = {
+  __typename?: 'Item';
+  actualHours?: Maybe<Scalars['Float']['output']>;
+  /** Who it is assigned to. */
+  assignees: Array<User>;
+  /** When it became DONE; empty unless it is DONE. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
+  creator?: Maybe<User>;
+  /** Up to 50,000 characters. */
+  description?: Maybe<Scalars['String']['output']>;
+  dueDate?: Maybe<Scalars['NaiveDate']['output']>;
+  estimatedHours?: Maybe<Scalars['Float']['output']>;
+  /** Its changes, newest first. */
+  history: ActivityConnection;
+  id: Scalars['ID']['output'];
+  /** The item it is a subtask of. */
+  parent?: Maybe<Item>;
+  priority: Priority;
+  /** How far its direct subtasks are done. */
+  progress: Progress;
+  status: ItemStatus;
+  /** Its direct subtasks, oldest first. */
+  subtasks: ItemConnection;
+  /** Its tags, by name. */
+  tags: Array<Tag>;
+  /** Its team; empty when it has none or the team is deleted. */
+  team?: Maybe<Team>;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /**
+   * Grows by one with every change; pass it as `expectedVersion` so that
+   * a change made meanwhile by someone else is not overwritten.
+   */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A task. Its relations (team, parent, creator, assignees, tags,
+ * progress) are read for a whole page at once.
+ */
+export type ItemHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A task. Its relations (team, parent, creator, assignees, tags,
+ * progress) are read for a whole page at once.
+ */
+export type ItemSubtasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of items in one order. */
+export type ItemConnection = {
+  __typename?: 'ItemConnection';
+  edges: Array<ItemEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ItemEdge = {
+  __typename?: 'ItemEdge';
+  /**
+   * Opaque; pass it as `after`, with the same `orderBy`, for the rows
+   * after this one.
+   */
+  cursor: Scalars['String']['output'];
+  node: Item;
+};
+
+/** Narrows `items`; every field given must hold. */
+export type ItemFilterInput = {
+  /** Items assigned to this member. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Items created by this user. */
+  createdBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Due after this day. */
+  dueAfter?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** Due before this day. */
+  dueBefore?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** Open items (not DONE or ARCHIVED) whose due date has passed. */
+  overdue?: Scalars['Boolean']['input'];
+  /** Direct subtasks of this item. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Items of any of these priorities. */
+  priority?: InputMaybe<Array<Priority>>;
+  /** Items in any of these statuses. */
+  status?: InputMaybe<Array<ItemStatus>>;
+  /** Items carrying these tags (all of them unless `tagMatch` is ANY). */
+  tagIds?: Array<Scalars['ID']['input']>;
+  tagMatch?: TagMatchMode;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  /** Items that are no one's subtask. */
+  topLevelOnly?: Scalars['Boolean']['input'];
+  /** Items assigned to nobody. */
+  unassigned?: Scalars['Boolean']['input'];
+};
+
+/** What `items` can be ordered by. */
+export type ItemOrderField =
+  | 'CREATED_AT'
+  /** Items without a due date come last either way. */
+  | 'DUE_DATE'
+  | 'PRIORITY'
+  /** Alphabetically, ignoring case. */
+  | 'TITLE'
+  | 'UPDATED_AT';
+
+/** An order for `items`; ties go by creation, in the same direction. */
+export type ItemOrderInput = {
+  direction?: SortDirection;
+  field: ItemOrderField;
+};
+
+/** The item as it is after the change. */
+export type ItemPayload = {
+  __typename?: 'ItemPayload';
+  item: Item;
+};
+
+/** Where an item stands. */
+export type ItemStatus =
+  /** Put away; neither open nor done. */
+  | 'ARCHIVED'
+  /** Done: `completedAt` says when. */
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'IN_REVIEW'
+  | 'TODO';
 
 /** The part of an email a matcher looks at. */
 export type MatchField =
@@ -730,6 +1031,10 @@ export type Mutation = {
    * email address first.
    */
   acceptInvitation: AcceptInvitationPayload;
+  /** Adds a member of the tenant to a team. */
+  addTeamMember: TeamPayload;
+  /** Assigns the item to one more member of the tenant. */
+  assignItem: ItemPayload;
   /**
    * Creates a datasource over one of the tenant's configs. Needs
    * `routing.manage` (MEMBER and above).
@@ -744,8 +1049,14 @@ export type Mutation = {
    * rule and nothing is created.
    */
   createIntentWithRules: CreateIntentWithRulesPayload;
+  /** Creates an item. Needs `items.create` (MEMBER and above). */
+  createItem: ItemPayload;
   /** Adds a custom role to the current tenant. */
   createRole: CreateRolePayload;
+  /** Creates a tag. Needs `tags.manage` (MEMBER and above). */
+  createTag: TagPayload;
+  /** Creates a team. Needs `teams.manage` (ADMIN and above). */
+  createTeam: TeamPayload;
   /**
    * Creates an organization with you as its OWNER. Call `switchTenant`
    * to act in it.
@@ -765,6 +1076,8 @@ export type Mutation = {
    * stay, naming it by `intentName`.
    */
   deleteIntent: DeleteIntentPayload;
+  /** Deletes an item with all its subtasks. Needs `items.delete`. */
+  deleteItem: DeleteItemPayload;
   /**
    * Deletes a custom role of the current tenant; its name is free for a
    * new role. `CONFLICT` for a built-in role, or while a member holds it
@@ -772,6 +1085,10 @@ export type Mutation = {
    * invitation first). Needs `roles.manage`.
    */
   deleteRole: DeleteRolePayload;
+  /** Deletes a tag; items stop showing it. */
+  deleteTag: DeleteTagPayload;
+  /** Deletes a team; its items stay, showing no team, until it is restored. */
+  deleteTeam: DeleteTeamPayload;
   /** Deletes a validation rule. */
   deleteValidationRule: DeleteValidationRulePayload;
   /** Invites an email address to the current tenant. */
@@ -781,6 +1098,8 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Removes a member from the current tenant; takes effect on their next request. */
   removeMember: RemoveMemberPayload;
+  /** Takes someone out of a team. */
+  removeTeamMember: TeamPayload;
   /** Sets the order an intent's rules run in: the first listed runs first. */
   reorderValidationRules: ReorderValidationRulesPayload;
   /**
@@ -800,11 +1119,15 @@ export type Mutation = {
    * `CONFLICT` if a live intent has its name. Needs `routing.manage`.
    */
   restoreIntent: RestoreIntentPayload;
+  /** Brings a deleted item back with the subtasks its delete took. */
+  restoreItem: RestoreItemPayload;
   /**
    * Brings back a deleted custom role. `CONFLICT` if a live role has its
    * name. Needs `roles.manage`.
    */
   restoreRole: RestoreRolePayload;
+  /** Brings a deleted team back. */
+  restoreTeam: TeamPayload;
   /**
    * Withdraws a pending invitation: its token stops working and its
    * place under the plan's member limit is freed.
@@ -831,6 +1154,8 @@ export type Mutation = {
    * long it took. Changes nothing.
    */
   testDatasourceConfig: ConfigTest;
+  /** Takes one assignee off the item. */
+  unassignItem: ItemPayload;
   /** Changes a datasource, or replaces a FILE datasource's CSV. */
   updateDatasource: UpdateDatasourcePayload;
   /**
@@ -840,7 +1165,13 @@ export type Mutation = {
   updateDatasourceConfig: UpdateDatasourceConfigPayload;
   /** Changes an intent. */
   updateIntent: UpdateIntentPayload;
+  /** Changes the fields given. Needs `items.update` (MEMBER and above). */
+  updateItem: ItemPayload;
   updateMemberRole: UpdateMemberRolePayload;
+  /** Renames or recolours a tag. */
+  updateTag: TagPayload;
+  /** Renames a team or changes its description. */
+  updateTeam: TeamPayload;
   /** Changes a validation rule. */
   updateValidationRule: UpdateValidationRulePayload;
   /**
@@ -853,6 +1184,16 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAddTeamMemberArgs = {
+  input: TeamMemberInput;
+};
+
+
+export type MutationAssignItemArgs = {
+  input: AssignItemInput;
 };
 
 
@@ -876,8 +1217,23 @@ export type MutationCreateIntentWithRulesArgs = {
 };
 
 
+export type MutationCreateItemArgs = {
+  input: CreateItemInput;
+};
+
+
 export type MutationCreateRoleArgs = {
   input: CreateRoleInput;
+};
+
+
+export type MutationCreateTagArgs = {
+  input: CreateTagInput;
+};
+
+
+export type MutationCreateTeamArgs = {
+  input: CreateTeamInput;
 };
 
 
@@ -906,8 +1262,23 @@ export type MutationDeleteIntentArgs = {
 };
 
 
+export type MutationDeleteItemArgs = {
+  input: DeleteItemInput;
+};
+
+
 export type MutationDeleteRoleArgs = {
   input: DeleteRoleInput;
+};
+
+
+export type MutationDeleteTagArgs = {
+  input: DeleteTagInput;
+};
+
+
+export type MutationDeleteTeamArgs = {
+  input: TeamIdInput;
 };
 
 
@@ -936,6 +1307,11 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRemoveTeamMemberArgs = {
+  input: TeamMemberInput;
+};
+
+
 export type MutationReorderValidationRulesArgs = {
   input: ReorderValidationRulesInput;
 };
@@ -956,8 +1332,18 @@ export type MutationRestoreIntentArgs = {
 };
 
 
+export type MutationRestoreItemArgs = {
+  input: RestoreItemInput;
+};
+
+
 export type MutationRestoreRoleArgs = {
   input: RestoreRoleInput;
+};
+
+
+export type MutationRestoreTeamArgs = {
+  input: TeamIdInput;
 };
 
 
@@ -996,6 +1382,11 @@ export type MutationTestDatasourceConfigArgs = {
 };
 
 
+export type MutationUnassignItemArgs = {
+  input: AssignItemInput;
+};
+
+
 export type MutationUpdateDatasourceArgs = {
   input: UpdateDatasourceInput;
 };
@@ -1011,8 +1402,23 @@ export type MutationUpdateIntentArgs = {
 };
 
 
+export type MutationUpdateItemArgs = {
+  input: UpdateItemInput;
+};
+
+
 export type MutationUpdateMemberRoleArgs = {
   input: UpdateMemberRoleInput;
+};
+
+
+export type MutationUpdateTagArgs = {
+  input: UpdateTagInput;
+};
+
+
+export type MutationUpdateTeamArgs = {
+  input: UpdateTeamInput;
 };
 
 
@@ -1053,6 +1459,19 @@ export type PlanLimits = {
   maxMembers?: Maybe<Scalars['Int']['output']>;
 };
 
+export type Priority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'URGENT';
+
+/** How many direct subtasks an item has, and how many of them are DONE. */
+export type Progress = {
+  __typename?: 'Progress';
+  done: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
 /** How a config reaches its datasource. */
 export type Protocol =
   /** A CSV file uploaded to the datasource; no `baseUrl`. */
@@ -1071,6 +1490,12 @@ export type Protocol =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The tenant's item history, newest first: "every item whose status
+   * changed to DONE by Ada last week" is
+   * `activity(filter: {actorId, field: "status", to: "DONE", since, until})`.
+   */
+  activity: ActivityConnection;
   /** Every tenant, oldest first. Platform administrators only. */
   adminTenants: TenantConnection;
   /** The current tenant's audit log, newest first. */
@@ -1090,6 +1515,10 @@ export type Query = {
   intent: Intent;
   /** The tenant's intents, oldest first. */
   intents: IntentConnection;
+  /** One item. */
+  item: Item;
+  /** The tenant's items, newest first unless `orderBy` says otherwise. */
+  items: ItemConnection;
   /** The signed-in user. */
   me: Me;
   /** Every permission a role can hold. */
@@ -1098,10 +1527,25 @@ export type Query = {
   roles: Array<Role>;
   /** Stored routing decisions, newest first. */
   routingRuns: RoutingDecisionConnection;
+  /** One tag. */
+  tag: Tag;
+  /** The tenant's tags, by name. */
+  tags: TagConnection;
+  /** One team. */
+  team: Team;
+  /** The tenant's teams, oldest first. */
+  teams: TeamConnection;
   /** The tenant the access token selects. */
   tenant: Tenant;
   /** One validation rule. */
   validationRule: ValidationRule;
+};
+
+
+export type QueryActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActivityFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1152,9 +1596,44 @@ export type QueryIntentsArgs = {
 };
 
 
+export type QueryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ItemFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ItemOrderInput>;
+};
+
+
 export type QueryRoutingRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RoutingRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTagArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTagsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTeamArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTeamsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1245,6 +1724,19 @@ export type RestoreIntentPayload = {
    * restored.
    */
   restoredRuleIds: Array<Scalars['ID']['output']>;
+};
+
+/** The item to restore. */
+export type RestoreItemInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** What `restoreItem` brought back. */
+export type RestoreItemPayload = {
+  __typename?: 'RestoreItemPayload';
+  item: Item;
+  /** The subtasks its delete took, restored with it. */
+  restoredSubtaskIds: Array<Scalars['ID']['output']>;
 };
 
 /** A deleted custom role to bring back. */
@@ -1464,6 +1956,10 @@ export type SignUpInput = {
   password: Scalars['String']['input'];
 };
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type SuspendTenantInput = {
   /** Shown to the tenant's members; at most 500 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1472,6 +1968,96 @@ export type SuspendTenantInput = {
 
 export type SwitchTenantInput = {
   tenantId: Scalars['ID']['input'];
+};
+
+/** A label for items, unique in the tenant by name (ignoring case). */
+export type Tag = {
+  __typename?: 'Tag';
+  /** `#rrggbb`, in lower case. */
+  color: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type TagConnection = {
+  __typename?: 'TagConnection';
+  edges: Array<TagEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TagEdge = {
+  __typename?: 'TagEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Tag;
+};
+
+/** How `tagIds` combine. */
+export type TagMatchMode =
+  /** Items with every one of the tags. */
+  | 'ALL'
+  /** Items with at least one of them. */
+  | 'ANY';
+
+/** The tag as it is after the change. */
+export type TagPayload = {
+  __typename?: 'TagPayload';
+  tag: Tag;
+};
+
+/** A named group of the tenant's members. */
+export type Team = {
+  __typename?: 'Team';
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The team's items, newest first unless `orderBy` says otherwise. */
+  items: ItemConnection;
+  /** Its members, who are all members of the tenant. */
+  members: Array<User>;
+  /** Unique in the tenant, ignoring case. */
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A named group of the tenant's members. */
+export type TeamItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ItemOrderInput>;
+};
+
+export type TeamConnection = {
+  __typename?: 'TeamConnection';
+  edges: Array<TeamEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TeamEdge = {
+  __typename?: 'TeamEdge';
+  /** Opaque; pass it as `after` to read the rows after this one. */
+  cursor: Scalars['String']['output'];
+  node: Team;
+};
+
+/** The team to delete or restore. */
+export type TeamIdInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** A member of the tenant, and a team. */
+export type TeamMemberInput = {
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/** The team as it is after the change. */
+export type TeamPayload = {
+  __typename?: 'TeamPayload';
+  team: Team;
 };
 
 /** An organization: the unit of data isolation. */
@@ -1607,6 +2193,31 @@ export type UpdateIntentPayload = {
   intent: Intent;
 };
 
+/**
+ * Only the fields given change; `null` clears a field that may be empty,
+ * and a list replaces the whole set.
+ */
+export type UpdateItemInput = {
+  actualHours?: InputMaybe<Scalars['Float']['input']>;
+  assigneeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  dueDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+  estimatedHours?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * The `version` the change was made from: if the item has changed
+   * since, the answer is CONFLICT with its `currentVersion`.
+   */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  /** A new parent, or `null` to make it top-level. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  priority?: InputMaybe<Priority>;
+  status?: InputMaybe<ItemStatus>;
+  tagIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateMemberRoleInput = {
   role: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
@@ -1615,6 +2226,21 @@ export type UpdateMemberRoleInput = {
 export type UpdateMemberRolePayload = {
   __typename?: 'UpdateMemberRolePayload';
   member: Member;
+};
+
+/** Every field omitted keeps its value. */
+export type UpdateTagInput = {
+  color?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Every field omitted keeps its value. */
+export type UpdateTeamInput = {
+  /** An empty one clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**

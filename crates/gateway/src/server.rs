@@ -205,6 +205,7 @@ pub fn ports_over(config: &Config, store: SeaOrmStore) -> Ports {
     Ports {
         tenancy: store.tenancy_ports(),
         routing,
+        work: store.work_ports(),
         connector: Arc::new(connector),
         hasher: Arc::new(ReleasingHasher(Argon2PasswordHasher::new())),
         clock: Arc::new(SystemClock),

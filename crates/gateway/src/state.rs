@@ -10,6 +10,7 @@ use trellis_rules::{Routing, RoutingPorts, RoutingSettings};
 use trellis_tenancy::ports::TenancyPorts;
 use trellis_tenancy::service::Tenancy;
 use trellis_tenancy::{AccessTokens, PasswordHasher};
+use trellis_work::{Work, WorkPorts};
 
 use crate::config::Config;
 
@@ -28,6 +29,7 @@ pub trait DatabaseProbe: Send + Sync {
 pub struct Ports {
     pub tenancy: TenancyPorts,
     pub routing: RoutingPorts,
+    pub work: WorkPorts,
     /// How validation rules reach live data.
     pub connector: Arc<dyn Connector>,
     pub hasher: Arc<dyn PasswordHasher>,
@@ -40,6 +42,7 @@ pub struct Ports {
 pub struct AppState {
     pub tenancy: Tenancy,
     pub routing: Routing,
+    pub work: Work,
     pub database: Arc<dyn DatabaseProbe>,
 }
 
@@ -59,8 +62,9 @@ impl AppState {
                 ports.connector,
                 config.keyring.clone(),
                 routing_settings,
-                ports.clock,
+                ports.clock.clone(),
             ),
+            work: Work::new(ports.work, ports.clock),
             database: ports.database,
         }
     }

@@ -273,6 +273,13 @@ async fn the_permission_list_is_public_and_complete() {
             "routing.manage",
             "emails.route",
             "connections.manage",
+            "teams.read",
+            "teams.manage",
+            "items.read",
+            "items.create",
+            "items.update",
+            "items.delete",
+            "tags.manage",
         ]
     );
     assert_eq!(

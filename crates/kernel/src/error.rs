@@ -28,6 +28,12 @@ pub enum DomainError {
     Unauthenticated(String),
     #[error("{0}")]
     Conflict(String),
+    /// A change was computed from an older version of the object than it
+    /// has now: someone else changed it meanwhile.
+    #[error(
+        "this {entity} was changed meanwhile and is now at version {current}; reload it and apply your change again"
+    )]
+    StaleVersion { entity: &'static str, current: i64 },
     #[error("invalid input: {}", join(.0))]
     Validation(Vec<FieldError>),
     #[error("{limit} limit of {max} reached for this plan")]

@@ -128,6 +128,14 @@ permissions! {
     RoutingManage => "routing.manage", Member, "Create, change and delete datasources, intents and validation rules.";
     EmailsRoute => "emails.route", Member, "Route and validate emails.";
     ConnectionsManage => "connections.manage", Admin, "Create, change, test and delete datasource configs, which hold credentials.";
+    // Work.
+    TeamsRead => "teams.read", Viewer, "See teams and their members.";
+    TeamsManage => "teams.manage", Admin, "Create, change, delete and restore teams, and choose their members.";
+    ItemsRead => "items.read", Viewer, "See items, their subtasks, assignees, tags and history, and the tenant's tags.";
+    ItemsCreate => "items.create", Member, "Create items.";
+    ItemsUpdate => "items.update", Member, "Change items, their assignees and tags.";
+    ItemsDelete => "items.delete", Member, "Delete and restore items with their subtasks.";
+    TagsManage => "tags.manage", Member, "Create, change and delete tags.";
 }
 
 impl fmt::Display for Permission {
@@ -187,7 +195,14 @@ mod tests {
         let names: Vec<_> = viewer.iter().map(|p| p.as_str()).collect();
         assert_eq!(
             names,
-            ["tenant.read", "members.read", "roles.read", "routing.read"]
+            [
+                "tenant.read",
+                "members.read",
+                "roles.read",
+                "routing.read",
+                "teams.read",
+                "items.read"
+            ]
         );
     }
 }

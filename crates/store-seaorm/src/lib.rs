@@ -1,5 +1,5 @@
 //! The SeaORM adapter: every repository port of Trellis, on SQLite and
-//! PostgreSQL alike. One wing per product (`tenancy`, `routing`), each with
+//! PostgreSQL alike. One wing per product (`tenancy`, `routing`, `work`), each with
 //! its `entity`, `repo` and `convert`; the writes of every wing go through
 //! `write`, and every audit entry through `audit`.
 //!
@@ -20,6 +20,7 @@ mod soft_delete;
 mod startup;
 pub mod tenancy;
 pub mod testing;
+pub mod work;
 mod write;
 
 use sea_orm::DatabaseConnection;
@@ -33,7 +34,7 @@ pub use startup::{Prepared, STARTUP_CONNECT_TIMEOUT, StartupError, prepare_datab
 
 /// Implements every repository port of Trellis over one connection pool;
 /// each product's ports come from its wing (`tenancy_ports`,
-/// `routing_ports`).
+/// `routing_ports`, `work_ports`).
 #[derive(Clone)]
 pub struct SeaOrmStore {
     db: DatabaseConnection,

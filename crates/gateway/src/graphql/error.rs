@@ -68,6 +68,12 @@ pub fn map_domain_error(err: &DomainError, request_id: Option<&str>) -> Error {
         DomainError::Forbidden(message) => coded(message.clone(), FORBIDDEN),
         DomainError::Unauthenticated(message) => coded(message.clone(), UNAUTHENTICATED),
         DomainError::Conflict(message) => coded(message.clone(), CONFLICT),
+        DomainError::StaleVersion { current, .. } => {
+            Error::new(err.to_string()).extend_with(|_, ext| {
+                ext.set("code", CONFLICT);
+                ext.set("currentVersion", *current);
+            })
+        }
         DomainError::Validation(fields) => {
             let list = fields_value(fields);
             Error::new(err.to_string()).extend_with(|_, ext| {
@@ -251,6 +257,27 @@ mod tests {
             ext.and_then(|e| e.get("max").cloned()),
             Some(Value::from(5u64))
         );
+    }
+
+    #[test]
+    fn a_stale_version_is_a_conflict_carrying_the_current_version() {
+        let mapped = map_domain_error(
+            &DomainError::StaleVersion {
+                entity: "item",
+                current: 7,
+            },
+            None,
+        );
+        let ext = mapped.extensions.as_ref();
+        assert_eq!(
+            ext.and_then(|e| e.get("code").cloned()),
+            Some(Value::from("CONFLICT"))
+        );
+        assert_eq!(
+            ext.and_then(|e| e.get("currentVersion").cloned()),
+            Some(Value::from(7i64))
+        );
+        assert!(mapped.message.contains("version 7"), "{}", mapped.message);
     }
 
     #[test]

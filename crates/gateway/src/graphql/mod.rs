@@ -1,4 +1,4 @@
-//! The GraphQL schema: one wing per product (`tenancy`, `routing`), each
+//! The GraphQL schema: one wing per product (`tenancy`, `routing`, `work`), each
 //! with its `query`, `mutation` and `types`; error mapping, request limits
 //! and Relay connections are shared.
 //!
@@ -15,6 +15,7 @@ pub mod nul;
 pub mod routing;
 pub mod tenancy;
 pub mod validate;
+pub mod work;
 
 use async_graphql::{EmptySubscription, ID, MergedObject, Schema};
 
@@ -27,12 +28,20 @@ use crate::state::AppState;
 // Every query, one wing per product.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(tenancy::TenancyQuery, routing::RoutingQuery);
+pub struct QueryRoot(
+    tenancy::TenancyQuery,
+    routing::RoutingQuery,
+    work::WorkQuery,
+);
 
 // Every mutation, one wing per product.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(tenancy::TenancyMutation, routing::RoutingMutation);
+pub struct MutationRoot(
+    tenancy::TenancyMutation,
+    routing::RoutingMutation,
+    work::WorkMutation,
+);
 
 /// Any domain id as a GraphQL `ID`.
 pub(crate) fn id(value: impl ToString) -> ID {

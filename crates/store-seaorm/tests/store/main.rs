@@ -11,3 +11,4 @@ mod connect;
 mod routing;
 mod row_level_security;
 mod tenancy;
+mod work;

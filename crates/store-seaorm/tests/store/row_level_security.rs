@@ -60,7 +60,8 @@ async fn visible(db: &DatabaseConnection, scope: Option<TenantId>, table: &str) 
 
 /// Rows of `org` in every tenant table: its roles and memberships, an
 /// invitation, an HTTP and a FILE datasource (with the file), an intent
-/// with a rule, a routing run, and the audit entries of all that.
+/// with a rule, a routing run, Work's teams, tags, items and history, and
+/// the audit entries of all that.
 async fn fill(env: &Env, slug: &str) -> Org {
     let org = org(env, slug).await;
     let routing = ports(env);
@@ -98,6 +99,7 @@ async fn fill(env: &Env, slug: &str) -> Org {
         )
         .await
         .expect("routing run");
+    crate::work::support::fill(&crate::work::support::ports(env), &org).await;
     org
 }
 

@@ -205,7 +205,14 @@ async fn a_member_gets_the_permissions_of_their_current_role() {
     let names: Vec<_> = ctx.permissions.iter().map(|p| p.as_str()).collect();
     assert_eq!(
         names,
-        ["tenant.read", "members.read", "roles.read", "routing.read"]
+        [
+            "tenant.read",
+            "members.read",
+            "roles.read",
+            "routing.read",
+            "teams.read",
+            "items.read"
+        ]
     );
 }
 

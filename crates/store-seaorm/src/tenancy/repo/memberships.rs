@@ -16,6 +16,7 @@ use crate::error::{internal, role_write_error};
 use crate::row::{CachedSql, Columns, select};
 use crate::tenancy::convert;
 use crate::tenancy::entity::{membership, role, tenant, user};
+use crate::work::entity::team_member;
 use crate::write::{Scope, exists};
 
 const LAST_OWNER: &str = "the last OWNER cannot be removed or demoted";
@@ -246,6 +247,13 @@ impl MembershipRepository for SeaOrmStore {
         if !txn.lock_tenant().await? {
             return Err(DomainError::not_found("member"));
         }
+        // Out of the tenant's teams first: their rows point at the membership.
+        team_member::Entity::delete_many()
+            .filter(team_member::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(team_member::Column::UserId.eq(user.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
         let deleted = membership::Entity::delete_many()
             .filter(membership::Column::TenantId.eq(tenant.as_uuid()))
             .filter(membership::Column::UserId.eq(user.as_uuid()))

@@ -1,0 +1,359 @@
+//! Items: the tasks of the tracker.
+
+use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use tokio::sync::OnceCell;
+use trellis_kernel::{Page, UserId};
+use trellis_work::{self as work, ActivityFilter, ItemFilter, ItemId, ItemSort, TeamId};
+
+use super::activity::ActivityConnection;
+use super::tag::Tag;
+use super::team::Team;
+use crate::graphql::connection::{PageInfo, page_complexity};
+use crate::graphql::context::tenant_ctx;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::id;
+use crate::graphql::loaders::Loaders;
+use crate::graphql::tenancy::types::User;
+use crate::graphql::work::loader::{AssigneesOf, ProgressOf, TagsOf};
+use crate::state::AppState;
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum ItemStatus {
+    Todo,
+    InProgress,
+    InReview,
+    /// Done: `completedAt` says when.
+    Done,
+    /// Put away; neither open nor done.
+    Archived,
+}
+
+impl From<work::ItemStatus> for ItemStatus {
+    fn from(status: work::ItemStatus) -> Self {
+        match status {
+            work::ItemStatus::Todo => ItemStatus::Todo,
+            work::ItemStatus::InProgress => ItemStatus::InProgress,
+            work::ItemStatus::InReview => ItemStatus::InReview,
+            work::ItemStatus::Done => ItemStatus::Done,
+            work::ItemStatus::Archived => ItemStatus::Archived,
+        }
+    }
+}
+
+impl From<ItemStatus> for work::ItemStatus {
+    fn from(status: ItemStatus) -> Self {
+        match status {
+            ItemStatus::Todo => work::ItemStatus::Todo,
+            ItemStatus::InProgress => work::ItemStatus::InProgress,
+            ItemStatus::InReview => work::ItemStatus::InReview,
+            ItemStatus::Done => work::ItemStatus::Done,
+            ItemStatus::Archived => work::ItemStatus::Archived,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+    Urgent,
+}
+
+impl From<work::Priority> for Priority {
+    fn from(priority: work::Priority) -> Self {
+        match priority {
+            work::Priority::Low => Priority::Low,
+            work::Priority::Medium => Priority::Medium,
+            work::Priority::High => Priority::High,
+            work::Priority::Urgent => Priority::Urgent,
+        }
+    }
+}
+
+impl From<Priority> for work::Priority {
+    fn from(priority: Priority) -> Self {
+        match priority {
+            Priority::Low => work::Priority::Low,
+            Priority::Medium => work::Priority::Medium,
+            Priority::High => work::Priority::High,
+            Priority::Urgent => work::Priority::Urgent,
+        }
+    }
+}
+
+/// How many direct subtasks an item has, and how many of them are DONE.
+#[derive(Debug, Clone, Copy, SimpleObject)]
+pub struct Progress {
+    pub total: u64,
+    pub done: u64,
+}
+
+impl From<work::Progress> for Progress {
+    fn from(progress: work::Progress) -> Self {
+        Self {
+            total: progress.total,
+            done: progress.done,
+        }
+    }
+}
+
+/// A task. Its relations (team, parent, creator, assignees, tags,
+/// progress) are read for a whole page at once.
+#[derive(Debug, Clone, SimpleObject)]
+#[graphql(complex)]
+pub struct Item {
+    pub id: ID,
+    /// 1 to 200 characters.
+    pub title: String,
+    /// Up to 50,000 characters.
+    pub description: Option<String>,
+    pub status: ItemStatus,
+    pub priority: Priority,
+    pub due_date: Option<NaiveDate>,
+    pub estimated_hours: Option<f64>,
+    pub actual_hours: Option<f64>,
+    /// Grows by one with every change; pass it as `expectedVersion` so that
+    /// a change made meanwhile by someone else is not overwritten.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When it became DONE; empty unless it is DONE.
+    pub completed_at: Option<DateTime<Utc>>,
+    #[graphql(skip)]
+    pub(crate) item_id: ItemId,
+    #[graphql(skip)]
+    pub(crate) team_key: Option<TeamId>,
+    #[graphql(skip)]
+    pub(crate) parent_key: Option<ItemId>,
+    #[graphql(skip)]
+    pub(crate) creator_key: UserId,
+    #[graphql(skip)]
+    pub(crate) loaded_team: OnceCell<Option<Team>>,
+    #[graphql(skip)]
+    pub(crate) loaded_parent: OnceCell<Option<Box<Item>>>,
+    #[graphql(skip)]
+    pub(crate) loaded_creator: OnceCell<Option<User>>,
+    #[graphql(skip)]
+    pub(crate) loaded_assignees: OnceCell<Vec<User>>,
+    #[graphql(skip)]
+    pub(crate) loaded_tags: OnceCell<Vec<Tag>>,
+    #[graphql(skip)]
+    pub(crate) loaded_progress: OnceCell<Progress>,
+}
+
+impl From<work::Item> for Item {
+    fn from(item: work::Item) -> Self {
+        Self {
+            id: id(item.id),
+            title: item.title,
+            description: item.description,
+            status: item.status.into(),
+            priority: item.priority.into(),
+            due_date: item.due_date,
+            estimated_hours: item.estimated_hours,
+            actual_hours: item.actual_hours,
+            version: item.version,
+            created_at: item.created_at,
+            updated_at: item.updated_at,
+            completed_at: item.completed_at,
+            item_id: item.id,
+            team_key: item.team_id,
+            parent_key: item.parent_id,
+            creator_key: item.created_by,
+            loaded_team: OnceCell::new(),
+            loaded_parent: OnceCell::new(),
+            loaded_creator: OnceCell::new(),
+            loaded_assignees: OnceCell::new(),
+            loaded_tags: OnceCell::new(),
+            loaded_progress: OnceCell::new(),
+        }
+    }
+}
+
+/// People, tags and subtasks an item is assumed to have, for pricing
+/// their fields in the query's complexity.
+pub(crate) const RELATIONS_ASSUMED: usize = 5;
+
+#[ComplexObject]
+impl Item {
+    /// Its team; empty when it has none or the team is deleted.
+    async fn team(&self, ctx: &Context<'_>) -> Result<Option<&Team>> {
+        let team = self
+            .loaded_team
+            .get_or_try_init(|| async {
+                let Some(key) = self.team_key else {
+                    return Ok(None);
+                };
+                let team = Loaders::work(ctx)?.load_one(key).await.gql(ctx)?;
+                Ok::<_, async_graphql::Error>(team.map(Team::from))
+            })
+            .await?;
+        Ok(team.as_ref())
+    }
+
+    /// The item it is a subtask of.
+    async fn parent(&self, ctx: &Context<'_>) -> Result<Option<&Item>> {
+        let parent = self
+            .loaded_parent
+            .get_or_try_init(|| async {
+                let Some(key) = self.parent_key else {
+                    return Ok(None);
+                };
+                let parent = Loaders::work(ctx)?.load_one(key).await.gql(ctx)?;
+                Ok::<_, async_graphql::Error>(parent.map(|item| Box::new(Item::from(item))))
+            })
+            .await?;
+        Ok(parent.as_deref())
+    }
+
+    /// Who created it.
+    async fn creator(&self, ctx: &Context<'_>) -> Result<Option<&User>> {
+        let creator = self
+            .loaded_creator
+            .get_or_try_init(|| async {
+                let person = Loaders::work(ctx)?
+                    .load_one(self.creator_key)
+                    .await
+                    .gql(ctx)?;
+                Ok::<_, async_graphql::Error>(person.map(super::user))
+            })
+            .await?;
+        Ok(creator.as_ref())
+    }
+
+    /// Who it is assigned to.
+    #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
+    async fn assignees(&self, ctx: &Context<'_>) -> Result<&Vec<User>> {
+        self.loaded_assignees
+            .get_or_try_init(|| async { super::people_of(ctx, AssigneesOf(self.item_id)).await })
+            .await
+    }
+
+    /// Its tags, by name.
+    #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
+    async fn tags(&self, ctx: &Context<'_>) -> Result<&Vec<Tag>> {
+        self.loaded_tags
+            .get_or_try_init(|| async {
+                let tags = Loaders::work(ctx)?
+                    .load_one(TagsOf(self.item_id))
+                    .await
+                    .gql(ctx)?
+                    .unwrap_or_default();
+                Ok(tags.into_iter().map(Tag::from).collect())
+            })
+            .await
+    }
+
+    /// How far its direct subtasks are done.
+    async fn progress(&self, ctx: &Context<'_>) -> Result<&Progress> {
+        self.loaded_progress
+            .get_or_try_init(|| async {
+                let progress = Loaders::work(ctx)?
+                    .load_one(ProgressOf(self.item_id))
+                    .await
+                    .gql(ctx)?
+                    .unwrap_or_default();
+                Ok(progress.into())
+            })
+            .await
+    }
+
+    /// Its direct subtasks, oldest first.
+    #[graphql(complexity = "page_complexity(first, child_complexity)")]
+    async fn subtasks(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<ItemConnection> {
+        let filter = ItemFilter {
+            parent_id: Some(self.item_id),
+            ..ItemFilter::default()
+        };
+        let order = work::ItemOrder {
+            sort: ItemSort::CreatedAt,
+            direction: work::SortDirection::Asc,
+        };
+        ItemConnection::list(ctx, &filter, order, first, after.as_deref()).await
+    }
+
+    /// Its changes, newest first.
+    #[graphql(complexity = "page_complexity(first, child_complexity)")]
+    async fn history(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<ActivityConnection> {
+        let filter = ActivityFilter {
+            item_id: Some(self.item_id),
+            ..ActivityFilter::default()
+        };
+        ActivityConnection::list(ctx, &filter, first, after.as_deref()).await
+    }
+}
+
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ItemEdge {
+    /// Opaque; pass it as `after`, with the same `orderBy`, for the rows
+    /// after this one.
+    pub cursor: String,
+    pub node: Item,
+}
+
+/// A page of items in one order.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ItemConnection {
+    pub edges: Vec<ItemEdge>,
+    pub page_info: PageInfo,
+}
+
+impl ItemConnection {
+    /// Cursors carry each row's value in `sort`, so that the next page
+    /// starts right after it.
+    pub fn from_page(page: Page<work::Item>, sort: ItemSort) -> Self {
+        let edges: Vec<ItemEdge> = page
+            .items
+            .into_iter()
+            .map(|item| ItemEdge {
+                cursor: work::ItemCursor::after(&item, sort).encode(),
+                node: item.into(),
+            })
+            .collect();
+        let end_cursor = edges.last().map(|edge| edge.cursor.clone());
+        Self {
+            edges,
+            page_info: PageInfo {
+                has_next_page: page.has_next_page,
+                end_cursor,
+            },
+        }
+    }
+
+    /// One page of the caller's items, with the relations its selection
+    /// asks for read for the whole page.
+    pub(crate) async fn list(
+        ctx: &Context<'_>,
+        filter: &ItemFilter,
+        order: work::ItemOrder,
+        first: Option<i32>,
+        after: Option<&str>,
+    ) -> Result<Self> {
+        let state = ctx.data::<AppState>()?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let page = work::ItemPageRequest::from_args(order, first, after).gql(ctx)?;
+        let items = state.work.items.list(scope, filter, &page).await.gql(ctx)?;
+        let mut connection = Self::from_page(items, order.sort);
+        let nodes = connection
+            .edges
+            .iter_mut()
+            .map(|edge| &mut edge.node)
+            .collect();
+        let selection = ctx.look_ahead().field("edges").field("node");
+        crate::graphql::work::prefetch::items(ctx, selection, nodes).await?;
+        Ok(connection)
+    }
+}

@@ -1,0 +1,262 @@
+//! A page of items: every filter, in any order, by keyset.
+//!
+//! Each order has an index `(tenant_id, key, id)` over live items, and a
+//! page after a cursor is the rows whose `(key, id)` compares after the
+//! cursor's, a row-value comparison both backends answer with a range
+//! scan. Items without a due date come last in either direction, so the
+//! due-date order is two ranges: the dated items, then the undated ones
+//! by id (their own partial index), joined in one statement.
+
+use sea_orm::sea_query::{
+    Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select, Value,
+};
+use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
+use trellis_work::order::{ItemCursor, ItemSort, SortDirection, SortKey};
+use trellis_work::{Item, ItemFilter, ItemPageRequest, ItemStatus, TagMatch};
+use uuid::Uuid;
+
+use crate::error::internal;
+use crate::work::convert;
+use crate::work::entity::item::{self, Column as I};
+use crate::work::entity::{item_assignee, item_tag, tag};
+use crate::write::scoped;
+
+pub(super) async fn list<C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+    filter: &ItemFilter,
+    page: &ItemPageRequest,
+) -> DomainResult<Page<Item>> {
+    let query = filtered(tenant, filter);
+    let order = match page.order.direction {
+        SortDirection::Asc => Order::Asc,
+        SortDirection::Desc => Order::Desc,
+    };
+    let limit = page.fetch_limit();
+    let rows = match page.order.sort {
+        ItemSort::DueDate => by_due_date(db, query, page.after.as_ref(), order, limit).await?,
+        sort => {
+            let column = match sort {
+                ItemSort::UpdatedAt => Some(I::UpdatedAt),
+                ItemSort::Priority => Some(I::Priority),
+                ItemSort::Title => Some(I::TitleKey),
+                _ => None,
+            };
+            let mut query = query;
+            if let Some(cursor) = &page.after {
+                let key = sort_value(sort, cursor)?;
+                query = query.filter(after(column.zip(key), cursor.id.as_uuid(), &order));
+            }
+            if let Some(column) = column {
+                query = query.order_by(column, order.clone());
+            }
+            query
+                .order_by(I::Id, order)
+                .limit(limit)
+                .all(db)
+                .await
+                .map_err(internal)?
+        }
+    };
+    let request = PageRequest {
+        first: page.first,
+        after: None,
+    };
+    Ok(Page::from_overfetch(convert::items(rows)?, &request))
+}
+
+fn another_order() -> DomainError {
+    DomainError::invalid(
+        "after",
+        "was issued for another order; start again without `after`",
+    )
+}
+
+/// The cursor's value of the sort's column; none for the order by
+/// creation, which is the id's.
+fn sort_value(sort: ItemSort, cursor: &ItemCursor) -> DomainResult<Option<Value>> {
+    match (sort, &cursor.key) {
+        (ItemSort::CreatedAt, SortKey::CreatedAt) => Ok(None),
+        (ItemSort::UpdatedAt, SortKey::UpdatedAt(at)) => Ok(Some((*at).into())),
+        (ItemSort::Priority, SortKey::Priority(rank)) => Ok(Some((*rank).into())),
+        (ItemSort::Title, SortKey::Title(title)) => Ok(Some(title.clone().into())),
+        _ => Err(another_order()),
+    }
+}
+
+/// Rows after the cursor `(key, id)` in `order`; with no key, after `id`.
+fn after(key: Option<(I, Value)>, id: Uuid, order: &Order) -> SimpleExpr {
+    let (rows, cursor) = match key {
+        Some((column, value)) => (
+            Expr::tuple([
+                Expr::col((item::Entity, column)),
+                Expr::col((item::Entity, I::Id)),
+            ]),
+            Expr::tuple([Expr::val(value), Expr::val(id)]),
+        ),
+        None => (Expr::col((item::Entity, I::Id)), Expr::val(id)),
+    };
+    match order {
+        Order::Asc => rows.gt(cursor),
+        _ => rows.lt(cursor),
+    }
+}
+
+/// The dated items after the cursor, then the undated ones: a cursor on
+/// an undated item reads only the latter.
+async fn by_due_date<C: ConnectionTrait>(
+    db: &C,
+    query: Select<item::Entity>,
+    cursor: Option<&ItemCursor>,
+    order: Order,
+    limit: u64,
+) -> DomainResult<Vec<item::Model>> {
+    let (dated_after, undated_after) = match cursor.map(|c| (&c.key, c.id.as_uuid())) {
+        None => (None, None),
+        Some((SortKey::DueDate(Some(day)), id)) => (
+            Some(after(Some((I::DueDate, (*day).into())), id, &order)),
+            None,
+        ),
+        Some((SortKey::DueDate(None), id)) => (None, Some(after(None, id, &order))),
+        Some(_) => return Err(another_order()),
+    };
+    let mut undated = query.clone().filter(I::DueDate.is_null());
+    if let Some(condition) = undated_after {
+        undated = undated.filter(condition);
+    }
+    let undated = undated.order_by(I::Id, order.clone()).limit(limit);
+    if matches!(cursor, Some(c) if c.key == SortKey::DueDate(None)) {
+        return undated.all(db).await.map_err(internal);
+    }
+    let mut dated = query.filter(I::DueDate.is_not_null());
+    if let Some(condition) = dated_after {
+        dated = dated.filter(condition);
+    }
+    let dated = dated
+        .order_by(I::DueDate, order.clone())
+        .order_by(I::Id, order.clone())
+        .limit(limit);
+    // Each range keeps its own order and limit inside a subquery, which
+    // SQLite requires of the members of a UNION.
+    let range = |select: Select<item::Entity>, alias: &'static str| {
+        Query::select()
+            .column(Asterisk)
+            .from_subquery(select.into_query(), alias)
+            .to_owned()
+    };
+    let both = range(dated, "dated")
+        .union(UnionType::All, range(undated, "undated"))
+        .to_owned();
+    let page: SelectStatement = Query::select()
+        .column(Asterisk)
+        .from_subquery(both, "page")
+        .order_by_expr(Expr::col(I::DueDate).is_null(), Order::Asc)
+        .order_by(I::DueDate, order.clone())
+        .order_by(I::Id, order)
+        .limit(limit)
+        .to_owned();
+    let statement = db.get_database_backend().build(&page);
+    item::Entity::find()
+        .from_raw_sql(statement)
+        .all(db)
+        .await
+        .map_err(internal)
+}
+
+/// The tenant's live items that pass every filter set.
+fn filtered(tenant: TenantId, filter: &ItemFilter) -> Select<item::Entity> {
+    let mut query = scoped::<item::Entity>(tenant);
+    if let Some(statuses) = &filter.status {
+        query = query.filter(I::Status.is_in(statuses.iter().map(|s| s.as_str())));
+    }
+    if let Some(priorities) = &filter.priority {
+        query = query.filter(I::Priority.is_in(priorities.iter().map(|p| p.rank())));
+    }
+    if let Some(user) = filter.assignee_id {
+        let mut assigned = assignees();
+        assigned.and_where(
+            Expr::col((item_assignee::Entity, item_assignee::Column::UserId)).eq(user.as_uuid()),
+        );
+        query = query.filter(Expr::exists(assigned));
+    }
+    if filter.unassigned {
+        query = query.filter(Expr::not_exists(assignees()));
+    }
+    if let Some(team) = filter.team_id {
+        query = query.filter(I::TeamId.eq(team.as_uuid()));
+    }
+    let mut tags: Vec<Uuid> = filter.tag_ids.iter().map(|t| t.as_uuid()).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    if !tags.is_empty() {
+        let wanted = tags.len() as i64;
+        let mut carried = live_tags();
+        carried.and_where(Expr::col((item_tag::Entity, item_tag::Column::TagId)).is_in(tags));
+        query = match filter.tag_match {
+            TagMatch::Any => {
+                carried.expr(Expr::val(1));
+                query.filter(Expr::exists(carried))
+            }
+            TagMatch::All => {
+                carried.expr(Expr::col((item_tag::Entity, item_tag::Column::TagId)).count());
+                query.filter(Expr::SubQuery(None, Box::new(carried.into())).eq(wanted))
+            }
+        };
+    }
+    if let Some(parent) = filter.parent_id {
+        query = query.filter(I::ParentId.eq(parent.as_uuid()));
+    }
+    if filter.top_level_only {
+        query = query.filter(I::ParentId.is_null());
+    }
+    if let Some(day) = filter.due_before {
+        query = query.filter(I::DueDate.lt(day));
+    }
+    if let Some(day) = filter.due_after {
+        query = query.filter(I::DueDate.gt(day));
+    }
+    if let Some(today) = filter.overdue_on {
+        let closed = ItemStatus::ALL.into_iter().filter(|s| !s.is_open());
+        query = query
+            .filter(I::DueDate.lt(today))
+            .filter(I::Status.is_not_in(closed.map(ItemStatus::as_str)));
+    }
+    if let Some(creator) = filter.created_by {
+        query = query.filter(I::CreatedBy.eq(creator.as_uuid()));
+    }
+    query
+}
+
+/// The assignee rows of the outer query's item.
+fn assignees() -> SelectStatement {
+    use item_assignee::{Column as A, Entity as Assignees};
+    Query::select()
+        .expr(Expr::val(1))
+        .from(Assignees)
+        .and_where(Expr::col((Assignees, A::TenantId)).equals((item::Entity, I::TenantId)))
+        .and_where(Expr::col((Assignees, A::ItemId)).equals((item::Entity, I::Id)))
+        .to_owned()
+}
+
+/// The tag rows of the outer query's item whose tag is live: a deleted
+/// tag is on no item.
+fn live_tags() -> SelectStatement {
+    use item_tag::{Column as T, Entity as Tags};
+    Query::select()
+        .from(Tags)
+        .join(
+            JoinType::InnerJoin,
+            tag::Entity,
+            Expr::col((tag::Entity, tag::Column::TenantId))
+                .equals((Tags, T::TenantId))
+                .and(Expr::col((tag::Entity, tag::Column::Id)).equals((Tags, T::TagId)))
+                .and(Expr::col((tag::Entity, tag::Column::DeletedAt)).is_null()),
+        )
+        .and_where(Expr::col((Tags, T::TenantId)).equals((item::Entity, I::TenantId)))
+        .and_where(Expr::col((Tags, T::ItemId)).equals((item::Entity, I::Id)))
+        .to_owned()
+}

@@ -1,0 +1,12 @@
+//! One module per Work port; the item port's reads, its list and its
+//! walks of the item tree each have their own.
+
+pub(crate) mod activity;
+mod item_list;
+mod item_write;
+mod items;
+mod items_read;
+mod members;
+mod tags;
+mod teams;
+mod tree;

@@ -1,0 +1,291 @@
+//! What the Work use cases need from outside. Tenant first; each write
+//! takes its audit entry, and each write to an item its history entry,
+//! committed with it. Errors not listed are `Internal`.
+
+use async_trait::async_trait;
+use trellis_kernel::{AuditEntry, DomainResult, Page, PageRequest, RestoreAudit, TenantId, UserId};
+
+use crate::activity::{Activity, ActivityFilter};
+use crate::item::{Item, ItemFilter, ItemId, ItemState, Progress};
+use crate::order::ItemPageRequest;
+use crate::tag::{Tag, TagId};
+use crate::team::{Team, TeamId};
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait TeamRepository: Send + Sync {
+    /// # Errors
+    /// `Conflict` if a live team of the tenant has that name (ignoring case).
+    async fn create(&self, tenant: TenantId, team: &Team, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound`; `Conflict` on a taken name.
+    async fn update(&self, tenant: TenantId, team: &Team, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// Deletes the team softly; its items keep pointing at it and show no
+    /// team until it is restored.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn delete(&self, tenant: TenantId, id: TeamId, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound` if the tenant has no such team, live or deleted;
+    /// `Conflict` if it is not deleted or a live team has its name.
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: TeamId,
+        audit: &RestoreAudit<Team>,
+    ) -> DomainResult<Team>;
+
+    async fn find(&self, tenant: TenantId, id: TeamId) -> DomainResult<Option<Team>>;
+
+    /// The tenant's live teams among `ids`; the others are left out.
+    async fn find_many(&self, tenant: TenantId, ids: &[TeamId]) -> DomainResult<Vec<Team>>;
+
+    /// Oldest first.
+    async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Team>>;
+
+    /// # Errors
+    /// `NotFound` for a team the tenant does not have; `Conflict` if the
+    /// user is in the team already.
+    async fn add_member(
+        &self,
+        tenant: TenantId,
+        team: TeamId,
+        user: UserId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound` when the user is not in the team.
+    async fn remove_member(
+        &self,
+        tenant: TenantId,
+        team: TeamId,
+        user: UserId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// The members of each of `teams`, oldest membership first.
+    async fn members(
+        &self,
+        tenant: TenantId,
+        teams: &[TeamId],
+    ) -> DomainResult<Vec<(TeamId, UserId)>>;
+}
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait TagRepository: Send + Sync {
+    /// # Errors
+    /// `Conflict` if a live tag of the tenant has that name (ignoring case).
+    async fn create(&self, tenant: TenantId, tag: &Tag, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound`; `Conflict` on a taken name.
+    async fn update(&self, tenant: TenantId, tag: &Tag, audit: &AuditEntry) -> DomainResult<()>;
+
+    /// Deletes the tag softly: items stop showing it.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn delete(&self, tenant: TenantId, id: TagId, audit: &AuditEntry) -> DomainResult<()>;
+
+    async fn find(&self, tenant: TenantId, id: TagId) -> DomainResult<Option<Tag>>;
+
+    /// The tenant's live tags among `ids`; the others are left out.
+    async fn find_many(&self, tenant: TenantId, ids: &[TagId]) -> DomainResult<Vec<Tag>>;
+
+    /// By name, ignoring case.
+    async fn list(&self, tenant: TenantId, page: PageRequest) -> DomainResult<Page<Tag>>;
+}
+
+/// Ids added to and removed from a set relation by one change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetChange<T> {
+    pub added: Vec<T>,
+    pub removed: Vec<T>,
+}
+
+impl<T> Default for SetChange<T> {
+    fn default() -> Self {
+        Self {
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+}
+
+impl<T: PartialEq + Clone> SetChange<T> {
+    pub fn between(before: &[T], after: &[T]) -> Self {
+        Self {
+            added: after
+                .iter()
+                .filter(|id| !before.contains(id))
+                .cloned()
+                .collect(),
+            removed: before
+                .iter()
+                .filter(|id| !after.contains(id))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// One change to an item, as the store applies it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemUpdate {
+    /// The item as it is after the change, with its new version.
+    pub item: Item,
+    /// The version the change was computed from: the store applies it only
+    /// if the item still has it.
+    pub previous_version: i64,
+    pub assignees: SetChange<UserId>,
+    pub tags: SetChange<TagId>,
+}
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait ItemRepository: Send + Sync {
+    /// Stores a new item with its assignees and tags. The plan's item limit
+    /// and the parent's child limit are checked again inside the same
+    /// transaction, so concurrent creations cannot pass them.
+    ///
+    /// # Errors
+    /// `LimitExceeded` at the plan's item limit or the parent's child limit.
+    async fn create(
+        &self,
+        tenant: TenantId,
+        state: &ItemState,
+        audit: &AuditEntry,
+        activity: &Activity,
+    ) -> DomainResult<()>;
+
+    /// # Errors
+    /// `NotFound`; `Conflict` naming the current version when the item no
+    /// longer has `previous_version`; `LimitExceeded` at the new parent's
+    /// child limit.
+    async fn update(
+        &self,
+        tenant: TenantId,
+        update: &ItemUpdate,
+        audit: &AuditEntry,
+        activity: &Activity,
+    ) -> DomainResult<()>;
+
+    /// Deletes the item and its whole subtree softly, if the item still
+    /// has `version`; returns the ids of the subtasks it took along.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` naming the current version.
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: ItemId,
+        version: i64,
+        audit: &AuditEntry,
+        activity: &Activity,
+    ) -> DomainResult<Vec<ItemId>>;
+
+    /// Brings a deleted item back with the subtasks its delete took;
+    /// returns it and their ids.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such item, live or deleted;
+    /// `Conflict` if it is not deleted, or its parent is deleted.
+    async fn restore(
+        &self,
+        tenant: TenantId,
+        id: ItemId,
+        audit: &RestoreAudit<Item>,
+        activity: &Activity,
+    ) -> DomainResult<(Item, Vec<ItemId>)>;
+
+    /// A live item with its assignees and tags.
+    async fn find(&self, tenant: TenantId, id: ItemId) -> DomainResult<Option<ItemState>>;
+
+    /// The tenant's live items among `ids`; the others are left out.
+    async fn find_many(&self, tenant: TenantId, ids: &[ItemId]) -> DomainResult<Vec<Item>>;
+
+    /// The assignees of each of `items`, in one query.
+    async fn assignees(
+        &self,
+        tenant: TenantId,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<(ItemId, UserId)>>;
+
+    /// The live tags of each of `items`, by name, in one query.
+    async fn tags(&self, tenant: TenantId, items: &[ItemId]) -> DomainResult<Vec<(ItemId, Tag)>>;
+
+    /// How many direct subtasks each of `items` has, and how many are DONE.
+    async fn progress(
+        &self,
+        tenant: TenantId,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<(ItemId, Progress)>>;
+
+    async fn list(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+    ) -> DomainResult<Page<Item>>;
+
+    /// The chain above `id`: its parent first, then the parent's parent, at
+    /// most `limit` of them.
+    async fn ancestors(
+        &self,
+        tenant: TenantId,
+        id: ItemId,
+        limit: usize,
+    ) -> DomainResult<Vec<ItemId>>;
+
+    /// How many levels of live subtasks hang below `id` (0 for none), up
+    /// to `limit`.
+    async fn subtree_height(
+        &self,
+        tenant: TenantId,
+        id: ItemId,
+        limit: usize,
+    ) -> DomainResult<usize>;
+}
+
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait ActivityRepository: Send + Sync {
+    /// Entries of the tenant matching `filter`, newest first.
+    async fn list(
+        &self,
+        tenant: TenantId,
+        filter: &ActivityFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<Activity>>;
+}
+
+/// Who belongs to a tenant, as Work needs to know it.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait MemberDirectory: Send + Sync {
+    /// Those of `users` who are members of the tenant now.
+    async fn members_among(&self, tenant: TenantId, users: &[UserId]) -> DomainResult<Vec<UserId>>;
+
+    /// The people among `users`, in one query: the creators, assignees and
+    /// actors a page names. A person who has since left the tenant is still
+    /// shown by name on what they did; ids come only from the tenant's rows.
+    async fn people(&self, tenant: TenantId, users: &[UserId]) -> DomainResult<Vec<Person>>;
+}
+
+/// Someone named on an item: its creator, an assignee, the actor of a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+}

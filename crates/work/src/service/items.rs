@@ -1,0 +1,535 @@
+//! Changing items: create, partial update, assign, delete with the
+//! subtree, restore. Every change checks the item's version when the
+//! client names one, and writes its history entry with the change.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use trellis_kernel::{
+    AuditEntry, DomainError, DomainResult, FieldErrors, Permission, RestoreAudit, TenantCtx,
+    UserId, next_version,
+};
+
+use super::WorkDeps;
+use super::input::{
+    self, CreateItem, ItemPatch, MAX_ASSIGNEES, MAX_TAGS, NO_SUCH_ITEM, NO_SUCH_TAG, NO_SUCH_TEAM,
+    validated,
+};
+use super::teams::NOT_A_MEMBER;
+use crate::activity::{self, Activity, ActivityAction, ActivityId};
+use crate::item::{Item, ItemId, ItemState, ItemStatus, MAX_DEPTH, Priority};
+use crate::ports::{ItemUpdate, SetChange};
+use crate::tag::TagId;
+use crate::team::TeamId;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletedItem {
+    pub id: ItemId,
+    pub deleted_subtask_ids: Vec<ItemId>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredItem {
+    pub item: Item,
+    pub restored_subtask_ids: Vec<ItemId>,
+}
+
+#[derive(Clone)]
+pub struct ItemService {
+    pub(super) deps: Arc<WorkDeps>,
+}
+
+/// The ids inside an input that must name the tenant's objects. Only what
+/// a change adds is checked: an assignee who has since left the tenant
+/// does not block an edit of the title.
+struct References<'a> {
+    team: Option<TeamId>,
+    parent: Option<ItemId>,
+    assignees: &'a [UserId],
+    known_assignees: &'a [UserId],
+    tags: &'a [TagId],
+    known_tags: &'a [TagId],
+    /// The item being moved, for an update.
+    moving: Option<ItemId>,
+}
+
+impl ItemService {
+    pub fn new(deps: Arc<WorkDeps>) -> Self {
+        Self { deps }
+    }
+
+    /// # Errors
+    /// `Validation` naming every bad field, ids of other tenants included;
+    /// `LimitExceeded` at the plan's item limit or the parent's child limit.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn create(&self, ctx: &TenantCtx, input: CreateItem) -> DomainResult<Item> {
+        ctx.require(Permission::ItemsCreate)?;
+        let mut errors = FieldErrors::new();
+        let title = input::title(&mut errors, &input.title);
+        let description = input::description(&mut errors, input.description.as_deref());
+        let estimated_hours = input::hours(&mut errors, "estimatedHours", input.estimated_hours);
+        let actual_hours = input::hours(&mut errors, "actualHours", input.actual_hours);
+        let assignee_ids = input::distinct(
+            &mut errors,
+            "assigneeIds",
+            &input.assignee_ids,
+            MAX_ASSIGNEES,
+        );
+        let tag_ids = input::distinct(&mut errors, "tagIds", &input.tag_ids, MAX_TAGS);
+        errors.into_result()?;
+        let (assignee_ids, tag_ids) = (validated(assignee_ids)?, validated(tag_ids)?);
+        self.check_references(
+            ctx,
+            References {
+                team: input.team_id,
+                parent: input.parent_id,
+                assignees: &input.assignee_ids,
+                known_assignees: &[],
+                tags: &input.tag_ids,
+                known_tags: &[],
+                moving: None,
+            },
+        )
+        .await?;
+
+        let now = self.deps.clock.now();
+        let status = input.status.unwrap_or(ItemStatus::Todo);
+        let item = Item {
+            id: ItemId::generate(),
+            tenant_id: ctx.tenant_id,
+            title: validated(title)?,
+            description: validated(description)?,
+            status,
+            priority: input.priority.unwrap_or(Priority::Medium),
+            due_date: input.due_date,
+            estimated_hours: validated(estimated_hours)?,
+            actual_hours: validated(actual_hours)?,
+            team_id: input.team_id,
+            parent_id: input.parent_id,
+            version: 1,
+            created_by: ctx.user_id(),
+            created_at: now,
+            updated_at: now,
+            completed_at: (status == ItemStatus::Done).then_some(now),
+        };
+        let state = ItemState {
+            item,
+            assignee_ids,
+            tag_ids,
+        };
+        let entry = AuditEntry::by_member(
+            ctx,
+            "item.created",
+            ("item", state.item.id.to_string()),
+            now,
+        )
+        .after(snapshot(&state));
+        let changes = activity::changes(None, &state);
+        let activity = activity(ctx, state.item.id, ActivityAction::Created, changes, now);
+        self.deps
+            .items
+            .create(ctx.tenant_id, &state, &entry, &activity)
+            .await?;
+        Ok(state.item)
+    }
+
+    /// Applies the fields `patch` sets and leaves the others.
+    ///
+    /// # Errors
+    /// `NotFound`; `StaleVersion` when `expected_version` is not the
+    /// item's; `Validation` naming every bad field; `Conflict` naming the
+    /// cycle a new parent would make.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn update(
+        &self,
+        ctx: &TenantCtx,
+        id: ItemId,
+        expected_version: Option<i64>,
+        patch: ItemPatch,
+    ) -> DomainResult<Item> {
+        ctx.require(Permission::ItemsUpdate)?;
+        let before = self.find_state(ctx, id).await?;
+        check_version(&before.item, expected_version)?;
+        self.apply(ctx, before, patch).await
+    }
+
+    /// Adds one assignee, a member of the tenant.
+    ///
+    /// # Errors
+    /// As [`Self::update`], on `userId`.
+    pub async fn assign(
+        &self,
+        ctx: &TenantCtx,
+        id: ItemId,
+        user: UserId,
+        expected_version: Option<i64>,
+    ) -> DomainResult<Item> {
+        ctx.require(Permission::ItemsUpdate)?;
+        let before = self.find_state(ctx, id).await?;
+        check_version(&before.item, expected_version)?;
+        if before.assignee_ids.contains(&user) {
+            return Ok(before.item);
+        }
+        let members = self
+            .deps
+            .members
+            .members_among(ctx.tenant_id, &[user])
+            .await?;
+        if !members.contains(&user) {
+            return Err(DomainError::invalid("userId", NOT_A_MEMBER));
+        }
+        let mut assignees = before.assignee_ids.clone();
+        assignees.push(user);
+        let patch = ItemPatch {
+            assignee_ids: Some(assignees),
+            ..ItemPatch::default()
+        };
+        self.apply(ctx, before, patch).await
+    }
+
+    /// Removes one assignee; removing someone not assigned changes nothing.
+    ///
+    /// # Errors
+    /// `NotFound`; `StaleVersion`.
+    pub async fn unassign(
+        &self,
+        ctx: &TenantCtx,
+        id: ItemId,
+        user: UserId,
+        expected_version: Option<i64>,
+    ) -> DomainResult<Item> {
+        ctx.require(Permission::ItemsUpdate)?;
+        let before = self.find_state(ctx, id).await?;
+        check_version(&before.item, expected_version)?;
+        let assignees: Vec<UserId> = before
+            .assignee_ids
+            .iter()
+            .copied()
+            .filter(|u| *u != user)
+            .collect();
+        let patch = ItemPatch {
+            assignee_ids: Some(assignees),
+            ..ItemPatch::default()
+        };
+        self.apply(ctx, before, patch).await
+    }
+
+    /// Deletes the item and its subtasks, all of them, softly.
+    ///
+    /// # Errors
+    /// `NotFound`; `StaleVersion`.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn delete(
+        &self,
+        ctx: &TenantCtx,
+        id: ItemId,
+        expected_version: Option<i64>,
+    ) -> DomainResult<DeletedItem> {
+        ctx.require(Permission::ItemsDelete)?;
+        let before = self.find_state(ctx, id).await?;
+        check_version(&before.item, expected_version)?;
+        let now = self.deps.clock.now();
+        let entry = AuditEntry::by_member(ctx, "item.deleted", ("item", id.to_string()), now)
+            .before(snapshot(&before));
+        let activity = activity(ctx, id, ActivityAction::Deleted, Vec::new(), now);
+        let deleted_subtask_ids = self
+            .deps
+            .items
+            .delete(ctx.tenant_id, id, before.item.version, &entry, &activity)
+            .await?;
+        Ok(DeletedItem {
+            id,
+            deleted_subtask_ids,
+        })
+    }
+
+    /// Brings a deleted item back with the subtasks its delete took.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` if it is not deleted or its parent is.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id))]
+    pub async fn restore(&self, ctx: &TenantCtx, id: ItemId) -> DomainResult<RestoredItem> {
+        ctx.require(Permission::ItemsDelete)?;
+        let now = self.deps.clock.now();
+        let entry = AuditEntry::by_member(ctx, "item.restored", ("item", id.to_string()), now);
+        let activity = activity(ctx, id, ActivityAction::Restored, Vec::new(), now);
+        let (item, restored_subtask_ids) = self
+            .deps
+            .items
+            .restore(
+                ctx.tenant_id,
+                id,
+                &RestoreAudit::new(entry, item_snapshot),
+                &activity,
+            )
+            .await?;
+        Ok(RestoredItem {
+            item,
+            restored_subtask_ids,
+        })
+    }
+
+    pub(super) async fn find_state(&self, ctx: &TenantCtx, id: ItemId) -> DomainResult<ItemState> {
+        self.deps
+            .items
+            .find(ctx.tenant_id, id)
+            .await?
+            .ok_or(DomainError::not_found("item"))
+    }
+
+    async fn apply(
+        &self,
+        ctx: &TenantCtx,
+        before: ItemState,
+        patch: ItemPatch,
+    ) -> DomainResult<Item> {
+        let old = &before.item;
+        let mut errors = FieldErrors::new();
+        let title = match &patch.title {
+            Some(raw) => input::title(&mut errors, raw),
+            None => Some(old.title.clone()),
+        };
+        let description = match &patch.description {
+            Some(raw) => input::description(&mut errors, raw.as_deref()),
+            None => Some(old.description.clone()),
+        };
+        let estimated_hours = match patch.estimated_hours {
+            Some(value) => input::hours(&mut errors, "estimatedHours", value),
+            None => Some(old.estimated_hours),
+        };
+        let actual_hours = match patch.actual_hours {
+            Some(value) => input::hours(&mut errors, "actualHours", value),
+            None => Some(old.actual_hours),
+        };
+        let assignee_ids = match &patch.assignee_ids {
+            Some(ids) => input::distinct(&mut errors, "assigneeIds", ids, MAX_ASSIGNEES),
+            None => Some(before.assignee_ids.clone()),
+        };
+        let tag_ids = match &patch.tag_ids {
+            Some(ids) => input::distinct(&mut errors, "tagIds", ids, MAX_TAGS),
+            None => Some(before.tag_ids.clone()),
+        };
+        errors.into_result()?;
+        let team_id = patch.team_id.unwrap_or(old.team_id);
+        let parent_id = patch.parent_id.unwrap_or(old.parent_id);
+        self.check_references(
+            ctx,
+            References {
+                team: team_id.filter(|team| Some(*team) != old.team_id),
+                parent: parent_id.filter(|parent| Some(*parent) != old.parent_id),
+                assignees: patch.assignee_ids.as_deref().unwrap_or_default(),
+                known_assignees: &before.assignee_ids,
+                tags: patch.tag_ids.as_deref().unwrap_or_default(),
+                known_tags: &before.tag_ids,
+                moving: Some(old.id),
+            },
+        )
+        .await?;
+
+        let status = patch.status.unwrap_or(old.status);
+        let mut after = ItemState {
+            item: Item {
+                title: validated(title)?,
+                description: validated(description)?,
+                status,
+                priority: patch.priority.unwrap_or(old.priority),
+                due_date: patch.due_date.unwrap_or(old.due_date),
+                estimated_hours: validated(estimated_hours)?,
+                actual_hours: validated(actual_hours)?,
+                team_id,
+                parent_id,
+                ..old.clone()
+            },
+            assignee_ids: validated(assignee_ids)?,
+            tag_ids: validated(tag_ids)?,
+        };
+        let changes = activity::changes(Some(&before), &after);
+        if changes.is_empty() {
+            return Ok(before.item);
+        }
+        let now = self.deps.clock.now();
+        after.item.completed_at = match (old.status == ItemStatus::Done, status == ItemStatus::Done)
+        {
+            (false, true) => Some(now),
+            (true, false) => None,
+            _ => old.completed_at,
+        };
+        after.item.version = old.version + 1;
+        after.item.updated_at = next_version(now, old.updated_at);
+
+        let entry = AuditEntry::by_member(ctx, "item.updated", ("item", old.id.to_string()), now)
+            .before(snapshot(&before))
+            .after(snapshot(&after));
+        let activity = activity(ctx, old.id, ActivityAction::Updated, changes, now);
+        let update = ItemUpdate {
+            item: after.item.clone(),
+            previous_version: old.version,
+            assignees: SetChange::between(&before.assignee_ids, &after.assignee_ids),
+            tags: SetChange::between(&before.tag_ids, &after.tag_ids),
+        };
+        self.deps
+            .items
+            .update(ctx.tenant_id, &update, &entry, &activity)
+            .await?;
+        Ok(after.item)
+    }
+
+    /// Every id inside the input must name a live object of the tenant;
+    /// one that does not is a field error, worded alike whether the object
+    /// is another tenant's or nobody's. A new parent must not make a cycle
+    /// nor nest items past [`MAX_DEPTH`].
+    async fn check_references(&self, ctx: &TenantCtx, refs: References<'_>) -> DomainResult<()> {
+        let tenant = ctx.tenant_id;
+        let mut errors = FieldErrors::new();
+        if let Some(team) = refs.team
+            && self.deps.teams.find_many(tenant, &[team]).await?.is_empty()
+        {
+            errors.add("teamId", NO_SUCH_TEAM);
+        }
+        let new_assignees: Vec<UserId> = refs
+            .assignees
+            .iter()
+            .copied()
+            .filter(|user| !refs.known_assignees.contains(user))
+            .collect();
+        if !new_assignees.is_empty() {
+            let mut found = self
+                .deps
+                .members
+                .members_among(tenant, &new_assignees)
+                .await?;
+            found.extend_from_slice(refs.known_assignees);
+            input::missing_ids(
+                &mut errors,
+                "assigneeIds",
+                refs.assignees,
+                &found,
+                NOT_A_MEMBER,
+            );
+        }
+        let new_tags: Vec<TagId> = refs
+            .tags
+            .iter()
+            .copied()
+            .filter(|tag| !refs.known_tags.contains(tag))
+            .collect();
+        if !new_tags.is_empty() {
+            let mut found: Vec<TagId> = self
+                .deps
+                .tags
+                .find_many(tenant, &new_tags)
+                .await?
+                .into_iter()
+                .map(|tag| tag.id)
+                .collect();
+            found.extend_from_slice(refs.known_tags);
+            input::missing_ids(&mut errors, "tagIds", refs.tags, &found, NO_SUCH_TAG);
+        }
+        if let Some(parent) = refs.parent {
+            self.check_parent(ctx, parent, refs.moving, &mut errors)
+                .await?;
+        }
+        errors.into_result()
+    }
+
+    async fn check_parent(
+        &self,
+        ctx: &TenantCtx,
+        parent: ItemId,
+        moving: Option<ItemId>,
+        errors: &mut FieldErrors,
+    ) -> DomainResult<()> {
+        let tenant = ctx.tenant_id;
+        if moving == Some(parent) {
+            return Err(DomainError::conflict(format!(
+                "parentId: item {parent} cannot be its own parent"
+            )));
+        }
+        if self
+            .deps
+            .items
+            .find_many(tenant, &[parent])
+            .await?
+            .is_empty()
+        {
+            errors.add("parentId", NO_SUCH_ITEM);
+            return Ok(());
+        }
+        let ancestors = self.deps.items.ancestors(tenant, parent, MAX_DEPTH).await?;
+        if let Some(id) = moving
+            && let Some(position) = ancestors.iter().position(|ancestor| *ancestor == id)
+        {
+            let chain: Vec<String> = std::iter::once(id)
+                .chain(std::iter::once(parent))
+                .chain(ancestors[..=position].iter().copied())
+                .map(|item| item.to_string())
+                .collect();
+            return Err(DomainError::conflict(format!(
+                "parentId: moving item {id} under item {parent} would make a cycle: {}",
+                chain.join(" → ")
+            )));
+        }
+        let height = match moving {
+            Some(id) => {
+                self.deps
+                    .items
+                    .subtree_height(tenant, id, MAX_DEPTH)
+                    .await?
+            }
+            None => 0,
+        };
+        // The parent's chain, the parent, the item, and what hangs below it.
+        let depth = ancestors.len() + 2 + height;
+        if depth > MAX_DEPTH {
+            errors.add(
+                "parentId",
+                format!("would nest items {depth} levels deep; at most {MAX_DEPTH} are allowed"),
+            );
+        }
+        Ok(())
+    }
+}
+
+fn activity(
+    ctx: &TenantCtx,
+    item: ItemId,
+    action: ActivityAction,
+    changes: Vec<activity::FieldChange>,
+    at: DateTime<Utc>,
+) -> Activity {
+    Activity {
+        id: ActivityId::generate(),
+        tenant_id: ctx.tenant_id,
+        item_id: item,
+        actor_id: Some(ctx.user_id()),
+        action,
+        changes,
+        at,
+    }
+}
+
+/// # Errors
+/// `StaleVersion` naming the item's version when the client's is another.
+fn check_version(item: &Item, expected: Option<i64>) -> DomainResult<()> {
+    match expected {
+        Some(version) if version != item.version => Err(DomainError::StaleVersion {
+            entity: "item",
+            current: item.version,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn snapshot(state: &ItemState) -> Value {
+    let mut value = item_snapshot(&state.item);
+    if let Value::Object(fields) = &mut value {
+        fields.insert("assigneeIds".into(), json!(state.assignee_ids));
+        fields.insert("tagIds".into(), json!(state.tag_ids));
+    }
+    value
+}
+
+fn item_snapshot(item: &Item) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
+}

@@ -1,0 +1,125 @@
+//! Reading items: one, a page in any order with filters, and what a page
+//! of them needs in one lookup per relation; their history.
+
+use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, Permission, TenantCtx, UserId};
+
+use super::items::ItemService;
+use crate::activity::{Activity, ActivityFilter};
+use crate::item::{Item, ItemFilter, ItemId, Progress};
+use crate::order::ItemPageRequest;
+use crate::ports::Person;
+use crate::tag::Tag;
+
+impl ItemService {
+    /// # Errors
+    /// `NotFound` if the tenant has no such live item.
+    pub async fn get(&self, ctx: &TenantCtx, id: ItemId) -> DomainResult<Item> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps
+            .items
+            .find_many(ctx.tenant_id, &[id])
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(DomainError::not_found("item"))
+    }
+
+    /// The tenant's live items among `ids`, in one lookup.
+    pub async fn get_many(&self, ctx: &TenantCtx, ids: &[ItemId]) -> DomainResult<Vec<Item>> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps.items.find_many(ctx.tenant_id, ids).await
+    }
+
+    /// # Errors
+    /// `Validation` on filter fields that contradict each other.
+    pub async fn list(
+        &self,
+        ctx: &TenantCtx,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+    ) -> DomainResult<Page<Item>> {
+        ctx.require(Permission::ItemsRead)?;
+        if filter.unassigned && filter.assignee_id.is_some() {
+            return Err(DomainError::invalid(
+                "filter.unassigned",
+                "cannot be combined with filter.assigneeId",
+            ));
+        }
+        if filter.top_level_only && filter.parent_id.is_some() {
+            return Err(DomainError::invalid(
+                "filter.topLevelOnly",
+                "cannot be combined with filter.parentId",
+            ));
+        }
+        self.deps.items.list(ctx.tenant_id, filter, page).await
+    }
+
+    /// Open items due before this day (UTC) are overdue.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.deps.clock.now().date_naive()
+    }
+
+    pub async fn assignees(
+        &self,
+        ctx: &TenantCtx,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<(ItemId, UserId)>> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps.items.assignees(ctx.tenant_id, items).await
+    }
+
+    pub async fn tags(
+        &self,
+        ctx: &TenantCtx,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<(ItemId, Tag)>> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps.items.tags(ctx.tenant_id, items).await
+    }
+
+    /// The people among `users`: creators, assignees and actors of a page.
+    pub async fn people(&self, ctx: &TenantCtx, users: &[UserId]) -> DomainResult<Vec<Person>> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps.members.people(ctx.tenant_id, users).await
+    }
+
+    pub async fn progress(
+        &self,
+        ctx: &TenantCtx,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<(ItemId, Progress)>> {
+        ctx.require(Permission::ItemsRead)?;
+        self.deps.items.progress(ctx.tenant_id, items).await
+    }
+
+    /// The tenant's item history, newest first: of one item, or filtered
+    /// by who changed which field to what, and when.
+    ///
+    /// # Errors
+    /// `Validation` on `filter.until` when it is before `filter.since`.
+    pub async fn activity(
+        &self,
+        ctx: &TenantCtx,
+        filter: &ActivityFilter,
+        page: PageRequest,
+    ) -> DomainResult<Page<Activity>> {
+        ctx.require(Permission::ItemsRead)?;
+        if let (Some(since), Some(until)) = (filter.since, filter.until)
+            && until < since
+        {
+            return Err(DomainError::invalid(
+                "filter.until",
+                "must not be before filter.since",
+            ));
+        }
+        if let Some(field) = &filter.field
+            && !crate::activity::FIELDS.contains(&field.as_str())
+        {
+            return Err(DomainError::invalid(
+                "filter.field",
+                format!("must be one of {}", crate::activity::FIELDS.join(", ")),
+            ));
+        }
+        self.deps.activity.list(ctx.tenant_id, filter, page).await
+    }
+}
