@@ -14,7 +14,7 @@ import {
   createTheme,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router-dom';
 import { Provider } from 'urql';
 import { AccessProvider, useAccess } from './access';
@@ -36,6 +36,14 @@ import { IntentsPage } from './pages/routing/Intents';
 import { RouteEmailPage } from './pages/routing/RouteEmail';
 import { RoutingRunsPage } from './pages/routing/Runs';
 import { SignInPage, SignUpPage, safeNext } from './pages/SignIn';
+import { BoardPage } from './pages/work/Board';
+import { ItemPage } from './pages/work/ItemPage';
+import { ItemsListPage } from './pages/work/ItemsList';
+import { TagsPage } from './pages/work/Tags';
+import { TeamsPage } from './pages/work/Teams';
+
+// The charts library is large and only this page needs it.
+const AnalyticsPage = lazy(() => import('./pages/work/Analytics').then((module) => ({ default: module.AnalyticsPage })));
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -195,6 +203,21 @@ export function AppRoutes() {
         <Route path="routing/intents/:id" element={<RequireTenant permission="routing.read"><IntentPage /></RequireTenant>} />
         <Route path="routing/route" element={<RequireTenant permission="emails.route"><RouteEmailPage /></RequireTenant>} />
         <Route path="routing/runs" element={<RequireTenant permission="routing.read"><RoutingRunsPage /></RequireTenant>} />
+        <Route path="work/board" element={<RequireTenant permission="items.read"><BoardPage /></RequireTenant>} />
+        <Route path="work/items" element={<RequireTenant permission="items.read"><ItemsListPage /></RequireTenant>} />
+        <Route path="work/items/:id" element={<RequireTenant permission="items.read"><ItemPage /></RequireTenant>} />
+        <Route path="work/teams" element={<RequireTenant permission="teams.read"><TeamsPage /></RequireTenant>} />
+        <Route path="work/tags" element={<RequireTenant permission="items.read"><TagsPage /></RequireTenant>} />
+        <Route
+          path="work/analytics"
+          element={
+            <RequireTenant permission="items.read">
+              <Suspense fallback={<Loader aria-label="Loading" />}>
+                <AnalyticsPage />
+              </Suspense>
+            </RequireTenant>
+          }
+        />
         <Route path="admin/tenants" element={<AdminTenantsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

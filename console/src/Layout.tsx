@@ -29,6 +29,16 @@ function Nav({ onNavigate }: { onNavigate: () => void }) {
       ],
     },
     {
+      title: 'Work',
+      items: [
+        { to: '/work/board', label: 'Board', show: !!tenantId && can('items.read') },
+        { to: '/work/items', label: 'Items', show: !!tenantId && can('items.read') },
+        { to: '/work/teams', label: 'Teams', show: !!tenantId && can('teams.read') },
+        { to: '/work/tags', label: 'Tags', show: !!tenantId && can('items.read') },
+        { to: '/work/analytics', label: 'Analytics', show: !!tenantId && can('items.read') },
+      ],
+    },
+    {
       title: 'Email routing',
       items: [
         { to: '/routing/configs', label: 'Datasource configs', show: !!tenantId && can('routing.read') },

@@ -10,6 +10,7 @@ import { createSessionManager } from './auth/session';
 import { MembersPage } from './pages/Members';
 import { SignInPage } from './pages/SignIn';
 import { RouteEmailPage } from './pages/routing/RouteEmail';
+import { BoardPage } from './pages/work/Board';
 import { accessFor, mockClient, renderWith } from './test/render';
 
 async function violations(container: HTMLElement) {
@@ -65,6 +66,26 @@ describe('automated accessibility checks (axe-core)', () => {
   it('route an email page', async () => {
     const { client } = mockClient(() => ({ data: { intents: { edges: [] } } }));
     const { container } = renderWith(<RouteEmailPage />, { client, access: accessFor('MEMBER') });
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('work board', async () => {
+    const node = {
+      id: 'i1',
+      title: 'Write the notes',
+      status: 'IN_PROGRESS',
+      priority: 'HIGH',
+      dueDate: '2030-01-01',
+      version: 1,
+      updatedAt: '2030-01-01T00:00:00Z',
+      assignees: [{ id: 'u', name: 'Grace' }],
+      tags: [{ id: 't', name: 'docs', color: '#1c7ed6' }],
+      progress: { total: 2, done: 1 },
+      team: null,
+    };
+    const { client } = mockClient((name) => (name === 'Items' ? { data: { items: { edges: [{ cursor: 'c', node }], pageInfo: { hasNextPage: false, endCursor: 'c' } } } } : undefined));
+    const { container } = renderWith(<BoardPage />, { client, access: accessFor('MEMBER') });
+    await screen.findByText('Write the notes');
     expect(await violations(container)).toEqual([]);
   });
 });

@@ -46,6 +46,7 @@ const MEMBER = [
   'items.update',
   'items.delete',
   'tags.manage',
+  'comments.write',
 ];
 const ADMIN = [
   ...MEMBER,
@@ -57,6 +58,7 @@ const ADMIN = [
   'audit.read',
   'connections.manage',
   'teams.manage',
+  'comments.moderate',
 ];
 export const BUILTIN_PERMISSIONS: Record<string, string[]> = {
   VIEWER,
