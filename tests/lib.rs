@@ -100,6 +100,8 @@ fn app_router(state: &AppState, config: &Config) -> (Router, ThrottleClock) {
 fn test_config(files: &FilesDir) -> Config {
     let mut config = Config::for_tests();
     config.datasource_files_dir = files.0.clone();
+    // Attachments land under `<files>/data/attachments/`, removed with it.
+    config.data_dir = files.0.join("data");
     config
 }
 
@@ -287,6 +289,11 @@ impl TestApp {
         &self.files.0
     }
 
+    /// The app's `TRELLIS_DATA_DIR`, where attachments' files are kept.
+    pub fn data_dir(&self) -> PathBuf {
+        self.files.0.join("data")
+    }
+
     /// The datasource files directory of the tenant `session` acts in.
     pub fn tenant_files_dir(&self, session: &Session) -> PathBuf {
         self.files_dir().join(session.tenant_id())
@@ -414,6 +421,34 @@ impl TestApp {
             headers,
             body,
         }
+    }
+
+    /// `GET path` with the bearer `token`, answered as raw bytes: a file
+    /// download is no JSON.
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        token: Option<&str>,
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let mut request = Request::get(path);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("request builds"))
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        (status, headers, bytes.to_vec())
     }
 
     pub async fn gql(&self, query: &str, variables: Value, token: Option<&str>) -> Response {

@@ -19,6 +19,8 @@ mod m20261201_000007_datasource_tls;
 mod m20261201_000008_soft_delete;
 mod m20261201_000009_lean_policies;
 mod m20261202_000010_work;
+mod m20261202_000011_work_comments_search;
+mod m20261202_000012_work_attachments;
 
 pub struct Migrator;
 
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_soft_delete::Migration),
             Box::new(m20261201_000009_lean_policies::Migration),
             Box::new(m20261202_000010_work::Migration),
+            Box::new(m20261202_000011_work_comments_search::Migration),
+            Box::new(m20261202_000012_work_attachments::Migration),
         ]
     }
 }

@@ -12,9 +12,9 @@ on_every_backend! {
 }
 
 /// The caller, the page, then one statement per relation: team, parent,
-/// tags, subtask progress, assignees, and the people (creators and
-/// assignees together).
-const FULL_PAGE_STATEMENTS: usize = 8;
+/// tags, subtask progress, comment counts, assignees, and the people
+/// (creators and assignees together).
+const FULL_PAGE_STATEMENTS: usize = 9;
 
 /// The caller, the page, tags, creators: the list the load benchmark drives.
 const BENCH_PAGE_STATEMENTS: usize = 4;
@@ -23,7 +23,7 @@ const FULL_PAGE: &str =
     "query($first: Int) { items(first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {
     edges { node { id title status priority createdAt version
         creator { email } tags { name } assignees { email } team { name }
-        parent { title } progress { total done } } } } }";
+        parent { title } progress { total done } commentCount } } } }";
 
 const BENCH_PAGE: &str =
     "query($first: Int) { items(first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {

@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use trellis_connectors::{ConnectorSettings, Connectors};
+use trellis_file_store::ObjectFileStore;
 use trellis_kernel::SystemClock;
 use trellis_store_seaorm::{PoolSettings, RoleRisks, SeaOrmStore};
 use trellis_tenancy::Argon2PasswordHasher;
@@ -205,12 +206,22 @@ pub fn ports_over(config: &Config, store: SeaOrmStore) -> Ports {
     Ports {
         tenancy: store.tenancy_ports(),
         routing,
-        work: store.work_ports(),
+        work: store.work_ports(Arc::new(file_store(config))),
         connector: Arc::new(connector),
         hasher: Arc::new(ReleasingHasher(Argon2PasswordHasher::new())),
         clock: Arc::new(SystemClock),
         database: Arc::new(SeaOrmProbe(db)),
     }
+}
+
+/// Attachments' bytes where the configuration puts them. The storage URL
+/// was checked when the configuration was read; what can still fail here
+/// is making the data directory, which must stop the start.
+fn file_store(config: &Config) -> ObjectFileStore {
+    let files = ObjectFileStore::from_settings(&config.data_dir, config.storage_url.as_deref())
+        .unwrap_or_else(|err| panic!("the file store cannot be built: {err}"));
+    tracing::info!(store = files.describe(), "attachments' file store");
+    files
 }
 
 /// `/health/db` over the store's connection pool.

@@ -280,6 +280,8 @@ async fn the_permission_list_is_public_and_complete() {
             "items.update",
             "items.delete",
             "tags.manage",
+            "comments.write",
+            "comments.moderate",
         ]
     );
     assert_eq!(

@@ -136,6 +136,9 @@ permissions! {
     ItemsUpdate => "items.update", Member, "Change items, their assignees and tags.";
     ItemsDelete => "items.delete", Member, "Delete and restore items with their subtasks.";
     TagsManage => "tags.manage", Member, "Create, change and delete tags.";
+    // Work: comments.
+    CommentsWrite => "comments.write", Member, "Comment on items, and edit or delete one's own comments.";
+    CommentsModerate => "comments.moderate", Admin, "Delete anyone's comments.";
 }
 
 impl fmt::Display for Permission {

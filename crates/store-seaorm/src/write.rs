@@ -259,6 +259,16 @@ impl Write {
         self.txn.commit().await.map_err(internal)
     }
 
+    /// Records every entry of `audits` and commits the changes with them:
+    /// a batch whose each change has its own entry.
+    pub(crate) async fn commit_all(self, audits: &[&AuditEntry]) -> DomainResult<()> {
+        for audit in audits {
+            self.ensure_scope(audit.tenant_id, "the audit entry")?;
+            audit::insert(&self.txn, audit).await?;
+        }
+        self.txn.commit().await.map_err(internal)
+    }
+
     /// Commits with `audit` if there is one.
     pub(crate) async fn commit_maybe(self, audit: Option<&AuditEntry>) -> DomainResult<()> {
         match audit {

@@ -10,12 +10,19 @@ pub enum Plan {
     Enterprise,
 }
 
+const MIB: u64 = 1024 * 1024;
+const GIB: u64 = 1024 * MIB;
+
 /// What a plan allows; `None` is unlimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanLimits {
     pub max_members: Option<u64>,
     pub max_items: Option<u64>,
     pub max_forms: Option<u64>,
+    /// The largest single attachment, in bytes.
+    pub max_attachment_bytes: Option<u64>,
+    /// All of a tenant's attachments together, in bytes.
+    pub max_storage_bytes: Option<u64>,
 }
 
 impl Plan {
@@ -25,16 +32,22 @@ impl Plan {
                 max_members: Some(5),
                 max_items: Some(1_000),
                 max_forms: Some(10),
+                max_attachment_bytes: Some(10 * MIB),
+                max_storage_bytes: Some(GIB),
             },
             Plan::Pro => PlanLimits {
                 max_members: Some(100),
                 max_items: Some(100_000),
                 max_forms: Some(500),
+                max_attachment_bytes: Some(100 * MIB),
+                max_storage_bytes: Some(100 * GIB),
             },
             Plan::Enterprise => PlanLimits {
                 max_members: None,
                 max_items: None,
                 max_forms: None,
+                max_attachment_bytes: Some(GIB),
+                max_storage_bytes: None,
             },
         }
     }

@@ -168,7 +168,13 @@ pub struct ItemFilter {
     /// Open items whose due date has passed, as of `today`.
     pub overdue_on: Option<NaiveDate>,
     pub created_by: Option<UserId>,
+    /// Words to find in the title, description or comments, in the web
+    /// search syntax (`"a phrase"`, `-without`, `this or that`).
+    pub search: Option<String>,
 }
+
+/// The longest `filter.search` taken.
+pub const SEARCH_MAX: usize = 200;
 
 /// How many of an item's direct subtasks there are, and how many are DONE.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

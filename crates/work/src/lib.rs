@@ -3,6 +3,9 @@
 //! cases; no I/O.
 
 pub mod activity;
+pub mod analytics;
+pub mod attachment;
+pub mod comment;
 pub mod item;
 pub mod order;
 pub mod ports;
@@ -14,6 +17,8 @@ pub mod team;
 pub mod testing;
 
 pub use activity::{Activity, ActivityAction, ActivityFilter, ActivityId, FieldChange};
+pub use attachment::{Attachment, AttachmentId};
+pub use comment::{Comment, CommentId};
 pub use item::{Item, ItemFilter, ItemId, ItemStatus, Priority, Progress, TagMatch};
 pub use order::{ItemCursor, ItemOrder, ItemPageRequest, ItemSort, SortDirection};
 pub use product::{Work, WorkPorts};

@@ -21,6 +21,8 @@ pub enum ItemSort {
     Priority,
     /// Ignoring case.
     Title,
+    /// Best match of `filter.search` first (with DESC); needs a search.
+    Relevance,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +48,8 @@ pub enum SortKey {
     DueDate(Option<NaiveDate>),
     Priority(i16),
     Title(String),
+    /// The row's rank for the list's search.
+    Relevance(f64),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,8 +69,18 @@ impl ItemCursor {
             ItemSort::DueDate => SortKey::DueDate(item.due_date),
             ItemSort::Priority => SortKey::Priority(item.priority.rank()),
             ItemSort::Title => SortKey::Title(item.title.to_lowercase()),
+            // A rank belongs to a search, not to the item: see `ranked`.
+            ItemSort::Relevance => SortKey::Relevance(0.0),
         };
         Self { id: item.id, key }
+    }
+
+    /// The cursor after `item`, ranked `rank` by the list's search.
+    pub fn ranked(item: &Item, rank: f64) -> Self {
+        Self {
+            id: item.id,
+            key: SortKey::Relevance(rank),
+        }
     }
 
     pub fn encode(&self) -> String {
@@ -92,6 +106,7 @@ impl ItemCursor {
             SortKey::DueDate(_) => ItemSort::DueDate,
             SortKey::Priority(_) => ItemSort::Priority,
             SortKey::Title(_) => ItemSort::Title,
+            SortKey::Relevance(_) => ItemSort::Relevance,
         }
     }
 }

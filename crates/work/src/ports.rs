@@ -3,7 +3,9 @@
 //! committed with it. Errors not listed are `Internal`.
 
 use async_trait::async_trait;
-use trellis_kernel::{AuditEntry, DomainResult, Page, PageRequest, RestoreAudit, TenantId, UserId};
+use trellis_kernel::{
+    AuditEntry, DomainError, DomainResult, Page, PageRequest, RestoreAudit, TenantId, UserId,
+};
 
 use crate::activity::{Activity, ActivityFilter};
 use crate::item::{Item, ItemFilter, ItemId, ItemState, Progress};
@@ -151,6 +153,29 @@ pub struct ItemUpdate {
     pub tags: SetChange<TagId>,
 }
 
+/// One change to an item with the audit and history entries it commits
+/// with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemChange {
+    pub update: ItemUpdate,
+    pub audit: AuditEntry,
+    pub activity: Activity,
+}
+
+/// Why a batch of item changes was not written: the change at `index`
+/// failed, or (with no index) the batch as a whole did.
+#[derive(Debug)]
+pub struct BatchError {
+    pub index: Option<usize>,
+    pub error: DomainError,
+}
+
+impl From<DomainError> for BatchError {
+    fn from(error: DomainError) -> Self {
+        Self { index: None, error }
+    }
+}
+
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait ItemRepository: Send + Sync {
@@ -179,6 +204,16 @@ pub trait ItemRepository: Send + Sync {
         audit: &AuditEntry,
         activity: &Activity,
     ) -> DomainResult<()>;
+
+    /// Applies every change in order, in one transaction, each checked as
+    /// [`Self::update`] checks one, each with its audit and history entry:
+    /// all of them or none.
+    ///
+    /// # Errors
+    /// The first change that fails, by its index, with the error
+    /// [`Self::update`] would give for it; nothing is written.
+    async fn update_many(&self, tenant: TenantId, changes: &[ItemChange])
+    -> Result<(), BatchError>;
 
     /// Deletes the item and its whole subtree softly, if the item still
     /// has `version`; returns the ids of the subtasks it took along.
@@ -238,6 +273,15 @@ pub trait ItemRepository: Send + Sync {
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>>;
 
+    /// The items matching `filter` (whose `search` is set) by relevance to
+    /// the search, ties by id, each with its rank: higher is better.
+    async fn list_ranked(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+    ) -> DomainResult<Page<(Item, f64)>>;
+
     /// The chain above `id`: its parent first, then the parent's parent, at
     /// most `limit` of them.
     async fn ancestors(
@@ -288,4 +332,131 @@ pub struct Person {
     pub id: UserId,
     pub email: String,
     pub name: String,
+}
+
+/// Comments on items. Writing one leaves the item's version alone.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait CommentRepository: Send + Sync {
+    /// # Errors
+    /// `NotFound` naming the item when the tenant has no such live item.
+    async fn create(
+        &self,
+        tenant: TenantId,
+        comment: &crate::comment::Comment,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// Stores a new body (and its `edited_at`).
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn update(
+        &self,
+        tenant: TenantId,
+        comment: &crate::comment::Comment,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// Deletes the comment softly.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: crate::comment::CommentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// A live comment on a live item.
+    async fn find(
+        &self,
+        tenant: TenantId,
+        id: crate::comment::CommentId,
+    ) -> DomainResult<Option<crate::comment::Comment>>;
+
+    /// The live comments on `item`, oldest first.
+    async fn list(
+        &self,
+        tenant: TenantId,
+        item: ItemId,
+        page: PageRequest,
+    ) -> DomainResult<Page<crate::comment::Comment>>;
+
+    /// How many live comments each of `items` has, in one query; items
+    /// without any are left out.
+    async fn counts(&self, tenant: TenantId, items: &[ItemId]) -> DomainResult<Vec<(ItemId, u64)>>;
+}
+
+/// Attachments' rows. An attachment is seen only while its item is live.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait AttachmentRepository: Send + Sync {
+    /// Stores the row. The item and the plan's storage quota are checked
+    /// again inside the transaction, so concurrent uploads cannot pass it.
+    ///
+    /// # Errors
+    /// `NotFound` naming the item when the tenant has no such live item;
+    /// `LimitExceeded` (`storage`) when the file would pass the quota.
+    async fn create(
+        &self,
+        tenant: TenantId,
+        attachment: &crate::attachment::Attachment,
+        audit: &AuditEntry,
+    ) -> DomainResult<()>;
+
+    /// An attachment whose item is live.
+    async fn find(
+        &self,
+        tenant: TenantId,
+        id: crate::attachment::AttachmentId,
+    ) -> DomainResult<Option<crate::attachment::Attachment>>;
+
+    /// The attachments of each of `items`, oldest first, in one query.
+    async fn list_for(
+        &self,
+        tenant: TenantId,
+        items: &[ItemId],
+    ) -> DomainResult<Vec<crate::attachment::Attachment>>;
+
+    /// The plan's file limits and the bytes the tenant's files take.
+    async fn usage(&self, tenant: TenantId) -> DomainResult<crate::attachment::StorageUsage>;
+}
+
+/// Where files' bytes are kept, by key.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait FileStore: Send + Sync {
+    async fn put(&self, key: &str, content: bytes::Bytes) -> DomainResult<()>;
+
+    /// The bytes under `key`, if there are any.
+    async fn get(&self, key: &str) -> DomainResult<Option<bytes::Bytes>>;
+
+    /// Removing a key that holds nothing is no error.
+    async fn delete(&self, key: &str) -> DomainResult<()>;
+}
+
+/// Figures over items, computed by the store's aggregates.
+#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
+#[async_trait]
+pub trait AnalyticsRepository: Send + Sync {
+    /// Over the tenant's live items that pass `filter`: overdue as of
+    /// `today`, completed since `week_start`.
+    async fn item_analytics(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        today: chrono::NaiveDate,
+        week_start: chrono::NaiveDate,
+    ) -> DomainResult<crate::analytics::ItemAnalytics>;
+
+    /// Items completed in each of `weeks` weeks from `first_week_start`,
+    /// one row per week (weeks with none included), oldest first.
+    async fn throughput(
+        &self,
+        tenant: TenantId,
+        first_week_start: chrono::NaiveDate,
+        weeks: u32,
+    ) -> DomainResult<Vec<crate::analytics::ThroughputWeek>>;
 }

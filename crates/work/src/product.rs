@@ -19,6 +19,11 @@ pub struct WorkPorts {
     pub items: Arc<dyn ItemRepository>,
     pub activity: Arc<dyn ActivityRepository>,
     pub members: Arc<dyn MemberDirectory>,
+    pub comments: Arc<dyn crate::ports::CommentRepository>,
+    pub analytics: Arc<dyn crate::ports::AnalyticsRepository>,
+    pub attachments: Arc<dyn crate::ports::AttachmentRepository>,
+    /// Where attachments' bytes are kept.
+    pub files: Arc<dyn crate::ports::FileStore>,
 }
 
 /// The Work product's use cases, built once at start-up.
@@ -28,6 +33,12 @@ pub struct Work {
     pub tags: TagService,
     /// Items, their relations and their history.
     pub items: ItemService,
+    /// Comments on items.
+    pub comments: crate::service::CommentService,
+    /// Figures over items.
+    pub analytics: crate::service::AnalyticsService,
+    /// Files uploaded to items.
+    pub attachments: crate::service::AttachmentService,
 }
 
 impl Work {
@@ -38,11 +49,18 @@ impl Work {
             items: ports.items,
             activity: ports.activity,
             members: ports.members,
+            comments: ports.comments,
+            analytics: ports.analytics,
+            attachments: ports.attachments,
+            files: ports.files,
             clock,
         });
         Self {
             teams: TeamService::new(deps.clone()),
             tags: TagService::new(deps.clone()),
+            comments: crate::service::CommentService::new(deps.clone()),
+            analytics: crate::service::AnalyticsService::new(deps.clone()),
+            attachments: crate::service::AttachmentService::new(deps.clone()),
             items: ItemService::new(deps),
         }
     }

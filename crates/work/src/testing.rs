@@ -18,6 +18,10 @@ pub struct WorkMocks {
     pub items: MockItemRepository,
     pub activity: MockActivityRepository,
     pub members: MockMemberDirectory,
+    pub comments: crate::ports::MockCommentRepository,
+    pub analytics: crate::ports::MockAnalyticsRepository,
+    pub attachments: crate::ports::MockAttachmentRepository,
+    pub files: crate::ports::MockFileStore,
 }
 
 impl WorkMocks {
@@ -28,6 +32,10 @@ impl WorkMocks {
             items: Arc::new(self.items),
             activity: Arc::new(self.activity),
             members: Arc::new(self.members),
+            comments: Arc::new(self.comments),
+            analytics: Arc::new(self.analytics),
+            attachments: Arc::new(self.attachments),
+            files: Arc::new(self.files),
         }
     }
 }

@@ -8,6 +8,7 @@
   client.py check URL TOKENS KIND MEMBERS              every token once: 200, no errors, full page
   client.py capture URL TOKENS KIND PGLOG WINDOWS      one request per token, each with the byte
                                                        range of the PostgreSQL log it wrote
+  client.py time URL TOKEN COUNT QUERY                 COUNT requests one after another: p50, p99 ms
 
 OWNERS is a TSV of email and tenant id, TOKENS one access token a line,
 both in tenant order.
@@ -24,6 +25,8 @@ import urllib.request
 QUERIES = {
     "members": "{ tenant { members(first: 50) { edges { node { user { email name } role joinedAt } } } } }",
     "me": "{ me { id } }",
+    "items": "{ items(first: 50, orderBy: {field: CREATED_AT, direction: DESC}) { edges { node "
+             "{ id title status priority createdAt creator { email } tags { name } } } } }",
 }
 # Statements of a request are logged before its response is sent; this
 # pause also catches any work a request leaves running after answering
@@ -111,6 +114,11 @@ def check(url, tokens_path, kind, members):
             raise RuntimeError(f"expected {members} members, got: {json.dumps(data)[:300]}")
         if kind == "me" and not data["me"]["id"]:
             raise RuntimeError(f"no id in {data}")
+        if kind == "items":
+            edges = data["items"]["edges"]
+            if len(edges) != 50 or any(len(e["node"]["tags"]) != 2 or not e["node"]["creator"]
+                                       for e in edges):
+                raise RuntimeError(f"expected 50 items with a creator and 2 tags: {json.dumps(data)[:300]}")
 
 
 def capture(url, tokens_path, kind, pglog, windows_path):
@@ -129,8 +137,22 @@ def capture(url, tokens_path, kind, pglog, windows_path):
     write_lines(windows_path, windows)
 
 
+def timed(url, token, count, query):
+    """Latency of one query sent alone, COUNT times after one warm-up."""
+    gql(url, query, token=token)
+    times = []
+    for _ in range(int(count)):
+        start = time.perf_counter()
+        gql(url, query, token=token)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p50 = times[len(times) // 2]
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    print(f"{p50:.1f} {p99:.1f}")
+
+
 def main(argv):
-    commands = {"seed": seed, "signin": signin, "check": check, "capture": capture}
+    commands = {"seed": seed, "signin": signin, "check": check, "capture": capture, "time": timed}
     if len(argv) == 2 and argv[0] == "body":
         print(json.dumps({"query": QUERIES[argv[1]]}))
     elif argv and argv[0] in commands:

@@ -23,13 +23,20 @@
 # over a database whose tables have row-level security disabled after
 # migrating: the one difference is the policies, which measures what they
 # cost. Migrations always run as PGUSER.
-# It ends with one Markdown table of every binary.
+# With BENCH_KINDS including `items` (the Work list: 50 items, newest first,
+# with creator and tags), every tenant also gets BENCH_ITEMS items with two
+# of BENCH_TAGS tags each, and with BENCH_GROW set, the first tenant then
+# grows to BENCH_GROW items: the latency of its items page, of a search and
+# of itemAnalytics is timed alone before and after (client.py time).
+# It ends with one Markdown table of every binary and kind.
 #
 # Environment, with defaults:
 #   BENCH_DURATION=20 seconds per measurement   BENCH_WARMUP=5 seconds before each
 #   BENCH_CONNECTIONS=32  BENCH_THREADS=2       wrk and pgbench alike
 #   BENCH_TENANTS=100  BENCH_MEMBERS=50         BENCH_SIGNINS=1000  BENCH_PARALLEL=4
 #   BENCH_REPLAY=prepared                       or literal, see above
+#   BENCH_KINDS="members me"  or any of members, me, items
+#   BENCH_ITEMS=1000  BENCH_TAGS=10  BENCH_GROW=0 (e.g. 1000000)  BENCH_TIMED=200 requests
 #   BENCH_APP_ROLE=trellis_bench_app
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (PGPASSWORD if needed; a superuser,
 #   for ALTER DATABASE ... SET log_statement)   PGLOG=the cluster's log file
@@ -45,6 +52,11 @@ members=${BENCH_MEMBERS:-50}
 signins=${BENCH_SIGNINS:-1000}
 parallel=${BENCH_PARALLEL:-4}
 replay=${BENCH_REPLAY:-prepared}
+read -r -a kinds <<<"${BENCH_KINDS:-members me}"
+items=${BENCH_ITEMS:-1000}
+tags=${BENCH_TAGS:-10}
+grow=${BENCH_GROW:-0}
+timed_requests=${BENCH_TIMED:-200}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 password=bench-password-1
 app_role=${BENCH_APP_ROLE:-trellis_bench_app}
@@ -182,8 +194,10 @@ measure() {
   python3 "$here/client.py" check "$url" "$run/tokens" "$kind" "$((members < 50 ? members : 50))"
   strays=$(tail -c "+$((log0 + 1))" "$PGLOG" | head -c "$((log1 - log0))" | grep -c "@$db " || true)
   ((strays == 0)) || echo "    warning: $strays log lines of $db during the run (statement logging still on?)"
-  read -r requests duration_us non2xx socket_errors < <(grep -o 'WRK_RESULT.*' <<<"$out" |
-    sed -E 's/[a-z0-9_]+=//g; s/WRK_RESULT //' | awk '{ print $1, $2, $3, $4 }')
+  read -r requests duration_us non2xx socket_errors p50_us p99_us < <(grep -o 'WRK_RESULT.*' <<<"$out" |
+    sed -E 's/[a-z0-9_]+=//g; s/WRK_RESULT //' | awk '{ print $1, $2, $3, $4, $5, $6 }')
+  p50[$kind]=$(calc 1 "$p50_us / 1000")
+  p99[$kind]=$(calc 1 "$p99_us / 1000")
   rps[$kind]=$(calc 0 "$requests / ($duration_us / 1e6)")
   cpu[$kind]=$(calc 2 "($ticks1 - $ticks0) / $clk_tck / $requests * 1000")
   failed[$kind]=$((non2xx + socket_errors))
@@ -203,7 +217,45 @@ measure() {
   ratio[$kind]=$(calc 0 "100 * ${rps[$kind]} / ${tps[$kind]}")
 }
 
-rows=() busy_runs=()
+# The requests timed on the grown tenant: the benchmark's page, a search,
+# and the analytics of the whole tenant. A request the schema does not
+# have yet is skipped.
+TIMED_QUERIES=(
+  "items|{ items(first: 50, orderBy: {field: CREATED_AT, direction: DESC}) { edges { node { id title status priority createdAt creator { email } tags { name } } } } }"
+  "search|{ items(first: 50, filter: {search: \"backlog sentence\"}, orderBy: {field: RELEVANCE, direction: DESC}) { edges { node { id title } } } }"
+  "analytics|{ itemAnalytics { total overdue completedThisWeek avgCompletionHours byStatus { status count } } }"
+)
+
+# time_queries SUFFIX: p50 and p99 of each timed request on the first tenant.
+time_queries() {
+  local entry name query token
+  token=$(head -n 1 "$run/tokens")
+  for entry in "${TIMED_QUERIES[@]}"; do
+    name=${entry%%|*} query=${entry#*|}
+    timed[$name$1]=$(python3 "$here/client.py" time "$url" "$token" "$timed_requests" "$query" 2>/dev/null ||
+      echo "- -")
+  done
+}
+
+grow_one_tenant() {
+  local first name before after
+  declare -gA timed=()
+  first=$(head -n 1 "$run/owners.tsv" | cut -f 2)
+  time_queries _before
+  log "growing tenant $first to $grow items (on the ENTERPRISE plan, which has no item limit)"
+  sql -d "$db" -c "UPDATE tenants SET plan = 'ENTERPRISE' WHERE id = '$first'" >/dev/null
+  sql -d "$db" -v items="$((grow - items))" -v tags="$tags" -v tenant="$first" \
+    -f "$here/seed_items.sql" >/dev/null
+  time_queries _after
+  for entry in "${TIMED_QUERIES[@]}"; do
+    name=${entry%%|*}
+    read -r -a before <<<"${timed[${name}_before]}"
+    read -r -a after <<<"${timed[${name}_after]}"
+    grow_rows+=("| $index: \`$label\` | $name | ${before[0]} | ${before[1]} | ${after[0]} | ${after[1]} |")
+  done
+}
+
+rows=() rss_rows=() grow_rows=() busy_runs=()
 index=0
 sql -d postgres -c "DO \$\$ BEGIN CREATE ROLE $app_role LOGIN PASSWORD '$app_password';
   EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" >/dev/null
@@ -216,7 +268,7 @@ for label in "$@"; do
   run=$work/$index
   db=trellis_bench_$$_$index
   mkdir -p "$run/sql"
-  declare -A rps=() cpu=() failed=() tps=() ratio=() statements=()
+  declare -A rps=() cpu=() failed=() tps=() ratio=() statements=() p50=() p99=()
   log "[$index] $label ($("$bin" --version 2>/dev/null || echo 'no --version'))"
 
   sql -d postgres -c "CREATE DATABASE \"$db\""
@@ -244,6 +296,10 @@ for label in "$@"; do
   sql -d "$db" -v members="$members" -f "$here/seed.sql" >/dev/null
   total=$(sql -d "$db" -c 'SELECT count(*) FROM memberships')
   ((total == tenants * members)) || die "seeded $total memberships, expected $((tenants * members))"
+  if [[ " ${kinds[*]} " == *" items "* ]]; then
+    log "seeding $items items per tenant, two of $tags tags each"
+    sql -d "$db" -v items="$items" -v tags="$tags" -v tenant= -f "$here/seed_items.sql" >/dev/null
+  fi
   rss_seeded=$(rss_mb "$main_pid")
   log "RSS after seeding: $rss_seeded MB; $signins sign-ins, $parallel at a time"
   sign_in "$signins"
@@ -257,14 +313,14 @@ for label in "$@"; do
   sql -d postgres -c "ALTER DATABASE \"$db\" SET log_statement = 'all'"
   capture_port=$(free_port)
   start_server "$bin" "$db" "$capture_port" "$run/capture-server.log"
-  for kind in members me; do
+  for kind in "${kinds[@]}"; do
     python3 "$here/client.py" capture "http://127.0.0.1:$capture_port/graphql" "$run/tokens" \
       "$kind" "$PGLOG" "$run/$kind.windows"
   done
   stop_server "$server_pid"
   sql -d postgres -c "ALTER DATABASE \"$db\" RESET log_statement"
   server_pid=$main_pid
-  for kind in members me; do
+  for kind in "${kinds[@]}"; do
     out=$(python3 "$here/pglog.py" "$PGLOG" "$db" "$run/$kind.windows" "$run/sql" "$kind" "$replay")
     grep -v '^STATEMENTS' <<<"$out"
     statements[$kind]=$(sed -n 's/^STATEMENTS //p' <<<"$out")
@@ -273,26 +329,43 @@ for label in "$@"; do
       die "a captured $kind statement does not run as replayed (see $run/sql/$kind-check.sql)"
   done
 
-  for kind in members me; do measure "$kind"; done
+  for kind in "${kinds[@]}"; do
+    measure "$kind"
+    rows+=("| $index: \`$label\` | $kind | ${rps[$kind]} | ${p50[$kind]} | ${p99[$kind]} \
+| ${tps[$kind]%.*} | ${ratio[$kind]} % | ${statements[$kind]} | ${cpu[$kind]} | ${failed[$kind]} |")
+  done
+  if ((grow > 0)) && [[ " ${kinds[*]} " == *" items "* ]]; then grow_one_tenant; fi
+  rss_rows+=("| $index: \`$label\` | $rss_seeded | $rss_signins |")
   stop_server "$main_pid"
   sql -d postgres -c "DROP DATABASE \"$db\" WITH (FORCE)"
   databases=()
-
-  rows+=("| $index: \`$label\` | ${rps[members]} | ${tps[members]%.*} | ${ratio[members]} % | ${rps[me]} \
-| ${tps[me]%.*} | ${ratio[me]} % | ${statements[members]} / ${statements[me]} \
-| ${cpu[members]} / ${cpu[me]} | $rss_seeded | $rss_signins | ${failed[members]} / ${failed[me]} |")
 done
 
 echo
-echo "Read path: $tenants tenants x $members members, wrk -t$threads -c$connections ${duration}s" \
-  "(after ${warmup}s warm-up), $replay pgbench replay, random tenant per request"
+items_note=""
+[[ " ${kinds[*]} " == *" items "* ]] && items_note=" x $items items (two of $tags tags each)"
+echo "Read path: $tenants tenants x $members members$items_note," \
+  "wrk -t$threads -c$connections ${duration}s (after ${warmup}s warm-up), $replay pgbench replay," \
+  "random tenant per request"
 echo
-echo "| binary | members req/s | members replay tps | ratio | me req/s | me replay tps | ratio \
-| statements/req (members / me) | server CPU s per 1000 req (members / me) | RSS MB seeded \
-| RSS MB after $signins sign-ins | failed req (members / me) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| binary | kind | req/s | p50 ms | p99 ms | replay tps | ratio | statements/req \
+| server CPU s per 1000 req | failed req |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "| binary | RSS MB seeded | RSS MB after $signins sign-ins |"
+echo "|---|---:|---:|"
+printf '%s\n' "${rss_rows[@]}"
+if ((${#grow_rows[@]} > 0)); then
+  echo
+  echo "One tenant grown from $items to $grow items; each request sent alone, $timed_requests times:"
+  echo
+  echo "| binary | request | p50 ms at $items | p99 ms at $items | p50 ms at $grow | p99 ms at $grow |"
+  echo "|---|---|---:|---:|---:|---:|"
+  printf '%s\n' "${grow_rows[@]}"
+fi
 echo
 ((${#busy_runs[@]} == 0)) || echo "Other work kept the CPUs busy before: ${busy_runs[*]}; compare with care."
 echo "Targets: members >= 2000 req/s and >= 50 % of its replay; me >= 6000 req/s;" \
-  "RSS < 100 MB after 1000 sign-ins."
+  "items >= 2000 req/s with p99 < 40 ms; RSS < 100 MB after 1000 sign-ins;" \
+  "a grown tenant's items page within 20 % of its latency before, search and analytics < 100 ms."

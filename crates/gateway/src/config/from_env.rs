@@ -43,6 +43,8 @@ const KNOWN: &[&str] = &[
     "TRELLIS_RULE_TIMEOUT_MS",
     "TRELLIS_ROUTING_BUDGET_MS",
     "TRELLIS_MAX_UPLOAD_BYTES",
+    "TRELLIS_DATA_DIR",
+    "TRELLIS_STORAGE_URL",
 ];
 
 impl Config {
@@ -147,6 +149,17 @@ impl Config {
         let migration_database_url = vars
             .get("TRELLIS_MIGRATION_DATABASE_URL")
             .map(|v| v.trim().to_owned());
+        // Checked here so that a bad URL stops the start with the other
+        // problems, not later when the file store is built.
+        let storage_url = vars
+            .get("TRELLIS_STORAGE_URL")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty());
+        if let Some(url) = &storage_url
+            && let Err(err) = trellis_file_store::check_url(url)
+        {
+            p.problems.push(err.to_string());
+        }
 
         let bind = p
             .parse(
@@ -243,6 +256,11 @@ impl Config {
                 || PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
                 |dir| PathBuf::from(dir.trim()),
             ),
+            data_dir: vars.get("TRELLIS_DATA_DIR").map_or_else(
+                || PathBuf::from(DEFAULT_DATA_DIR),
+                |dir| PathBuf::from(dir.trim()),
+            ),
+            storage_url,
             rule_timeout,
             routing_budget,
             auth_rate_limits: edge::auth_rate_limits(&mut p),

@@ -102,6 +102,12 @@ pub struct Config {
     pub allow_private_networks: bool,
     /// Where SQLite datasource files live; their paths are relative to it.
     pub datasource_files_dir: PathBuf,
+    /// Where local data lives: attachments under `attachments/` unless
+    /// `storage_url` names object storage.
+    pub data_dir: PathBuf,
+    /// `s3://bucket/prefix` to keep attachments in S3-compatible object
+    /// storage; unset keeps them under `data_dir`.
+    pub storage_url: Option<String>,
     /// Longest one validation rule may take.
     pub rule_timeout: Duration,
     /// Longest all the rules of one email may take together.
@@ -141,6 +147,8 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 11 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 pub const DEFAULT_DATASOURCE_FILES_DIR: &str = "./datasources";
+/// Beside the default SQLite file.
+pub const DEFAULT_DATA_DIR: &str = "data";
 pub const DEFAULT_RULE_TIMEOUT_MS: u64 = 2_000;
 pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: u64 = 2_000;
 pub const DEFAULT_ROUTING_BUDGET_MS: u64 = 10_000;
@@ -174,6 +182,8 @@ impl Config {
             keyring_is_development: true,
             allow_private_networks: false,
             datasource_files_dir: PathBuf::from(DEFAULT_DATASOURCE_FILES_DIR),
+            data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+            storage_url: None,
             rule_timeout: Duration::from_millis(DEFAULT_RULE_TIMEOUT_MS),
             routing_budget: Duration::from_millis(DEFAULT_ROUTING_BUDGET_MS),
             auth_rate_limits: AuthRateLimits::default(),
@@ -236,6 +246,8 @@ impl fmt::Debug for Config {
             .field("keyring_is_development", &self.keyring_is_development)
             .field("allow_private_networks", &self.allow_private_networks)
             .field("datasource_files_dir", &self.datasource_files_dir)
+            .field("data_dir", &self.data_dir)
+            .field("storage_url", &self.storage_url)
             .field("rule_timeout", &self.rule_timeout)
             .field("routing_budget", &self.routing_budget)
             .field("auth_rate_limits", &self.auth_rate_limits)

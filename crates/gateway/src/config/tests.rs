@@ -452,3 +452,30 @@ fn a_cors_origin_with_a_path_or_no_scheme_is_named() {
         );
     }
 }
+
+#[test]
+fn attachments_live_under_the_data_dir_unless_a_storage_url_is_set() {
+    let config = parse(&[]).unwrap();
+    assert_eq!(config.data_dir, std::path::PathBuf::from(DEFAULT_DATA_DIR));
+    assert_eq!(config.storage_url, None);
+
+    let config = parse(&[
+        ("TRELLIS_DATA_DIR", "/var/lib/trellis"),
+        ("TRELLIS_STORAGE_URL", "s3://attachments/prod"),
+    ])
+    .unwrap();
+    assert_eq!(
+        config.data_dir,
+        std::path::PathBuf::from("/var/lib/trellis")
+    );
+    assert_eq!(config.storage_url.as_deref(), Some("s3://attachments/prod"));
+    assert!(config.unknown_variables.is_empty());
+
+    let err = parse(&[("TRELLIS_STORAGE_URL", "ftp://files.example.com")]).unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert!(
+        err.problems[0].contains("TRELLIS_STORAGE_URL"),
+        "{}",
+        err.problems[0]
+    );
+}

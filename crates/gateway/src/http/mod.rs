@@ -5,6 +5,7 @@ mod auth;
 mod body_limit;
 mod console;
 mod cors;
+mod files;
 mod graphql;
 mod headers;
 mod health;
@@ -143,6 +144,7 @@ fn build(state: AppState, schema: TrellisSchema, config: &Config, clock: Throttl
         .route("/auth/session", post(session_cookie::adopt))
         .route("/auth/refresh", post(session_cookie::refresh))
         .route("/auth/signout", post(session_cookie::sign_out))
+        .route(files::FILES_PATH, get(files::download))
         .route("/health", get(health::live))
         .route("/health/db", get(health::database))
         .fallback(console::fallback)

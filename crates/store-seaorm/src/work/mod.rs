@@ -10,18 +10,24 @@ mod repo;
 use std::sync::Arc;
 
 use trellis_work::WorkPorts;
+use trellis_work::ports::FileStore;
 
 use crate::SeaOrmStore;
 
 impl SeaOrmStore {
-    /// Every Work port, backed by this store.
-    pub fn work_ports(&self) -> WorkPorts {
+    /// Every Work port, backed by this store, with attachments' bytes in
+    /// `files`.
+    pub fn work_ports(&self, files: Arc<dyn FileStore>) -> WorkPorts {
         let store = Arc::new(self.clone());
         WorkPorts {
             teams: store.clone(),
             tags: store.clone(),
             items: store.clone(),
             activity: store.clone(),
+            comments: store.clone(),
+            analytics: store.clone(),
+            attachments: store.clone(),
+            files,
             members: store,
         }
     }

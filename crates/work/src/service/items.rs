@@ -12,16 +12,12 @@ use trellis_kernel::{
 };
 
 use super::WorkDeps;
-use super::input::{
-    self, CreateItem, ItemPatch, MAX_ASSIGNEES, MAX_TAGS, NO_SUCH_ITEM, NO_SUCH_TAG, NO_SUCH_TEAM,
-    validated,
-};
+use super::input::{self, CreateItem, ItemPatch, MAX_ASSIGNEES, MAX_TAGS, validated};
+use super::item_references::References;
 use super::teams::NOT_A_MEMBER;
 use crate::activity::{self, Activity, ActivityAction, ActivityId};
-use crate::item::{Item, ItemId, ItemState, ItemStatus, MAX_DEPTH, Priority};
-use crate::ports::{ItemUpdate, SetChange};
-use crate::tag::TagId;
-use crate::team::TeamId;
+use crate::item::{Item, ItemId, ItemState, ItemStatus, Priority};
+use crate::ports::{ItemChange, ItemUpdate, SetChange};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletedItem {
@@ -35,23 +31,16 @@ pub struct RestoredItem {
     pub restored_subtask_ids: Vec<ItemId>,
 }
 
+/// What a patch comes to, before anything is written.
+pub(super) enum Planned {
+    /// The patch changes nothing: there is nothing to write.
+    Unchanged(Box<Item>),
+    Change(Box<ItemChange>),
+}
+
 #[derive(Clone)]
 pub struct ItemService {
     pub(super) deps: Arc<WorkDeps>,
-}
-
-/// The ids inside an input that must name the tenant's objects. Only what
-/// a change adds is checked: an assignee who has since left the tenant
-/// does not block an edit of the title.
-struct References<'a> {
-    team: Option<TeamId>,
-    parent: Option<ItemId>,
-    assignees: &'a [UserId],
-    known_assignees: &'a [UserId],
-    tags: &'a [TagId],
-    known_tags: &'a [TagId],
-    /// The item being moved, for an update.
-    moving: Option<ItemId>,
 }
 
 impl ItemService {
@@ -284,6 +273,31 @@ impl ItemService {
         before: ItemState,
         patch: ItemPatch,
     ) -> DomainResult<Item> {
+        match self.plan(ctx, before, patch).await? {
+            Planned::Unchanged(item) => Ok(*item),
+            Planned::Change(change) => {
+                let ItemChange {
+                    update,
+                    audit,
+                    activity,
+                } = *change;
+                self.deps
+                    .items
+                    .update(ctx.tenant_id, &update, &audit, &activity)
+                    .await?;
+                Ok(update.item)
+            }
+        }
+    }
+
+    /// Checks `patch` against the item as it is and computes the change,
+    /// with its audit and history entries, without writing anything.
+    pub(super) async fn plan(
+        &self,
+        ctx: &TenantCtx,
+        before: ItemState,
+        patch: ItemPatch,
+    ) -> DomainResult<Planned> {
         let old = &before.item;
         let mut errors = FieldErrors::new();
         let title = match &patch.title {
@@ -346,7 +360,7 @@ impl ItemService {
         };
         let changes = activity::changes(Some(&before), &after);
         if changes.is_empty() {
-            return Ok(before.item);
+            return Ok(Planned::Unchanged(Box::new(before.item)));
         }
         let now = self.deps.clock.now();
         after.item.completed_at = match (old.status == ItemStatus::Done, status == ItemStatus::Done)
@@ -368,126 +382,11 @@ impl ItemService {
             assignees: SetChange::between(&before.assignee_ids, &after.assignee_ids),
             tags: SetChange::between(&before.tag_ids, &after.tag_ids),
         };
-        self.deps
-            .items
-            .update(ctx.tenant_id, &update, &entry, &activity)
-            .await?;
-        Ok(after.item)
-    }
-
-    /// Every id inside the input must name a live object of the tenant;
-    /// one that does not is a field error, worded alike whether the object
-    /// is another tenant's or nobody's. A new parent must not make a cycle
-    /// nor nest items past [`MAX_DEPTH`].
-    async fn check_references(&self, ctx: &TenantCtx, refs: References<'_>) -> DomainResult<()> {
-        let tenant = ctx.tenant_id;
-        let mut errors = FieldErrors::new();
-        if let Some(team) = refs.team
-            && self.deps.teams.find_many(tenant, &[team]).await?.is_empty()
-        {
-            errors.add("teamId", NO_SUCH_TEAM);
-        }
-        let new_assignees: Vec<UserId> = refs
-            .assignees
-            .iter()
-            .copied()
-            .filter(|user| !refs.known_assignees.contains(user))
-            .collect();
-        if !new_assignees.is_empty() {
-            let mut found = self
-                .deps
-                .members
-                .members_among(tenant, &new_assignees)
-                .await?;
-            found.extend_from_slice(refs.known_assignees);
-            input::missing_ids(
-                &mut errors,
-                "assigneeIds",
-                refs.assignees,
-                &found,
-                NOT_A_MEMBER,
-            );
-        }
-        let new_tags: Vec<TagId> = refs
-            .tags
-            .iter()
-            .copied()
-            .filter(|tag| !refs.known_tags.contains(tag))
-            .collect();
-        if !new_tags.is_empty() {
-            let mut found: Vec<TagId> = self
-                .deps
-                .tags
-                .find_many(tenant, &new_tags)
-                .await?
-                .into_iter()
-                .map(|tag| tag.id)
-                .collect();
-            found.extend_from_slice(refs.known_tags);
-            input::missing_ids(&mut errors, "tagIds", refs.tags, &found, NO_SUCH_TAG);
-        }
-        if let Some(parent) = refs.parent {
-            self.check_parent(ctx, parent, refs.moving, &mut errors)
-                .await?;
-        }
-        errors.into_result()
-    }
-
-    async fn check_parent(
-        &self,
-        ctx: &TenantCtx,
-        parent: ItemId,
-        moving: Option<ItemId>,
-        errors: &mut FieldErrors,
-    ) -> DomainResult<()> {
-        let tenant = ctx.tenant_id;
-        if moving == Some(parent) {
-            return Err(DomainError::conflict(format!(
-                "parentId: item {parent} cannot be its own parent"
-            )));
-        }
-        if self
-            .deps
-            .items
-            .find_many(tenant, &[parent])
-            .await?
-            .is_empty()
-        {
-            errors.add("parentId", NO_SUCH_ITEM);
-            return Ok(());
-        }
-        let ancestors = self.deps.items.ancestors(tenant, parent, MAX_DEPTH).await?;
-        if let Some(id) = moving
-            && let Some(position) = ancestors.iter().position(|ancestor| *ancestor == id)
-        {
-            let chain: Vec<String> = std::iter::once(id)
-                .chain(std::iter::once(parent))
-                .chain(ancestors[..=position].iter().copied())
-                .map(|item| item.to_string())
-                .collect();
-            return Err(DomainError::conflict(format!(
-                "parentId: moving item {id} under item {parent} would make a cycle: {}",
-                chain.join(" → ")
-            )));
-        }
-        let height = match moving {
-            Some(id) => {
-                self.deps
-                    .items
-                    .subtree_height(tenant, id, MAX_DEPTH)
-                    .await?
-            }
-            None => 0,
-        };
-        // The parent's chain, the parent, the item, and what hangs below it.
-        let depth = ancestors.len() + 2 + height;
-        if depth > MAX_DEPTH {
-            errors.add(
-                "parentId",
-                format!("would nest items {depth} levels deep; at most {MAX_DEPTH} are allowed"),
-            );
-        }
-        Ok(())
+        Ok(Planned::Change(Box::new(ItemChange {
+            update,
+            audit: entry,
+            activity,
+        })))
     }
 }
 
@@ -511,7 +410,7 @@ fn activity(
 
 /// # Errors
 /// `StaleVersion` naming the item's version when the client's is another.
-fn check_version(item: &Item, expected: Option<i64>) -> DomainResult<()> {
+pub(super) fn check_version(item: &Item, expected: Option<i64>) -> DomainResult<()> {
     match expected {
         Some(version) if version != item.version => Err(DomainError::StaleVersion {
             entity: "item",

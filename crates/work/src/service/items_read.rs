@@ -6,7 +6,7 @@ use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, Permission, T
 use super::items::ItemService;
 use crate::activity::{Activity, ActivityFilter};
 use crate::item::{Item, ItemFilter, ItemId, Progress};
-use crate::order::ItemPageRequest;
+use crate::order::{ItemPageRequest, ItemSort};
 use crate::ports::Person;
 use crate::tag::Tag;
 
@@ -51,7 +51,40 @@ impl ItemService {
                 "cannot be combined with filter.parentId",
             ));
         }
+        check_search(filter, page)?;
+        if page.order.sort == ItemSort::Relevance {
+            let ranked = self
+                .deps
+                .items
+                .list_ranked(ctx.tenant_id, filter, page)
+                .await?;
+            return Ok(ranked.map(|(item, _)| item));
+        }
         self.deps.items.list(ctx.tenant_id, filter, page).await
+    }
+
+    /// A page of the items matching `filter.search`, each with its rank,
+    /// in the order of `page` (for cursors in the relevance order).
+    ///
+    /// # Errors
+    /// As [`Self::list`].
+    pub async fn list_ranked(
+        &self,
+        ctx: &TenantCtx,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+    ) -> DomainResult<Page<(Item, f64)>> {
+        if page.order.sort != ItemSort::Relevance {
+            let items = self.list(ctx, filter, page).await?;
+            return Ok(items.map(|item| (item, 0.0)));
+        }
+        // Validated as `list` validates; the ranks are kept.
+        ctx.require(Permission::ItemsRead)?;
+        check_search(filter, page)?;
+        self.deps
+            .items
+            .list_ranked(ctx.tenant_id, filter, page)
+            .await
     }
 
     /// Open items due before this day (UTC) are overdue.
@@ -122,4 +155,24 @@ impl ItemService {
         }
         self.deps.activity.list(ctx.tenant_id, filter, page).await
     }
+}
+
+/// `filter.search` is at most [`SEARCH_MAX`] characters (the caller trims
+/// it and drops a blank one), and the relevance order needs one.
+fn check_search(filter: &ItemFilter, page: &ItemPageRequest) -> DomainResult<()> {
+    if let Some(search) = &filter.search
+        && search.chars().count() > crate::item::SEARCH_MAX
+    {
+        return Err(DomainError::invalid(
+            "filter.search",
+            format!("must be at most {} characters", crate::item::SEARCH_MAX),
+        ));
+    }
+    if page.order.sort == ItemSort::Relevance && filter.search.is_none() {
+        return Err(DomainError::invalid(
+            "orderBy",
+            "RELEVANCE needs filter.search, the words to rank by",
+        ));
+    }
+    Ok(())
 }

@@ -3,12 +3,25 @@
 //! (MEMBER and above); managing teams takes `teams.manage` (ADMIN and
 //! above).
 
+mod analytics;
+mod attachments;
+mod bulk;
+mod comments;
 mod input;
+mod item_references;
 mod items;
 mod items_read;
 mod tags;
 mod teams;
 
+#[cfg(test)]
+mod analytics_tests;
+#[cfg(test)]
+mod attachments_tests;
+#[cfg(test)]
+mod bulk_tests;
+#[cfg(test)]
+mod comments_tests;
 #[cfg(test)]
 mod item_references_tests;
 #[cfg(test)]
@@ -19,6 +32,8 @@ mod items_read_tests;
 mod items_tests;
 #[cfg(test)]
 mod items_update_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod subtasks_tests;
 #[cfg(test)]
@@ -36,6 +51,10 @@ use crate::ports::{
     ActivityRepository, ItemRepository, MemberDirectory, TagRepository, TeamRepository,
 };
 
+pub use analytics::AnalyticsService;
+pub use attachments::{AttachmentService, NewFile};
+pub use bulk::{BulkEdit, MAX_BULK_EDITS};
+pub use comments::CommentService;
 pub use input::{CreateItem, ItemPatch};
 pub use items::{DeletedItem, ItemService, RestoredItem};
 pub use tags::{CreateTag, TagService, UpdateTag};
@@ -48,5 +67,9 @@ pub struct WorkDeps {
     pub items: Arc<dyn ItemRepository>,
     pub activity: Arc<dyn ActivityRepository>,
     pub members: Arc<dyn MemberDirectory>,
+    pub comments: Arc<dyn crate::ports::CommentRepository>,
+    pub analytics: Arc<dyn crate::ports::AnalyticsRepository>,
+    pub attachments: Arc<dyn crate::ports::AttachmentRepository>,
+    pub files: Arc<dyn crate::ports::FileStore>,
     pub clock: Arc<dyn Clock>,
 }

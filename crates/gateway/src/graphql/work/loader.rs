@@ -131,3 +131,44 @@ impl Loader<MembersOf> for WorkLoader {
         Ok(grouped(pairs, MembersOf))
     }
 }
+
+/// How many comments an item has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CommentCountOf(pub ItemId);
+
+impl Loader<CommentCountOf> for WorkLoader {
+    type Value = u64;
+    type Error = Arc<DomainError>;
+
+    /// Items without comments are counted 0 rather than left out.
+    async fn load(&self, keys: &[CommentCountOf]) -> LoadResult<CommentCountOf, u64> {
+        let items: Vec<ItemId> = keys.iter().map(|key| key.0).collect();
+        let mut counts: HashMap<CommentCountOf, u64> = keys.iter().map(|key| (*key, 0)).collect();
+        for (item, count) in self.work.comments.counts(&self.scope, &items).await? {
+            counts.insert(CommentCountOf(item), count);
+        }
+        Ok(counts)
+    }
+}
+
+/// An item's attachments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AttachmentsOf(pub ItemId);
+
+impl Loader<AttachmentsOf> for WorkLoader {
+    type Value = Vec<trellis_work::Attachment>;
+    type Error = Arc<DomainError>;
+
+    async fn load(
+        &self,
+        keys: &[AttachmentsOf],
+    ) -> LoadResult<AttachmentsOf, Vec<trellis_work::Attachment>> {
+        let items: Vec<ItemId> = keys.iter().map(|key| key.0).collect();
+        let found = self.work.attachments.list_for(&self.scope, &items).await?;
+        let pairs = found
+            .into_iter()
+            .map(|attachment| (attachment.item_id, attachment))
+            .collect();
+        Ok(grouped(pairs, AttachmentsOf))
+    }
+}

@@ -12,7 +12,9 @@ use async_graphql::{Context, Lookahead, Result};
 use tokio::sync::OnceCell;
 use trellis_kernel::{DomainError, UserId};
 
-use super::loader::{AssigneesOf, ProgressOf, TagsOf, WorkLoader};
+use super::loader::AttachmentsOf;
+use super::loader::{AssigneesOf, CommentCountOf, ProgressOf, TagsOf, WorkLoader};
+use super::types::Attachment;
 use super::types::{Item, Tag, Team};
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::loaders::Loaders;
@@ -70,6 +72,33 @@ pub(crate) async fn items(
         for item in &mut items {
             let progress = found.get(&ProgressOf(item.item_id)).copied();
             item.loaded_progress = OnceCell::new_with(Some(progress.unwrap_or_default().into()));
+        }
+    }
+    if node.field("commentCount").exists() {
+        let keys = items
+            .iter()
+            .map(|item| CommentCountOf(item.item_id))
+            .collect();
+        let found = batch(ctx, keys).await?;
+        for item in &mut items {
+            let count = found.get(&CommentCountOf(item.item_id)).copied();
+            let count = i32::try_from(count.unwrap_or_default()).unwrap_or(i32::MAX);
+            item.loaded_comment_count = OnceCell::new_with(Some(count));
+        }
+    }
+    if node.field("attachments").exists() {
+        let keys = items
+            .iter()
+            .map(|item| AttachmentsOf(item.item_id))
+            .collect();
+        let mut found = batch(ctx, keys).await?;
+        for item in &mut items {
+            let attachments = found
+                .remove(&AttachmentsOf(item.item_id))
+                .unwrap_or_default();
+            item.loaded_attachments = OnceCell::new_with(Some(
+                attachments.into_iter().map(Attachment::from).collect(),
+            ));
         }
     }
     people(ctx, node, items).await

@@ -28,6 +28,8 @@ pub enum ItemOrderField {
     Priority,
     /// Alphabetically, ignoring case.
     Title,
+    /// Best match of `filter.search` first (with DESC); needs a search.
+    Relevance,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -53,6 +55,7 @@ impl From<ItemOrderInput> for work::ItemOrder {
                 ItemOrderField::DueDate => work::ItemSort::DueDate,
                 ItemOrderField::Priority => work::ItemSort::Priority,
                 ItemOrderField::Title => work::ItemSort::Title,
+                ItemOrderField::Relevance => work::ItemSort::Relevance,
             },
             direction: match order.direction {
                 SortDirection::Asc => work::SortDirection::Asc,
@@ -104,11 +107,15 @@ pub struct ItemFilterInput {
     pub overdue: bool,
     /// Items created by this user.
     pub created_by: Option<ID>,
+    /// Words to find in the title, description or comments, as in a web
+    /// search: `"a phrase"`, `-without`, `this or that`. At most 200
+    /// characters.
+    pub search: Option<String>,
 }
 
 impl ItemFilterInput {
     /// The domain's filter; every id that does not parse is named.
-    fn parse(self, today: NaiveDate) -> DomainResult<work::ItemFilter> {
+    pub(super) fn parse(self, today: NaiveDate) -> DomainResult<work::ItemFilter> {
         let mut errors = FieldErrors::new();
         let assignee_id = filter_id(&mut errors, "assigneeId", &self.assignee_id);
         let team_id: Option<TeamId> = filter_id(&mut errors, "teamId", &self.team_id);
@@ -144,6 +151,10 @@ impl ItemFilterInput {
             due_after: self.due_after,
             overdue_on: self.overdue.then_some(today),
             created_by,
+            search: self
+                .search
+                .map(|words| words.trim().to_owned())
+                .filter(|words| !words.is_empty()),
         })
     }
 }
@@ -297,5 +308,40 @@ impl WorkQuery {
     ) -> Result<ActivityConnection> {
         let filter = filter.unwrap_or_default().parse().gql(ctx)?;
         ActivityConnection::list(ctx, &filter, first, after.as_deref()).await
+    }
+
+    /// Figures over the items that pass `filter`, computed by the
+    /// database. Needs `items.read`.
+    async fn item_analytics(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ItemFilterInput>,
+    ) -> Result<super::types::ItemAnalytics> {
+        let state = ctx.data::<AppState>()?;
+        let filter = filter
+            .unwrap_or_default()
+            .parse(state.work.items.today())
+            .gql(ctx)?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let figures = state.work.analytics.items(scope, &filter).await.gql(ctx)?;
+        Ok(figures.into())
+    }
+
+    /// Items completed in each of the last `weeks` ISO weeks (1 to 52),
+    /// this one included, oldest first; weeks with none are listed.
+    async fn throughput(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 12)] weeks: Option<i32>,
+    ) -> Result<Vec<super::types::ThroughputWeek>> {
+        let state = ctx.data::<AppState>()?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let rows = state
+            .work
+            .analytics
+            .throughput(scope, weeks.unwrap_or(12))
+            .await
+            .gql(ctx)?;
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 }

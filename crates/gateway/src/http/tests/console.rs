@@ -79,12 +79,14 @@ async fn a_missing_file_or_a_server_path_is_404_not_the_page() {
         "/assets/main-gone.js",
         "/favicon-old.ico",
         "/auth/elsewhere",
-        "/files/0192",
         "/health/nowhere",
     ] {
         let reply = send(app(Mocks::default()), get(path)).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
     }
+    // The download route answers for itself: without a token, 401.
+    let download = send(app(Mocks::default()), get("/files/0192")).await;
+    assert_eq!(download.status, StatusCode::UNAUTHORIZED);
     let post = Request::post("/members").body(Body::empty()).unwrap();
     assert_eq!(
         send(app(Mocks::default()), post).await.status,

@@ -7,6 +7,8 @@
 
 pub mod activity;
 pub mod activity_change;
+pub mod attachment;
+pub mod comment;
 pub mod item;
 pub mod item_assignee;
 pub mod item_tag;

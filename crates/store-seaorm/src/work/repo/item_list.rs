@@ -31,7 +31,11 @@ pub(super) async fn list<C: ConnectionTrait>(
     filter: &ItemFilter,
     page: &ItemPageRequest,
 ) -> DomainResult<Page<Item>> {
-    let query = filtered(tenant, filter);
+    let mut query = filtered(tenant, filter);
+    if let Some(search) = &filter.search {
+        let backend = db.get_database_backend();
+        query = query.filter(super::item_search::matches(backend, search));
+    }
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
@@ -39,6 +43,12 @@ pub(super) async fn list<C: ConnectionTrait>(
     let limit = page.fetch_limit();
     let rows = match page.order.sort {
         ItemSort::DueDate => by_due_date(db, query, page.after.as_ref(), order, limit).await?,
+        ItemSort::Relevance => {
+            return Err(DomainError::invalid(
+                "orderBy",
+                "RELEVANCE needs filter.search, the words to rank by",
+            ));
+        }
         sort => {
             let column = match sort {
                 ItemSort::UpdatedAt => Some(I::UpdatedAt),
@@ -168,7 +178,7 @@ async fn by_due_date<C: ConnectionTrait>(
 }
 
 /// The tenant's live items that pass every filter set.
-fn filtered(tenant: TenantId, filter: &ItemFilter) -> Select<item::Entity> {
+pub(super) fn filtered(tenant: TenantId, filter: &ItemFilter) -> Select<item::Entity> {
     let mut query = scoped::<item::Entity>(tenant);
     if let Some(statuses) = &filter.status {
         query = query.filter(I::Status.is_in(statuses.iter().map(|s| s.as_str())));
@@ -259,4 +269,23 @@ fn live_tags() -> SelectStatement {
         .and_where(Expr::col((Tags, T::TenantId)).equals((item::Entity, I::TenantId)))
         .and_where(Expr::col((Tags, T::ItemId)).equals((item::Entity, I::Id)))
         .to_owned()
+}
+
+/// A page of the items matching `filter`, whose `search` is set, by
+/// relevance.
+pub(super) async fn ranked<C: ConnectionTrait>(
+    db: &C,
+    tenant: TenantId,
+    filter: &ItemFilter,
+    page: &ItemPageRequest,
+) -> DomainResult<Page<(Item, f64)>> {
+    let Some(search) = filter.search.as_deref() else {
+        return Err(DomainError::invalid(
+            "orderBy",
+            "RELEVANCE needs filter.search, the words to rank by",
+        ));
+    };
+    let backend = db.get_database_backend();
+    let query = filtered(tenant, filter).filter(super::item_search::matches(backend, search));
+    super::item_search::ranked(db, tenant, query, search, page).await
 }

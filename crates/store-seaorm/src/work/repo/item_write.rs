@@ -1,18 +1,21 @@
 //! The parts of an item write: its checks, inside its transaction, and
 //! the rows of its relations.
 
-use sea_orm::ActiveValue::Set;
+use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
     ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, SelectExt, SqlErr,
 };
 use trellis_kernel::{DomainError, DomainResult, TenantId, UserId};
 use trellis_tenancy::{Plan, PlanLimits};
 use trellis_work::item::{MAX_CHILDREN, MAX_DEPTH};
+use trellis_work::ports::ItemUpdate;
 use trellis_work::{ItemId, TagId};
+use uuid::Uuid;
 
 use super::tree;
 use crate::error::internal;
 use crate::tenancy::entity::tenant;
+use crate::work::convert;
 use crate::work::entity::{item, item_assignee, item_tag};
 use crate::write::{Write, one_of, scoped};
 
@@ -49,6 +52,58 @@ pub(super) async fn stale_or_missing(txn: &Write, tenant: TenantId, id: ItemId) 
         Ok(None) => DomainError::not_found("item"),
         Err(err) => internal(err),
     }
+}
+
+/// One change to a live item, inside `txn`, if the item still has the
+/// version the change was computed from.
+pub(super) async fn apply_update(
+    txn: &Write,
+    tenant: TenantId,
+    update: &ItemUpdate,
+) -> DomainResult<()> {
+    let item = &update.item;
+    // Locked until the commit: the parent read here stays the one
+    // replaced.
+    let (version, parent) = one_of::<item::Entity>(tenant, item.id.as_uuid())
+        .select_only()
+        .column(item::Column::Version)
+        .column(item::Column::ParentId)
+        .lock_exclusive()
+        .into_tuple::<(i64, Option<Uuid>)>()
+        .one(txn)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| DomainError::not_found("item"))?;
+    if version != update.previous_version {
+        return Err(stale(version));
+    }
+    if let Some(new_parent) = item.parent_id
+        && parent != Some(new_parent.as_uuid())
+    {
+        check_move(txn, tenant, item.id, new_parent).await?;
+    }
+    let mut model = convert::item_model(item);
+    model.tenant_id = NotSet;
+    model.id = NotSet;
+    model.created_by = NotSet;
+    model.created_at = NotSet;
+    model.deleted_at = NotSet;
+    model.deletion_id = NotSet;
+    let updated = item::Entity::update_many()
+        .set(model)
+        .filter(item::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(item::Column::Id.eq(item.id.as_uuid()))
+        .filter(item::Column::DeletedAt.is_null())
+        .filter(item::Column::Version.eq(update.previous_version))
+        .exec(txn)
+        .await
+        .map_err(reference_error)?;
+    if updated.rows_affected == 0 {
+        return Err(stale_or_missing(txn, tenant, item.id).await);
+    }
+    let (assignees, tags) = (&update.assignees, &update.tags);
+    remove_relations(txn, tenant, item.id, &assignees.removed, &tags.removed).await?;
+    add_relations(txn, tenant, item.id, &assignees.added, &tags.added).await
 }
 
 /// The plan's item limit. Only a limited plan locks the tenant, which

@@ -3,18 +3,17 @@
 //! `item_write`); the reads are in `items_read`, `item_list` and `tree`.
 
 use async_trait::async_trait;
-use sea_orm::ActiveValue::NotSet;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, Page, RestoreAudit, TenantId, UserId};
 use trellis_work::item::ItemState;
-use trellis_work::ports::{ItemRepository, ItemUpdate};
+use trellis_work::ports::{BatchError, ItemChange, ItemRepository, ItemUpdate};
 use trellis_work::{Activity, Item, ItemFilter, ItemId, ItemPageRequest, Progress, Tag};
 use uuid::Uuid;
 
 use super::item_write::{
-    add_relations, check_child_limit, check_item_limit, check_move, reference_error,
-    remove_relations, stale, stale_or_missing,
+    add_relations, apply_update, check_child_limit, check_item_limit, reference_error,
+    stale_or_missing,
 };
 use super::{activity, item_list, items_read, tree};
 use crate::SeaOrmStore;
@@ -22,7 +21,7 @@ use crate::error::internal;
 use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted};
 use crate::work::convert;
 use crate::work::entity::item;
-use crate::write::{ensure_scope, exists, one_of, scoped_all};
+use crate::write::{ensure_scope, exists, scoped_all};
 
 #[async_trait]
 impl ItemRepository for SeaOrmStore {
@@ -58,53 +57,36 @@ impl ItemRepository for SeaOrmStore {
         audit: &AuditEntry,
         activity: &Activity,
     ) -> DomainResult<()> {
-        let item = &update.item;
-        ensure_scope(tenant, item.tenant_id, "the item")?;
+        ensure_scope(tenant, update.item.tenant_id, "the item")?;
         let txn = self.write(tenant).await?;
-        // Locked until the commit: the parent read here stays the one
-        // replaced.
-        let (version, parent) = one_of::<item::Entity>(tenant, item.id.as_uuid())
-            .select_only()
-            .column(item::Column::Version)
-            .column(item::Column::ParentId)
-            .lock_exclusive()
-            .into_tuple::<(i64, Option<Uuid>)>()
-            .one(&txn)
-            .await
-            .map_err(internal)?
-            .ok_or_else(|| DomainError::not_found("item"))?;
-        if version != update.previous_version {
-            return Err(stale(version));
-        }
-        if let Some(new_parent) = item.parent_id
-            && parent != Some(new_parent.as_uuid())
-        {
-            check_move(&txn, tenant, item.id, new_parent).await?;
-        }
-        let mut model = convert::item_model(item);
-        model.tenant_id = NotSet;
-        model.id = NotSet;
-        model.created_by = NotSet;
-        model.created_at = NotSet;
-        model.deleted_at = NotSet;
-        model.deletion_id = NotSet;
-        let updated = item::Entity::update_many()
-            .set(model)
-            .filter(item::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(item::Column::Id.eq(item.id.as_uuid()))
-            .filter(item::Column::DeletedAt.is_null())
-            .filter(item::Column::Version.eq(update.previous_version))
-            .exec(&txn)
-            .await
-            .map_err(reference_error)?;
-        if updated.rows_affected == 0 {
-            return Err(stale_or_missing(&txn, tenant, item.id).await);
-        }
-        let (assignees, tags) = (&update.assignees, &update.tags);
-        remove_relations(&txn, tenant, item.id, &assignees.removed, &tags.removed).await?;
-        add_relations(&txn, tenant, item.id, &assignees.added, &tags.added).await?;
+        apply_update(&txn, tenant, update).await?;
         activity::insert(&txn, tenant, activity).await?;
         txn.commit(audit).await
+    }
+
+    /// Each change in order, as `update` makes it, in one transaction:
+    /// the first that fails rolls back those before it.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, count = changes.len()))]
+    async fn update_many(
+        &self,
+        tenant: TenantId,
+        changes: &[ItemChange],
+    ) -> Result<(), BatchError> {
+        for change in changes {
+            ensure_scope(tenant, change.update.item.tenant_id, "the item")?;
+        }
+        let txn = self.write(tenant).await?;
+        for (index, change) in changes.iter().enumerate() {
+            apply_update(&txn, tenant, &change.update)
+                .await
+                .map_err(|error| BatchError {
+                    index: Some(index),
+                    error,
+                })?;
+            activity::insert(&txn, tenant, &change.activity).await?;
+        }
+        let audits: Vec<&AuditEntry> = changes.iter().map(|change| &change.audit).collect();
+        txn.commit_all(&audits).await.map_err(BatchError::from)
     }
 
     /// The item is marked first, if it still has `version`; then every
@@ -223,6 +205,16 @@ impl ItemRepository for SeaOrmStore {
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>> {
         item_list::list(&self.read(tenant), tenant, filter, page).await
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list_ranked(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+    ) -> DomainResult<Page<(Item, f64)>> {
+        item_list::ranked(&self.read(tenant), tenant, filter, page).await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, item = %id))]

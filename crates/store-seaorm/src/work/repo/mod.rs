@@ -2,7 +2,11 @@
 //! walks of the item tree each have their own.
 
 pub(crate) mod activity;
+mod analytics;
+mod attachments;
+mod comments;
 mod item_list;
+mod item_search;
 mod item_write;
 mod items;
 mod items_read;

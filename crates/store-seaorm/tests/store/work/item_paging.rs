@@ -56,6 +56,7 @@ fn expected(items: &[Item], order: ItemOrder) -> Vec<Item> {
             (None, Some(_)) => Ordering::Greater,
             (None, None) => directed(x.id.cmp(&y.id)),
         },
+        ItemSort::Relevance => unreachable!("ranked by a search: see `search.rs`"),
     });
     sorted
 }

@@ -1,11 +1,16 @@
 //! The Work wing's ports.
 
 mod activity;
+mod analytics;
+mod attachments;
+mod bulk;
+mod comments;
 mod isolation;
 mod item_filters;
 mod item_paging;
 mod items;
 mod members;
+mod search;
 mod subtasks;
 pub mod support;
 mod tags;

@@ -2,6 +2,8 @@
 //! store, one valid value of each Work type, and item writes as the use
 //! cases make them (each with its history entry).
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use sea_orm::ActiveValue::Set;
 use sea_orm::EntityTrait;
@@ -9,6 +11,7 @@ use trellis_kernel::{AuditEntry, DomainResult, UserId};
 use trellis_store_seaorm::work::entity::item as item_row;
 use trellis_work::activity::{self, Activity, ActivityAction, ActivityId, FieldChange};
 use trellis_work::item::ItemState;
+use trellis_work::ports::MockFileStore;
 use trellis_work::ports::{ItemUpdate, SetChange};
 use trellis_work::{
     Color, Item, ItemId, ItemPageRequest, ItemStatus, Priority, Tag, TagId, Team, TeamId, WorkPorts,
@@ -16,8 +19,9 @@ use trellis_work::{
 
 use crate::support::*;
 
+/// The store's Work ports; its files are a mock no test here reaches.
 pub fn ports(env: &Env) -> WorkPorts {
-    env.db.store().work_ports()
+    env.db.store().work_ports(Arc::new(MockFileStore::new()))
 }
 
 pub fn team(org: &Org, name: &str) -> Team {
@@ -242,9 +246,42 @@ pub async fn fill(work: &WorkPorts, org: &Org) {
     let tag = add_tag(work, org, "urgent").await;
     let mut item = item(org, "Ship it");
     item.team_id = Some(team.id);
+    let item_id = item.id;
     try_create(work, org, item, vec![org.owner.id], vec![tag.id])
         .await
         .expect("item created");
+    let comment = trellis_work::Comment {
+        id: trellis_work::CommentId::generate(),
+        tenant_id: org.id(),
+        item_id,
+        author_id: org.owner.id,
+        body: "Shipping Friday".into(),
+        created_at: now(),
+        updated_at: now(),
+        edited_at: None,
+    };
+    work.comments
+        .create(org.id(), &comment, &audit(org.id(), None, "comment.added"))
+        .await
+        .expect("comment added");
+    let attachment = trellis_work::Attachment {
+        id: trellis_work::AttachmentId::generate(),
+        tenant_id: org.id(),
+        item_id,
+        filename: "plan.txt".into(),
+        content_type: "text/plain".into(),
+        size_bytes: 4,
+        uploaded_by: org.owner.id,
+        created_at: now(),
+    };
+    work.attachments
+        .create(
+            org.id(),
+            &attachment,
+            &audit(org.id(), None, "attachment.uploaded"),
+        )
+        .await
+        .expect("attachment added");
 }
 
 /// The first page of `first` items, newest first.

@@ -59,6 +59,10 @@ pub struct PlanLimits {
     pub max_members: Option<i32>,
     pub max_items: Option<i32>,
     pub max_forms: Option<i32>,
+    /// The largest single attachment, in bytes.
+    pub max_attachment_bytes: Option<i64>,
+    /// All of the tenant's attachments together, in bytes.
+    pub max_storage_bytes: Option<i64>,
 }
 
 impl From<tenancy::PlanLimits> for PlanLimits {
@@ -66,10 +70,14 @@ impl From<tenancy::PlanLimits> for PlanLimits {
         // Saturate rather than wrap: a limit too large for Int must not read
         // as a small one, nor as unlimited.
         let int = |limit: Option<u64>| limit.map(|n| i32::try_from(n).unwrap_or(i32::MAX));
+        // Byte counts pass Int's 32 bits (100 GiB); they travel as 64-bit.
+        let bytes = |limit: Option<u64>| limit.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
         Self {
             max_members: int(limits.max_members),
             max_items: int(limits.max_items),
             max_forms: int(limits.max_forms),
+            max_attachment_bytes: bytes(limits.max_attachment_bytes),
+            max_storage_bytes: bytes(limits.max_storage_bytes),
         }
     }
 }

@@ -46,6 +46,14 @@ pub struct UpdateItemInput {
     /// The `version` the change was made from: if the item has changed
     /// since, the answer is CONFLICT with its `currentVersion`.
     pub expected_version: Option<i64>,
+    #[graphql(flatten)]
+    pub patch: ItemPatchInput,
+}
+
+/// The fields of an item to change: only those given change; `null`
+/// clears a field that may be empty, and a list replaces the whole set.
+#[derive(InputObject)]
+pub struct ItemPatchInput {
     pub title: Option<String>,
     pub description: MaybeUndefined<String>,
     pub status: Option<ItemStatus>,
@@ -228,19 +236,30 @@ fn create_item(input: CreateItemInput) -> DomainResult<CreateItem> {
 fn item_patch(input: UpdateItemInput) -> DomainResult<(ItemId, Option<i64>, ItemPatch)> {
     let mut errors = FieldErrors::new();
     let item: Option<ItemId> = errors.check(parse_id("id", &input.id));
-    let team_id = maybe_id::<TeamId>(&mut errors, "teamId", input.team_id);
-    let parent_id = maybe_id::<ItemId>(&mut errors, "parentId", input.parent_id);
+    let patch = patch_fields(&mut errors, "", input.patch);
+    errors.into_result()?;
+    let item = item.ok_or_else(|| DomainError::internal_msg("parsed id missing"))?;
+    Ok((item, input.expected_version, patch))
+}
+
+/// The domain's patch; each id that does not parse is named under
+/// `prefix` (`items[3].patch.` in a bulk edit).
+pub(super) fn patch_fields(
+    errors: &mut FieldErrors,
+    prefix: &str,
+    input: ItemPatchInput,
+) -> ItemPatch {
+    let team_id = maybe_id::<TeamId>(errors, &format!("{prefix}teamId"), input.team_id);
+    let parent_id = maybe_id::<ItemId>(errors, &format!("{prefix}parentId"), input.parent_id);
     let assignee_ids: Option<Vec<UserId>> = input
         .assignee_ids
         .as_deref()
-        .map(|raw| ids(&mut errors, "assigneeIds", raw));
+        .map(|raw| ids(errors, &format!("{prefix}assigneeIds"), raw));
     let tag_ids: Option<Vec<TagId>> = input
         .tag_ids
         .as_deref()
-        .map(|raw| ids(&mut errors, "tagIds", raw));
-    errors.into_result()?;
-    let item = item.ok_or_else(|| DomainError::internal_msg("parsed id missing"))?;
-    let patch = ItemPatch {
+        .map(|raw| ids(errors, &format!("{prefix}tagIds"), raw));
+    ItemPatch {
         title: input.title,
         description: maybe(input.description),
         status: input.status.map(Into::into),
@@ -252,8 +271,7 @@ fn item_patch(input: UpdateItemInput) -> DomainResult<(ItemId, Option<i64>, Item
         parent_id,
         assignee_ids,
         tag_ids,
-    };
-    Ok((item, input.expected_version, patch))
+    }
 }
 
 fn assignment(input: &AssignItemInput) -> DomainResult<(ItemId, UserId)> {

@@ -142,6 +142,10 @@ pub struct Item {
     pub(crate) loaded_tags: OnceCell<Vec<Tag>>,
     #[graphql(skip)]
     pub(crate) loaded_progress: OnceCell<Progress>,
+    #[graphql(skip)]
+    pub(crate) loaded_comment_count: OnceCell<i32>,
+    #[graphql(skip)]
+    pub(crate) loaded_attachments: OnceCell<Vec<super::attachment::Attachment>>,
 }
 
 impl From<work::Item> for Item {
@@ -169,6 +173,8 @@ impl From<work::Item> for Item {
             loaded_assignees: OnceCell::new(),
             loaded_tags: OnceCell::new(),
             loaded_progress: OnceCell::new(),
+            loaded_comment_count: OnceCell::new(),
+            loaded_attachments: OnceCell::new(),
         }
     }
 }
@@ -280,6 +286,33 @@ impl Item {
         ItemConnection::list(ctx, &filter, order, first, after.as_deref()).await
     }
 
+    /// Its comments, oldest first.
+    #[graphql(complexity = "page_complexity(first, child_complexity)")]
+    async fn comments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<super::comment::CommentConnection> {
+        super::comment::comments_of(ctx, self.item_id, first, after.as_deref()).await
+    }
+
+    /// How many comments it has.
+    async fn comment_count(&self, ctx: &Context<'_>) -> Result<i32> {
+        self.loaded_comment_count
+            .get_or_try_init(|| super::comment::count_of(ctx, self.item_id))
+            .await
+            .copied()
+    }
+
+    /// Files uploaded to it, oldest first.
+    #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
+    async fn attachments(&self, ctx: &Context<'_>) -> Result<&Vec<super::attachment::Attachment>> {
+        self.loaded_attachments
+            .get_or_try_init(|| super::attachment::attachments_of(ctx, self.item_id))
+            .await
+    }
+
     /// Its changes, newest first.
     #[graphql(complexity = "page_complexity(first, child_complexity)")]
     async fn history(
@@ -345,8 +378,18 @@ impl ItemConnection {
         let state = ctx.data::<AppState>()?;
         let scope = tenant_ctx(ctx).gql(ctx)?;
         let page = work::ItemPageRequest::from_args(order, first, after).gql(ctx)?;
-        let items = state.work.items.list(scope, filter, &page).await.gql(ctx)?;
-        let mut connection = Self::from_page(items, order.sort);
+        let mut connection = if order.sort == ItemSort::Relevance {
+            let ranked = state
+                .work
+                .items
+                .list_ranked(scope, filter, &page)
+                .await
+                .gql(ctx)?;
+            super::ranked::from_ranked(ranked)
+        } else {
+            let items = state.work.items.list(scope, filter, &page).await.gql(ctx)?;
+            Self::from_page(items, order.sort)
+        };
         let nodes = connection
             .edges
             .iter_mut()

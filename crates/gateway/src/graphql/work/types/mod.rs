@@ -1,11 +1,18 @@
 //! The Work product's GraphQL objects, converted from its domain types.
 
 mod activity;
+mod analytics;
+mod attachment;
+mod comment;
 mod item;
+mod ranked;
 mod tag;
 mod team;
 
 pub use activity::{Activity, ActivityAction, ActivityConnection, FieldChange};
+pub use analytics::{ItemAnalytics, ThroughputWeek};
+pub use attachment::Attachment;
+pub use comment::{Comment, CommentConnection};
 pub use item::{Item, ItemConnection, ItemStatus, Priority, Progress};
 pub use tag::{Tag, TagConnection};
 pub use team::{Team, TeamConnection};

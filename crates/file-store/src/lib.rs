@@ -1,0 +1,155 @@
+//! The Work file store over `object_store`: one adapter for every backend
+//! that crate speaks. Configuration picks the backend: no storage URL keeps
+//! files on the local filesystem under the data directory, `s3://bucket/prefix`
+//! keeps them in S3-compatible object storage.
+//!
+//! An adapter crate of its own, not a wing of the SeaORM store: it shares
+//! nothing with the database, and the S3 client it brings (an HTTP stack)
+//! stays out of the store and of every domain crate.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as ObjectPath;
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use trellis_kernel::{DomainError, DomainResult};
+use trellis_work::ports::FileStore;
+
+/// The setting that names the object storage.
+pub const STORAGE_URL_SETTING: &str = "TRELLIS_STORAGE_URL";
+
+/// The folder of the data directory that holds attachments.
+pub const ATTACHMENTS_DIR: &str = "attachments";
+
+/// Attachments' bytes in an [`ObjectStore`].
+#[derive(Clone)]
+pub struct ObjectFileStore {
+    store: Arc<dyn ObjectStore>,
+    description: String,
+}
+
+/// Why the file store cannot be built; names the setting at fault.
+#[derive(Debug)]
+pub struct StorageConfigError(pub String);
+
+impl std::fmt::Display for StorageConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StorageConfigError {}
+
+impl ObjectFileStore {
+    pub fn new(store: Arc<dyn ObjectStore>) -> Self {
+        let description = store.to_string();
+        Self { store, description }
+    }
+
+    /// The store configuration asks for: `url` unset, the local filesystem
+    /// under `<data_dir>/attachments/` (created if missing); `s3://bucket`
+    /// or `s3://bucket/prefix`, S3 with credentials and region from the
+    /// standard `AWS_*` environment variables.
+    ///
+    /// # Errors
+    /// Any other URL, or a directory that cannot be made.
+    pub fn from_settings(data_dir: &Path, url: Option<&str>) -> Result<Self, StorageConfigError> {
+        let Some(url) = url.map(str::trim).filter(|url| !url.is_empty()) else {
+            return Self::local(&data_dir.join(ATTACHMENTS_DIR));
+        };
+        let Some(rest) = url.strip_prefix("s3://") else {
+            return Err(StorageConfigError(format!(
+                "{STORAGE_URL_SETTING} must be `s3://bucket` or `s3://bucket/prefix` \
+                 (or unset for files under TRELLIS_DATA_DIR); got `{url}`"
+            )));
+        };
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        if bucket.is_empty() {
+            return Err(StorageConfigError(format!(
+                "{STORAGE_URL_SETTING} names no bucket: `{url}`"
+            )));
+        }
+        let s3 = AmazonS3Builder::from_env()
+            .with_bucket_name(bucket)
+            .build()
+            .map_err(|err| StorageConfigError(format!("{STORAGE_URL_SETTING}: {err}")))?;
+        let prefix = prefix.trim_matches('/');
+        let description = format!("{s3} under `{prefix}/`");
+        let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+            Arc::new(s3)
+        } else {
+            Arc::new(object_store::prefix::PrefixStore::new(s3, prefix))
+        };
+        Ok(Self { store, description })
+    }
+
+    fn local(root: &Path) -> Result<Self, StorageConfigError> {
+        std::fs::create_dir_all(root).map_err(|err| {
+            StorageConfigError(format!(
+                "TRELLIS_DATA_DIR: cannot create {}: {err}",
+                root.display()
+            ))
+        })?;
+        let local = LocalFileSystem::new_with_prefix(root).map_err(|err| {
+            StorageConfigError(format!("TRELLIS_DATA_DIR: {}: {err}", root.display()))
+        })?;
+        Ok(Self::new(Arc::new(local)))
+    }
+
+    /// Which backend it is, for the start-up log.
+    pub fn describe(&self) -> &str {
+        &self.description
+    }
+}
+
+fn path(key: &str) -> DomainResult<ObjectPath> {
+    ObjectPath::parse(key).map_err(DomainError::internal)
+}
+
+#[async_trait]
+impl FileStore for ObjectFileStore {
+    async fn put(&self, key: &str, content: Bytes) -> DomainResult<()> {
+        self.store
+            .put(&path(key)?, PutPayload::from_bytes(content))
+            .await
+            .map_err(DomainError::unavailable)?;
+        Ok(())
+    }
+
+    async fn get(&self, key: &str) -> DomainResult<Option<Bytes>> {
+        match self.store.get(&path(key)?).await {
+            Ok(found) => found
+                .bytes()
+                .await
+                .map(Some)
+                .map_err(DomainError::unavailable),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(err) => Err(DomainError::unavailable(err)),
+        }
+    }
+
+    async fn delete(&self, key: &str) -> DomainResult<()> {
+        match self.store.delete(&path(key)?).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(err) => Err(DomainError::unavailable(err)),
+        }
+    }
+}
+
+/// Whether `url` names a store this adapter can build, without building it.
+///
+/// # Errors
+/// The reason, naming the setting.
+pub fn check_url(url: &str) -> Result<(), StorageConfigError> {
+    if url.trim().is_empty() {
+        return Ok(());
+    }
+    ObjectFileStore::from_settings(Path::new(""), Some(url)).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests;
