@@ -43,6 +43,23 @@ pub fn parse_id<I: FromStr>(field: &str, raw: &str) -> Result<I, DomainError> {
         .map_err(|_| DomainError::invalid(field, "is not a valid ID"))
 }
 
+/// Parses two ids of one input, naming every one that is not a UUID.
+///
+/// # Errors
+/// `Validation` on each bad field.
+pub fn parse_id_pair<A: FromStr, B: FromStr>(
+    (first_field, first): (&str, &str),
+    (second_field, second): (&str, &str),
+) -> Result<(A, B), DomainError> {
+    let mut errors = trellis_kernel::FieldErrors::new();
+    let first = errors.check(parse_id(first_field, first));
+    let second = errors.check(parse_id(second_field, second));
+    errors.into_result()?;
+    first
+        .zip(second)
+        .ok_or_else(|| DomainError::internal_msg("parsed ids missing"))
+}
+
 fn collect(prefix: &str, errors: &ValidationErrors, out: &mut Vec<FieldError>) {
     for (name, kind) in errors.errors() {
         let path = if prefix.is_empty() {

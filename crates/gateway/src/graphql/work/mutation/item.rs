@@ -7,7 +7,7 @@ use trellis_work::{ItemId, TagId, TeamId};
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::graphql::validate::parse_id;
+use crate::graphql::validate::{parse_id, parse_id_pair};
 use crate::graphql::work::types::{Item, ItemStatus, Priority};
 use crate::state::AppState;
 
@@ -275,12 +275,7 @@ pub(super) fn patch_fields(
 }
 
 fn assignment(input: &AssignItemInput) -> DomainResult<(ItemId, UserId)> {
-    let mut errors = FieldErrors::new();
-    let item = errors.check(parse_id("itemId", &input.item_id));
-    let user = errors.check(parse_id("userId", &input.user_id));
-    errors.into_result()?;
-    item.zip(user)
-        .ok_or_else(|| DomainError::internal_msg("parsed ids missing"))
+    parse_id_pair(("itemId", &input.item_id), ("userId", &input.user_id))
 }
 
 /// Absent keeps the field; `null` clears it.

@@ -6,7 +6,7 @@ use trellis_work::service::{CreateTeam, UpdateTeam};
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
-use crate::graphql::validate::parse_id;
+use crate::graphql::validate::{parse_id, parse_id_pair};
 use crate::graphql::work::types::Team;
 use crate::state::AppState;
 
@@ -150,14 +150,5 @@ impl TeamMutation {
 }
 
 fn parse_member(input: &TeamMemberInput) -> trellis_kernel::DomainResult<(TeamId, UserId)> {
-    let mut errors = trellis_kernel::FieldErrors::new();
-    let team = errors.check(parse_id("teamId", &input.team_id));
-    let user = errors.check(parse_id("userId", &input.user_id));
-    errors.into_result()?;
-    match (team, user) {
-        (Some(team), Some(user)) => Ok((team, user)),
-        _ => Err(trellis_kernel::DomainError::internal_msg(
-            "parsed ids missing",
-        )),
-    }
+    parse_id_pair(("teamId", &input.team_id), ("userId", &input.user_id))
 }
