@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { apiCreateTenant, apiSignUp, choose, open, type Person, person, signIn, unique } from './helpers';
@@ -150,9 +151,53 @@ test('search finds an item just after its description was edited; comments are a
   // A bulk edit of what the search found.
   await page.getByRole('checkbox', { name: `Select ${title}` }).check();
   await choose(page, 'Set priority', 'Urgent');
+  await page.getByLabel('Set due date').fill('2030-03-01');
   await page.getByRole('button', { name: 'Apply to 1 item' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 item changed.' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Items' }).getByRole('row', { name: new RegExp(title) })).toContainText('Urgent');
+  const changed = page.getByRole('table', { name: 'Items' }).getByRole('row', { name: new RegExp(title) });
+  await expect(changed).toContainText('Urgent');
+  await expect(changed).toContainText(await page.evaluate(() => new Date(2030, 2, 1).toLocaleDateString()));
+});
+
+test('a file is uploaded to an item, downloaded byte for byte and deleted; a file of a refused type is not kept', async ({ page, request }) => {
+  const { token } = await ownerWithTenant(request, page);
+  const title = unique('Design review');
+  const id = await apiCreateItem(request, token, { title });
+  await page.goto(`/work/items/${id}`);
+  const files = page.getByRole('region', { name: /^Attachments/ });
+  await expect(files.getByText('No files yet. Upload one with Upload a file below.')).toBeVisible();
+
+  const minutes = Buffer.from('Minutes of the design review.\nDecided: ship it, with ünïcödé intact.\n');
+  const chooser = page.waitForEvent('filechooser');
+  await files.getByRole('button', { name: 'Upload a file' }).click();
+  await (await chooser).setFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: minutes });
+  await expect(files.getByRole('status')).toContainText(`Uploaded minutes.txt (${minutes.length} B).`);
+  await expect(page.getByRole('heading', { name: 'Attachments (1)' })).toBeVisible();
+  const row = files.getByRole('table', { name: 'Attachments' }).getByRole('row', { name: /minutes\.txt/ });
+  await expect(row).toContainText(`${minutes.length} B`);
+  await expect(row).toContainText('Text');
+
+  const downloading = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Download minutes.txt' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('minutes.txt');
+  expect((await readFile(await download.path())).equals(minutes)).toBe(true);
+
+  // An executable's header: judged by its content, whatever its name says.
+  const executable = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00]);
+  const refusedChooser = page.waitForEvent('filechooser');
+  await files.getByRole('button', { name: 'Upload a file' }).click();
+  await (await refusedChooser).setFiles({ name: 'x.exe', mimeType: 'application/octet-stream', buffer: executable });
+  const refused = files.getByRole('alert').filter({ hasText: 'Could not upload x.exe' });
+  await expect(refused).toContainText('which is not accepted');
+  await expect(page.getByRole('heading', { name: 'Attachments (1)' })).toBeVisible();
+  await expectNoViolations(page, 'the item page with a file and a refused upload');
+
+  await files.getByRole('button', { name: 'Delete minutes.txt' }).click();
+  await files.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(files.getByRole('status')).toContainText('minutes.txt was deleted.');
+  await expect(page.getByRole('heading', { name: 'Attachments (0)' })).toBeVisible();
+  await expect(files.getByRole('button', { name: 'Download minutes.txt' })).toHaveCount(0);
 });
 
 test('teams and tags can be created, changed and deleted', async ({ page, request }) => {

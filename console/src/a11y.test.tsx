@@ -11,6 +11,7 @@ import { MembersPage } from './pages/Members';
 import { SignInPage } from './pages/SignIn';
 import { RouteEmailPage } from './pages/routing/RouteEmail';
 import { BoardPage } from './pages/work/Board';
+import { ItemAttachments } from './pages/work/ItemAttachments';
 import { accessFor, mockClient, renderWith } from './test/render';
 
 async function violations(container: HTMLElement) {
@@ -86,6 +87,22 @@ describe('automated accessibility checks (axe-core)', () => {
     const { client } = mockClient((name) => (name === 'Items' ? { data: { items: { edges: [{ cursor: 'c', node }], pageInfo: { hasNextPage: false, endCursor: 'c' } } } } : undefined));
     const { container } = renderWith(<BoardPage />, { client, access: accessFor('MEMBER') });
     await screen.findByText('Write the notes');
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('an item’s attachments', async () => {
+    const file = {
+      id: 'a1',
+      filename: 'notes.txt',
+      contentType: 'text/plain',
+      sizeBytes: 40,
+      createdAt: '2030-01-01T00:00:00Z',
+      downloadUrl: '/files/a1',
+      uploadedBy: { id: 'u', name: 'Grace', email: 'g@acme.test' },
+    };
+    const { client } = mockClient(() => ({ data: { item: { id: 'i1', attachments: [file] }, tenant: { id: 't', limits: { maxAttachmentBytes: 10485760 } } } }));
+    const { container } = renderWith(<ItemAttachments itemId="i1" />, { client, access: accessFor('MEMBER') });
+    await screen.findByRole('button', { name: 'Download notes.txt' });
     expect(await violations(container)).toEqual([]);
   });
 });

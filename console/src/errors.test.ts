@@ -2,7 +2,7 @@ import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AuthRouteError } from './auth/routes';
-import { describeError, fieldErrorsUnder, messageForCode, normalizeField } from './errors';
+import { describeError, fieldErrorsUnder, HttpRouteError, messageForCode, normalizeField } from './errors';
 
 function graphqlError(message: string, extensions: Record<string, unknown>) {
   return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
@@ -24,6 +24,7 @@ describe('error mapping', () => {
       'GRAPHQL_VALIDATION_FAILED',
       'GRAPHQL_PARSE_FAILED',
       'QUERY_TOO_COMPLEX',
+      'PAYLOAD_TOO_LARGE',
     ]) {
       expect(messageForCode(code)).not.toBe(messageForCode('SOMETHING_ELSE'));
     }
@@ -72,6 +73,36 @@ describe('error mapping', () => {
   it('names a network failure as such', () => {
     const described = describeError(new CombinedError({ networkError: new TypeError('Failed to fetch') }));
     expect(described.code).toBe('NETWORK_ERROR');
+  });
+
+  it('says how large a file may be when a file limit is reached', () => {
+    const tooLarge = describeError(
+      graphqlError('attachment size limit of 10485760 reached for this plan', { code: 'LIMIT_EXCEEDED', limit: 'attachment size', max: 10485760 }),
+    );
+    expect(tooLarge.message).toBe("The file is too large: this tenant's plan allows files of at most 10 MiB. Choose a smaller file.");
+    expect(tooLarge.detail).toBeUndefined();
+    const full = describeError(graphqlError('storage limit of 1073741824 reached for this plan', { code: 'LIMIT_EXCEEDED', limit: 'storage', max: 1073741824 }));
+    expect(full.message).toMatch(/^This tenant's file storage is full: its plan allows 1 GiB of files in all\./);
+    // Other limits keep the general sentence and the server's words.
+    expect(describeError(graphqlError('members limit of 5 reached for this plan', { code: 'LIMIT_EXCEEDED', limit: 'members', max: 5 }))).toMatchObject({
+      message: messageForCode('LIMIT_EXCEEDED'),
+      detail: 'members limit of 5 reached for this plan',
+    });
+  });
+
+  it('reads a 413 as a file too large for the server', () => {
+    const response = new Response('', { status: 413, statusText: 'Payload Too Large' });
+    const described = describeError(new CombinedError({ networkError: new Error('Payload Too Large'), response }));
+    expect(described.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(described.message).toMatch(/^The file is larger than this server accepts/);
+  });
+
+  it('describes a refusal of a plain route such as a download', () => {
+    expect(describeError(new HttpRouteError(404, 'NOT_FOUND', 'attachment not found'))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: messageForCode('NOT_FOUND'),
+      detail: 'attachment not found',
+    });
   });
 
   it('describes a session route refusal', () => {

@@ -2,6 +2,7 @@
 // `extensions.code`, network failures, and the session routes' refusals.
 import type { CombinedError } from '@urql/core';
 import { AuthRouteError } from './auth/routes';
+import { formatBytes } from './format';
 
 /** Field name (as the server names it, `input.` dropped) → message. */
 export type FieldErrors = Record<string, string>;
@@ -34,6 +35,7 @@ const MESSAGES: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'The console sent a malformed request. Reload the page.',
   QUERY_TOO_COMPLEX: 'That request was too large for the server. Narrow it and try again.',
   NETWORK_ERROR: 'The server could not be reached. Check your connection and try again.',
+  PAYLOAD_TOO_LARGE: 'The file is larger than this server accepts. Choose a smaller file.',
 };
 
 /** Codes whose server message says something specific and safe to show. */
@@ -58,6 +60,19 @@ export function messageForCode(code: string): string {
  * inside the input. */
 export function normalizeField(field: string): string {
   return field.startsWith('input.') ? field.slice('input.'.length) : field;
+}
+
+/** A refusal of one of the server's plain HTTP routes (a file download):
+ * its status, and the code and message of its JSON body. */
+export class HttpRouteError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'HttpRouteError';
+    this.status = status;
+    this.code = code;
+  }
 }
 
 interface RawError {
@@ -88,6 +103,21 @@ function fieldsOf(extensions: Record<string, unknown> | undefined, errorMessage:
   return fields;
 }
 
+/** LIMIT_EXCEEDED names its limit and maximum; the file limits get a
+ * sentence of their own, as the server's words are bare byte counts. */
+function limitMessage(extensions: Record<string, unknown> | undefined): string | undefined {
+  const max = extensions?.max;
+  if (typeof max !== 'number') return undefined;
+  switch (extensions?.limit) {
+    case 'attachment size':
+      return `The file is too large: this tenant's plan allows files of at most ${formatBytes(max)}. Choose a smaller file.`;
+    case 'storage':
+      return `This tenant's file storage is full: its plan allows ${formatBytes(max)} of files in all. Delete files no longer needed, or move to a larger plan.`;
+    default:
+      return undefined;
+  }
+}
+
 function fromRaw(errors: RawError[]): DescribedError {
   const first = errors[0] ?? { message: '' };
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
@@ -95,19 +125,31 @@ function fromRaw(errors: RawError[]): DescribedError {
   for (const error of errors) Object.assign(fields, fieldsOf(error.extensions, error.message));
   const retry = first.extensions?.retryAfter;
   const details = errors.map((e) => e.message).filter(Boolean);
+  const limit = code === 'LIMIT_EXCEEDED' ? limitMessage(first.extensions) : undefined;
   return {
     code,
-    message: messageForCode(code),
-    detail: DETAILED.has(code) && details.length > 0 ? [...new Set(details)].join(' · ') : undefined,
+    message: limit ?? messageForCode(code),
+    detail: !limit && DETAILED.has(code) && details.length > 0 ? [...new Set(details)].join(' · ') : undefined,
     fields,
     retryAfter: typeof retry === 'number' ? retry : undefined,
   };
 }
 
+/** The code of an HTTP status that answered instead of GraphQL. */
+const CODES_BY_STATUS: Record<number, string> = {
+  401: 'UNAUTHENTICATED',
+  // Only an upload can pass the server's body limit.
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
 /** Describes any error the console can meet. */
 export function describeError(error: unknown): DescribedError {
-  if (error instanceof AuthRouteError) {
-    return { code: error.code, message: messageForCode(error.code), detail: error.message, fields: {} };
+  if (error instanceof AuthRouteError || error instanceof HttpRouteError) {
+    // A connection that failed has no server's words to show.
+    const detail = error.code === 'NETWORK_ERROR' ? undefined : error.message;
+    return { code: error.code, message: messageForCode(error.code), detail, fields: {} };
   }
   const combined = error as Partial<CombinedError> | null;
   if (combined && Array.isArray(combined.graphQLErrors) && combined.graphQLErrors.length > 0) {
@@ -121,8 +163,7 @@ export function describeError(error: unknown): DescribedError {
   if (combined && combined.networkError) {
     const response = combined.response as Response | undefined;
     const status = response?.status;
-    const code =
-      status === 429 ? 'RATE_LIMITED' : status === 503 ? 'SERVICE_UNAVAILABLE' : status === 401 ? 'UNAUTHENTICATED' : 'NETWORK_ERROR';
+    const code = (status !== undefined && CODES_BY_STATUS[status]) || 'NETWORK_ERROR';
     return { code, message: messageForCode(code), fields: {} };
   }
   if (error instanceof Error) {

@@ -1,4 +1,4 @@
-import { Button, Group, List, Paper, Select, Text } from '@mantine/core';
+import { Button, Checkbox, Group, List, Paper, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +17,11 @@ export const UpdateItemsDocument = graphql(`
           id
           status
           priority
+          dueDate
+          team {
+            id
+            name
+          }
           version
           updatedAt
         }
@@ -40,19 +45,31 @@ interface Outcome {
   failed: { title: string; reason: string }[];
 }
 
-/** One change (a status, a priority) to every selected item; each item
- * keeps the version it was listed at, and reports on its own. */
-export function BulkEdit({ selected, onDone }: { selected: Selected[]; onDone: () => void }) {
+// A Select's value cannot be null for an option: this one stands for
+// `teamId: null`, which takes the items out of their team.
+const NO_TEAM = '__none__';
+
+/** The same change (status, priority, team, due date) to every selected
+ * item; each item keeps the version it was listed at, and reports on its own. */
+export function BulkEdit({ selected, teams, onDone }: { selected: Selected[]; teams: { value: string; label: string }[]; onDone: () => void }) {
   const [status, setStatus] = useState<ItemStatus | null>(null);
   const [priority, setPriority] = useState<Priority | null>(null);
+  const [team, setTeam] = useState<string | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const [clearDueDate, setClearDueDate] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [{ fetching, error }, updateItems] = useMutation(UpdateItemsDocument);
   if (selected.length === 0 && !outcome) return null;
 
+  const patch: ItemPatchInput = {};
+  if (status) patch.status = status;
+  if (priority) patch.priority = priority;
+  if (team) patch.teamId = team === NO_TEAM ? null : team;
+  if (clearDueDate) patch.dueDate = null;
+  else if (dueDate) patch.dueDate = dueDate;
+  const changes = Object.keys(patch).length;
+
   async function apply() {
-    const patch: ItemPatchInput = {};
-    if (status) patch.status = status;
-    if (priority) patch.priority = priority;
     const result = await updateItems({ input: { items: selected.map((item) => ({ id: item.id, expectedVersion: item.version, patch })) } });
     const results = result.data?.updateItems.results;
     if (!results) return;
@@ -63,6 +80,9 @@ export function BulkEdit({ selected, onDone }: { selected: Selected[]; onDone: (
     });
     setStatus(null);
     setPriority(null);
+    setTeam(null);
+    setDueDate('');
+    setClearDueDate(false);
     onDone();
   }
 
@@ -75,7 +95,10 @@ export function BulkEdit({ selected, onDone }: { selected: Selected[]; onDone: (
           </Text>
           <Select label="Set status" data={statusOptions} value={status} onChange={(v) => setStatus(v as ItemStatus | null)} clearable w={160} />
           <Select label="Set priority" data={priorityOptions} value={priority} onChange={(v) => setPriority(v as Priority | null)} clearable w={160} />
-          <Button onClick={apply} loading={fetching} disabled={!status && !priority}>
+          <Select label="Set team" data={[{ value: NO_TEAM, label: 'No team' }, ...teams]} value={team} onChange={setTeam} clearable searchable w={180} />
+          <TextInput label="Set due date" type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} disabled={clearDueDate} w={160} />
+          <Checkbox label="Clear due dates" checked={clearDueDate} onChange={(e) => setClearDueDate(e.currentTarget.checked)} mb={8} />
+          <Button onClick={apply} loading={fetching} disabled={changes === 0}>
             Apply to {selected.length} item{selected.length === 1 ? '' : 's'}
           </Button>
         </Group>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useAccess } from '../../access';
@@ -7,24 +7,15 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusPanel } from '../../components/StatusPanel';
 import { formatTime } from '../../format';
+import { ItemAttachments } from './ItemAttachments';
 import { ItemComments } from './ItemComments';
 import { ItemEditForm } from './ItemEditForm';
+import { ItemSection } from './ItemSection';
 import { ItemSubtasks } from './ItemSubtasks';
 import { ItemTimeline } from './ItemTimeline';
 import { useWorkLookups } from './useWorkLookups';
 import { DeleteItemDocument, ItemDetailDocument, RestoreItemDocument } from './WorkOperations';
 import { STATUS_LABELS } from './workLabels';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Title order={2} size="h3" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 export function ItemPage() {
   const { id = '' } = useParams();
@@ -133,18 +124,19 @@ export function ItemPage() {
       </Group>
       <ErrorAlert error={deleteState.error} title="Could not delete the item" />
       <ErrorAlert error={lookups.error} title="Could not load the members, teams or tags to choose from" />
-      <Section title="Details">
+      <ItemSection title="Details">
         <ItemEditForm item={item} lookups={lookups} canEdit={can('items.update')} reload={reload} />
-      </Section>
-      <Section title="Subtasks">
+      </ItemSection>
+      <ItemSection title="Subtasks">
         <ItemSubtasks item={item} canCreate={can('items.create')} onAdded={reload} />
-      </Section>
-      <Section title={`Comments (${item.commentCount})`}>
+      </ItemSection>
+      <ItemAttachments itemId={item.id} />
+      <ItemSection title={`Comments (${item.commentCount})`}>
         <ItemComments itemId={item.id} />
-      </Section>
-      <Section title="History">
+      </ItemSection>
+      <ItemSection title="History">
         <ItemTimeline itemId={item.id} names={lookups.names} />
-      </Section>
+      </ItemSection>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { accessFor, mockClient, renderWith } from '../../test/render';
@@ -52,7 +52,10 @@ function render(route: string, items: ReturnType<typeof row>[] = []) {
         },
       };
     }
-    if (name === 'Teams') return { data: { teams: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
+    if (name === 'Teams') {
+      const team = { id: 'team-web', name: 'Web', description: null, updatedAt: '2030-01-01T10:00:00Z', members: [] };
+      return { data: { teams: { edges: [{ cursor: 'c-team-web', node: team }], pageInfo: { hasNextPage: false, endCursor: null } } } };
+    }
     if (name === 'Tags') return { data: { tags: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
     return undefined;
   });
@@ -129,6 +132,26 @@ describe('the item list', () => {
     const report = await screen.findByRole('status');
     expect(report).toHaveTextContent('1 item changed; 1 not:');
     expect(report).toHaveTextContent('Publish: This clashes with something that already exists or is still in use. (i2 changed since version 5)');
+  });
+
+  it('moves the selected items to a team or out of theirs, and sets or clears their due dates', async () => {
+    const { calls } = render('/work/items', [row('i1', 'Draft', 2), row('i2', 'Publish', 5)]);
+    const patches = () => (calls.filter((c) => c.name === 'UpdateItems').at(-1)?.variables as { input: { items: { patch: unknown }[] } }).input.items.map((i) => i.patch);
+
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Draft' }));
+    await userEvent.click(screen.getByRole('textbox', { name: 'Set team' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Web' }));
+    fireEvent.change(screen.getByLabelText('Set due date'), { target: { value: '2030-03-01' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply to 1 item' }));
+    expect(patches()).toEqual([{ teamId: 'team-web', dueDate: '2030-03-01' }]);
+
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Publish' }));
+    await userEvent.click(screen.getByRole('textbox', { name: 'Set team' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'No team' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Clear due dates' }));
+    expect(screen.getByLabelText('Set due date')).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Apply to 1 item' }));
+    expect(patches()).toEqual([{ teamId: null, dueDate: null }]);
   });
 
   it('ignores values the API would refuse', () => {

@@ -101,7 +101,7 @@ function Filters({ params, setParams, lookups }: { params: URLSearchParams; setP
   );
 }
 
-function Results({ params }: { params: URLSearchParams }) {
+function Results({ params, teams }: { params: URLSearchParams; teams: WorkLookups['teamOptions'] }) {
   const { can } = useAccess();
   const canEdit = can('items.update');
   const [selected, setSelected] = useState<Map<string, { id: string; title: string; version: number }>>(new Map());
@@ -123,6 +123,7 @@ function Results({ params }: { params: URLSearchParams }) {
       {canEdit && (
         <BulkEdit
           selected={[...selected.values()]}
+          teams={teams}
           onDone={() => {
             setSelected(new Map());
             list.reload();
@@ -229,7 +230,7 @@ export function ItemsListPage() {
       <SearchBox params={params} setParams={(next) => setParams(next, { replace: true })} />
       <Filters params={params} setParams={(next) => setParams(next, { replace: true })} lookups={lookups} />
       {/* A new filter starts again from the first page: the cursors belong to the old one. */}
-      <Results key={params.toString()} params={params} />
+      <Results key={params.toString()} params={params} teams={lookups.teamOptions} />
     </Stack>
   );
 }
