@@ -163,6 +163,16 @@ async fn a_tenant_reads_exact_figures_of_its_own_items_only(app: TestApp) {
     assert_eq!(mine["itemAnalytics"]["total"], 2);
     assert_eq!(mine["itemAnalytics"]["avgCompletionHours"], Value::Null);
     assert_eq!(mine["throughput"].as_array().unwrap().len(), 12);
+    // A search narrows them as it narrows the list: two titles hold
+    // "overdue" or "later"; Globex's none.
+    let found = analytics(
+        &app,
+        &ada,
+        json!({ "filter": { "search": "overdue or later" } }),
+    )
+    .await;
+    assert_eq!(found["itemAnalytics"]["total"], 2);
+    assert_eq!(found["itemAnalytics"]["overdue"], 1);
 
     // Globex sees its two items and nothing of Acme's.
     let theirs = analytics(&app, &other, json!({})).await;

@@ -15,7 +15,11 @@ on_every_backend! {
     another_tenant_and_strangers_reach_no_file => another_tenant_and_strangers_reach_no_file;
     a_deleted_item_hides_its_files_and_keeps_them_until_purge => a_deleted_item_hides_its_files_and_keeps_them_until_purge;
     a_page_s_attachments_cost_a_fixed_number_of_statements => a_page_s_attachments_cost_a_fixed_number_of_statements;
+    a_deleted_attachment_leaves_the_item_and_the_file_store => a_deleted_attachment_leaves_the_item_and_the_file_store;
 }
+
+const DELETE: &str = "mutation($input: DeleteAttachmentInput!) {
+    deleteAttachment(input: $input) { deletedId } }";
 
 const UPLOAD: &str = "mutation($input: UploadAttachmentInput!) {
     uploadAttachment(input: $input) {
@@ -245,4 +249,43 @@ async fn a_page_s_attachments_cost_a_fixed_number_of_statements(app: TestApp) {
         assert_eq!(files[1]["contentType"], "image/png");
     }
     assert_eq!(full_cost.len(), small_cost.len(), "{full_cost:#?}");
+}
+
+async fn a_deleted_attachment_leaves_the_item_and_the_file_store(app: TestApp) {
+    let (owner, tenant) = app.owner_of("owner@acme.test", "acme", "FREE").await;
+    let viewer = app.join(&owner, &tenant, "vera@acme.test", "VIEWER").await;
+    let (globex, _) = app.owner_of("owner@globex.test", "globex", "FREE").await;
+    let item = item_of(&app, &owner, "Specs").await;
+    // Large enough to arrive in more than one chunk.
+    let big: Vec<u8> = b"line of the spec\n".repeat(64 * 1024);
+    let file = uploaded(&app, &owner, &item, ("spec.txt", &big)).await;
+    let id = file["id"].as_str().unwrap().to_owned();
+    let url = file["downloadUrl"].as_str().unwrap();
+    let on_disk = app.data_dir().join("attachments").join(&tenant).join(&id);
+    let (status, _, body) = app.get_bytes(url, Some(&owner.access_token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, big);
+
+    let input = json!({ "input": { "id": id } });
+    let refused = app
+        .gql(DELETE, input.clone(), Some(&viewer.access_token))
+        .await;
+    assert_eq!(refused.code(), Some("FORBIDDEN"), "{:?}", refused.body);
+    let refused = app
+        .gql(DELETE, input.clone(), Some(&globex.access_token))
+        .await;
+    assert_eq!(refused.code(), Some("NOT_FOUND"), "{:?}", refused.body);
+    assert!(on_disk.exists(), "refused deletes leave the file");
+
+    let deleted = app
+        .gql(DELETE, input.clone(), Some(&owner.access_token))
+        .await
+        .ok();
+    assert_eq!(deleted["deleteAttachment"]["deletedId"], id.as_str());
+    assert_eq!(attachments(&app, &owner, &item).await, json!([]));
+    assert!(!on_disk.exists(), "its bytes left the file store");
+    let (status, _, _) = app.get_bytes(url, Some(&owner.access_token)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let again = app.gql(DELETE, input, Some(&owner.access_token)).await;
+    assert_eq!(again.code(), Some("NOT_FOUND"), "{:?}", again.body);
 }

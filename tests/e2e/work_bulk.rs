@@ -17,7 +17,7 @@ const UPDATE_ITEMS: &str = "mutation($input: UpdateItemsInput!) {
     updateItems(input: $input) { results {
         id
         item { id title version status assignees { email } tags { name } }
-        error { code message fields { field message } } } } }";
+        error { code message fields { field message } currentVersion } } } }";
 
 const ITEM: &str = "query($id: ID!) { item(id: $id) { title version
     history { edges { node { action } } } } }";
@@ -111,6 +111,8 @@ async fn each_item_reports_its_own_result_without_atomic(app: TestApp) {
             .unwrap()
             .contains("version 2")
     );
+    assert_eq!(results[1]["error"]["currentVersion"], 2);
+    assert!(results[2]["error"]["currentVersion"].is_null());
     assert_eq!(results[2]["error"]["fields"][0]["field"], "title");
 
     assert_eq!(item_state(&app, &ada, &stale).await.0, "Edited meanwhile");

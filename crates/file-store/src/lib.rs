@@ -11,19 +11,25 @@ use std::path::Path;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use bytes::Bytes;
+use futures_util::{StreamExt, TryStreamExt};
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
 use trellis_kernel::{DomainError, DomainResult};
-use trellis_work::ports::FileStore;
+use trellis_work::ports::{ByteStream, FileStore};
 
 /// The setting that names the object storage.
 pub const STORAGE_URL_SETTING: &str = "TRELLIS_STORAGE_URL";
 
 /// The folder of the data directory that holds attachments.
 pub const ATTACHMENTS_DIR: &str = "attachments";
+
+/// A multipart upload's part: S3 wants at least 5 MiB for all but the last.
+const PART_BYTES: usize = 8 * 1024 * 1024;
+
+/// Parts sent at once: bounds the memory of one upload to a few parts.
+const PARTS_IN_FLIGHT: usize = 2;
 
 /// Attachments' bytes in an [`ObjectStore`].
 #[derive(Clone)]
@@ -112,21 +118,62 @@ fn path(key: &str) -> DomainResult<ObjectPath> {
 
 #[async_trait]
 impl FileStore for ObjectFileStore {
-    async fn put(&self, key: &str, content: Bytes) -> DomainResult<()> {
-        self.store
-            .put(&path(key)?, PutPayload::from_bytes(content))
+    /// A file that fits in one part goes in one request; a larger one as
+    /// a multipart upload that becomes visible only when complete, and is
+    /// aborted when its content fails.
+    async fn put(&self, key: &str, mut content: ByteStream) -> DomainResult<()> {
+        let path = path(key)?;
+        let mut first = Vec::new();
+        let mut buffered = 0;
+        while buffered < PART_BYTES {
+            match content.next().await {
+                Some(piece) => {
+                    let piece = piece?;
+                    buffered += piece.len();
+                    first.push(piece);
+                }
+                None => {
+                    let payload: PutPayload = first.into_iter().collect();
+                    self.store
+                        .put(&path, payload)
+                        .await
+                        .map_err(DomainError::unavailable)?;
+                    return Ok(());
+                }
+            }
+        }
+        let upload = self
+            .store
+            .put_multipart(&path)
             .await
             .map_err(DomainError::unavailable)?;
+        let mut writer = WriteMultipart::new_with_chunk_size(upload, PART_BYTES);
+        let mut pieces = futures_util::stream::iter(first.into_iter().map(Ok)).chain(content);
+        while let Some(piece) = pieces.next().await {
+            let written = match piece {
+                Ok(piece) => writer
+                    .wait_for_capacity(PARTS_IN_FLIGHT)
+                    .await
+                    .map(|()| writer.put(piece))
+                    .map_err(DomainError::unavailable),
+                Err(err) => Err(err),
+            };
+            if let Err(err) = written {
+                if let Err(abort) = writer.abort().await {
+                    tracing::warn!(%key, error = %abort, "an aborted upload could not be cleaned up");
+                }
+                return Err(err);
+            }
+        }
+        writer.finish().await.map_err(DomainError::unavailable)?;
         Ok(())
     }
 
-    async fn get(&self, key: &str) -> DomainResult<Option<Bytes>> {
+    async fn get(&self, key: &str) -> DomainResult<Option<ByteStream>> {
         match self.store.get(&path(key)?).await {
-            Ok(found) => found
-                .bytes()
-                .await
-                .map(Some)
-                .map_err(DomainError::unavailable),
+            Ok(found) => Ok(Some(Box::pin(
+                found.into_stream().map_err(DomainError::unavailable),
+            ))),
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(err) => Err(DomainError::unavailable(err)),
         }

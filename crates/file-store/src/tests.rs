@@ -3,9 +3,23 @@
 
 use std::path::PathBuf;
 
+use bytes::Bytes;
 use object_store::memory::InMemory;
 
 use super::*;
+
+/// `content` as an upload hands it over: in pieces of 64 KiB.
+fn pieces(content: &[u8]) -> ByteStream {
+    let pieces: Vec<DomainResult<Bytes>> = content
+        .chunks(64 * 1024)
+        .map(|piece| Ok(Bytes::copy_from_slice(piece)))
+        .collect();
+    Box::pin(futures_util::stream::iter(pieces))
+}
+
+async fn put(files: &ObjectFileStore, key: &str, content: &[u8]) {
+    files.put(key, pieces(content)).await.unwrap();
+}
 
 /// A fresh directory, removed on drop.
 struct TempDir(PathBuf);
@@ -30,24 +44,28 @@ impl Drop for TempDir {
     }
 }
 
+/// The chunks a file is read in, if it exists.
+async fn chunks(files: &ObjectFileStore, key: &str) -> Option<Vec<Bytes>> {
+    let stream = files.get(key).await.unwrap()?;
+    Some(stream.try_collect().await.unwrap())
+}
+
+async fn read(files: &ObjectFileStore, key: &str) -> Option<Vec<u8>> {
+    chunks(files, key).await.map(|chunks| chunks.concat())
+}
+
 async fn round_trip(files: &ObjectFileStore) {
     let key = "tenant-a/0190c0de-0000-7000-8000-000000000001";
-    assert_eq!(files.get(key).await.unwrap(), None);
-    files
-        .put(key, Bytes::from_static(b"\x89PNG bytes"))
-        .await
-        .unwrap();
+    assert_eq!(read(files, key).await, None);
+    put(files, key, b"\x89PNG bytes").await;
     assert_eq!(
-        files.get(key).await.unwrap().as_deref(),
+        read(files, key).await.as_deref(),
         Some(&b"\x89PNG bytes"[..])
     );
-    files.put(key, Bytes::from_static(b"again")).await.unwrap();
-    assert_eq!(
-        files.get(key).await.unwrap().as_deref(),
-        Some(&b"again"[..])
-    );
+    put(files, key, b"again").await;
+    assert_eq!(read(files, key).await.as_deref(), Some(&b"again"[..]));
     files.delete(key).await.unwrap();
-    assert_eq!(files.get(key).await.unwrap(), None);
+    assert_eq!(read(files, key).await, None);
     // Deleting what is gone is no error: a failed upload's clean-up may race.
     files.delete(key).await.unwrap();
 }
@@ -63,10 +81,7 @@ async fn without_a_url_files_live_under_the_data_directory() {
     let files = ObjectFileStore::from_settings(&dir.0, None).unwrap();
     round_trip(&files).await;
 
-    files
-        .put("tenant-a/file-1", Bytes::from_static(b"kept"))
-        .await
-        .unwrap();
+    put(&files, "tenant-a/file-1", b"kept").await;
     let on_disk = dir.0.join(ATTACHMENTS_DIR).join("tenant-a").join("file-1");
     assert_eq!(std::fs::read(on_disk).unwrap(), b"kept");
     // An empty setting is the same as none.
@@ -107,4 +122,66 @@ fn other_urls_are_refused_naming_the_setting() {
             "{url}: {err}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_large_local_file_is_read_in_chunks_not_whole() {
+    let dir = TempDir::new();
+    let files = ObjectFileStore::from_settings(&dir.0, None).unwrap();
+    let content: Vec<u8> = (0..3 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+    let key = "tenant-a/0190c0de-0000-7000-8000-000000000002";
+    put(&files, key, &content).await;
+    let chunks = chunks(&files, key).await.unwrap();
+    assert!(chunks.len() > 1, "read in {} chunk(s)", chunks.len());
+    assert_eq!(chunks.concat(), content);
+}
+
+/// Larger than one part, so stored as a multipart upload.
+fn large() -> Vec<u8> {
+    (0..PART_BYTES * 2 + 12_345)
+        .map(|i| (i % 253) as u8)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_file_of_several_parts_is_stored_whole() {
+    let dir = TempDir::new();
+    let local = ObjectFileStore::from_settings(&dir.0, None).unwrap();
+    let memory = ObjectFileStore::new(Arc::new(InMemory::new()));
+    let content = large();
+    for files in [&local, &memory] {
+        let key = "tenant-a/0190c0de-0000-7000-8000-000000000003";
+        put(files, key, &content).await;
+        assert!(
+            read(files, key).await.unwrap() == content,
+            "{}",
+            files.describe()
+        );
+    }
+}
+
+#[tokio::test]
+async fn content_that_fails_midway_leaves_nothing_stored() {
+    let dir = TempDir::new();
+    let files = ObjectFileStore::from_settings(&dir.0, None).unwrap();
+    for size in [100, large().len()] {
+        let key = format!("tenant-a/failing-{size}");
+        let mut pieces: Vec<DomainResult<Bytes>> = large()[..size]
+            .chunks(64 * 1024)
+            .map(|piece| Ok(Bytes::copy_from_slice(piece)))
+            .collect();
+        pieces.push(Err(DomainError::invalid("file", "stopped being text")));
+        let err = files
+            .put(&key, Box::pin(futures_util::stream::iter(pieces)))
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("stopped being text"), "{err}");
+        assert_eq!(read(&files, &key).await, None, "{size} bytes");
+    }
+    // Nor is anything left behind in the directory.
+    let tenant_dir = dir.0.join(ATTACHMENTS_DIR).join("tenant-a");
+    let left = std::fs::read_dir(&tenant_dir)
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert_eq!(left, 0);
 }

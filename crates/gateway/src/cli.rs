@@ -1,5 +1,8 @@
 //! The `trellis` command line: serve, migrate, print the schema, create the
-//! first platform administrator, re-encrypt datasource credentials.
+//! first platform administrator, re-encrypt datasource credentials, purge
+//! deleted Work items.
+
+mod purge;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -51,6 +54,21 @@ pub enum Command {
     Secrets {
         #[command(subcommand)]
         command: SecretsCommand,
+    },
+    /// Remove for good the Work items deleted longer ago than --older-than,
+    /// in every tenant, with their comments, history and attachments (the
+    /// files too). A delete and the subtasks it took go together. Safe to
+    /// run while servers run, and to run again.
+    Purge {
+        /// How long ago an item must have been deleted to go: a number and
+        /// a unit, e.g. `30d`, `12h` or `2w`.
+        #[arg(
+            long,
+            value_name = "DURATION",
+            default_value = "30d",
+            value_parser = purge::parse_age
+        )]
+        older_than: chrono::Duration,
     },
 }
 
@@ -110,6 +128,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let config = load_config()?;
             rotate_secrets(config).await
+        }
+        Command::Purge { older_than } => {
+            let config = load_config()?;
+            purge::purge_deleted_items(config, older_than).await
         }
     }
 }
@@ -308,6 +330,25 @@ mod tests {
             }
         ));
         assert!(Cli::try_parse_from(["trellis", "secrets"]).is_err());
+    }
+
+    #[test]
+    fn purge_takes_an_age_of_thirty_days_unless_told() {
+        let parsed = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
+            Ok(Command::Purge { older_than }) => Ok(older_than),
+            Ok(other) => panic!("parsed {other:?}"),
+            Err(err) => Err(err.to_string()),
+        };
+        assert_eq!(
+            parsed(&["trellis", "purge"]),
+            Ok(chrono::Duration::days(30))
+        );
+        assert_eq!(
+            parsed(&["trellis", "purge", "--older-than", "12h"]),
+            Ok(chrono::Duration::hours(12))
+        );
+        let err = parsed(&["trellis", "purge", "--older-than", "soon"]).unwrap_err();
+        assert!(err.contains("e.g. `30d`"), "{err}");
     }
 
     #[test]

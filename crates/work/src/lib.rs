@@ -10,6 +10,9 @@ pub mod item;
 pub mod order;
 pub mod ports;
 pub mod product;
+pub mod purge;
+#[cfg(test)]
+mod purge_tests;
 pub mod service;
 pub mod tag;
 pub mod team;

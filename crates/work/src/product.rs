@@ -24,6 +24,8 @@ pub struct WorkPorts {
     pub attachments: Arc<dyn crate::ports::AttachmentRepository>,
     /// Where attachments' bytes are kept.
     pub files: Arc<dyn crate::ports::FileStore>,
+    /// Removing deleted items for good.
+    pub purge: Arc<dyn crate::purge::PurgeRepository>,
 }
 
 /// The Work product's use cases, built once at start-up.
@@ -39,10 +41,14 @@ pub struct Work {
     pub analytics: crate::service::AnalyticsService,
     /// Files uploaded to items.
     pub attachments: crate::service::AttachmentService,
+    /// Deleted items removed for good, across tenants.
+    pub purge: crate::purge::PurgeService,
 }
 
 impl Work {
     pub fn new(ports: WorkPorts, clock: Arc<dyn Clock>) -> Self {
+        let purge =
+            crate::purge::PurgeService::new(ports.purge, ports.files.clone(), clock.clone());
         let deps = Arc::new(WorkDeps {
             teams: ports.teams,
             tags: ports.tags,
@@ -62,6 +68,7 @@ impl Work {
             analytics: crate::service::AnalyticsService::new(deps.clone()),
             attachments: crate::service::AttachmentService::new(deps.clone()),
             items: ItemService::new(deps),
+            purge,
         }
     }
 }

@@ -22,6 +22,7 @@ pub struct WorkMocks {
     pub analytics: crate::ports::MockAnalyticsRepository,
     pub attachments: crate::ports::MockAttachmentRepository,
     pub files: crate::ports::MockFileStore,
+    pub purge: crate::purge::MockPurgeRepository,
 }
 
 impl WorkMocks {
@@ -36,6 +37,7 @@ impl WorkMocks {
             analytics: Arc::new(self.analytics),
             attachments: Arc::new(self.attachments),
             files: Arc::new(self.files),
+            purge: Arc::new(self.purge),
         }
     }
 }

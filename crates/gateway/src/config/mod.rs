@@ -73,9 +73,9 @@ pub struct Config {
     pub field_suggestions: bool,
     /// Largest JSON (non-multipart) request body.
     pub max_body_bytes: usize,
-    /// Largest multipart request body: a CSV upload with its `operations`
-    /// and `map` parts. Kept apart from `max_body_bytes` so that ordinary
-    /// JSON requests stay small while a FILE datasource can take its CSV.
+    /// Largest multipart request body: an attachment or a CSV with its
+    /// `operations` and `map` parts. Kept apart from `max_body_bytes` so
+    /// that ordinary JSON requests stay small while files can be large.
     pub max_upload_bytes: usize,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
@@ -142,9 +142,11 @@ impl std::error::Error for ConfigError {}
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://trellis.db?mode=rwc";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
-/// A 10 MiB CSV (the most a FILE datasource takes) plus room for the other
-/// multipart parts; a larger file is refused with 413 before it is read.
-pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 11 * 1024 * 1024;
+/// The PRO plan's largest attachment (100 MiB) plus room for the other
+/// multipart parts; a larger request is refused with 413 as it arrives.
+/// Uploads are spooled to a temporary file, so memory does not grow with
+/// this; ENTERPRISE files (up to 1 GiB) need it raised.
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 101 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 pub const DEFAULT_DATASOURCE_FILES_DIR: &str = "./datasources";
 /// Beside the default SQLite file.

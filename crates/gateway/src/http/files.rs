@@ -57,7 +57,7 @@ async fn serve(
         .parse()
         .map_err(|_| DomainError::not_found("attachment"))?;
     let (attachment, content) = http.app.work.attachments.download(scope, id).await?;
-    let mut response = Response::new(Body::from(content));
+    let mut response = Response::new(Body::from_stream(content));
     let out = response.headers_mut();
     // The type is the sniffed one, from an allowlist: always a valid value.
     let content_type = HeaderValue::from_str(&attachment.content_type)

@@ -28,6 +28,7 @@ impl SeaOrmStore {
             analytics: store.clone(),
             attachments: store.clone(),
             files,
+            purge: store.clone(),
             members: store,
         }
     }

@@ -13,6 +13,9 @@ use crate::order::ItemPageRequest;
 use crate::tag::{Tag, TagId};
 use crate::team::{Team, TeamId};
 
+mod files;
+pub use files::*;
+
 #[cfg_attr(any(test, feature = "mock"), mockall::automock)]
 #[async_trait]
 pub trait TeamRepository: Send + Sync {
@@ -387,54 +390,6 @@ pub trait CommentRepository: Send + Sync {
     /// How many live comments each of `items` has, in one query; items
     /// without any are left out.
     async fn counts(&self, tenant: TenantId, items: &[ItemId]) -> DomainResult<Vec<(ItemId, u64)>>;
-}
-
-/// Attachments' rows. An attachment is seen only while its item is live.
-#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
-#[async_trait]
-pub trait AttachmentRepository: Send + Sync {
-    /// Stores the row. The item and the plan's storage quota are checked
-    /// again inside the transaction, so concurrent uploads cannot pass it.
-    ///
-    /// # Errors
-    /// `NotFound` naming the item when the tenant has no such live item;
-    /// `LimitExceeded` (`storage`) when the file would pass the quota.
-    async fn create(
-        &self,
-        tenant: TenantId,
-        attachment: &crate::attachment::Attachment,
-        audit: &AuditEntry,
-    ) -> DomainResult<()>;
-
-    /// An attachment whose item is live.
-    async fn find(
-        &self,
-        tenant: TenantId,
-        id: crate::attachment::AttachmentId,
-    ) -> DomainResult<Option<crate::attachment::Attachment>>;
-
-    /// The attachments of each of `items`, oldest first, in one query.
-    async fn list_for(
-        &self,
-        tenant: TenantId,
-        items: &[ItemId],
-    ) -> DomainResult<Vec<crate::attachment::Attachment>>;
-
-    /// The plan's file limits and the bytes the tenant's files take.
-    async fn usage(&self, tenant: TenantId) -> DomainResult<crate::attachment::StorageUsage>;
-}
-
-/// Where files' bytes are kept, by key.
-#[cfg_attr(any(test, feature = "mock"), mockall::automock)]
-#[async_trait]
-pub trait FileStore: Send + Sync {
-    async fn put(&self, key: &str, content: bytes::Bytes) -> DomainResult<()>;
-
-    /// The bytes under `key`, if there are any.
-    async fn get(&self, key: &str) -> DomainResult<Option<bytes::Bytes>>;
-
-    /// Removing a key that holds nothing is no error.
-    async fn delete(&self, key: &str) -> DomainResult<()>;
 }
 
 /// Figures over items, computed by the store's aggregates.

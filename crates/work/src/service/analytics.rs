@@ -19,9 +19,15 @@ impl AnalyticsService {
         Self { deps }
     }
 
-    /// Figures over the live items that pass `filter`, as of today (UTC).
+    /// Figures over the live items that pass `filter` (its search
+    /// included), as of today (UTC).
+    ///
+    /// # Errors
+    /// `Validation` on filter fields that contradict each other, as a list
+    /// has them.
     pub async fn items(&self, ctx: &TenantCtx, filter: &ItemFilter) -> DomainResult<ItemAnalytics> {
         ctx.require(Permission::ItemsRead)?;
+        super::items_read::check_filter(filter)?;
         let today = self.deps.clock.now().date_naive();
         self.deps
             .analytics

@@ -98,3 +98,30 @@ async fn analytics_need_items_read() {
         .unwrap_err();
     assert_forbidden(&err, "items.read");
 }
+
+#[tokio::test]
+async fn analytics_refuse_the_filters_a_list_refuses() {
+    let viewer = ctx(BuiltinRole::Viewer);
+    let contradictory = ItemFilter {
+        unassigned: true,
+        assignee_id: Some(viewer.user_id()),
+        ..ItemFilter::default()
+    };
+    let too_long = ItemFilter {
+        search: Some("x".repeat(crate::item::SEARCH_MAX + 1)),
+        ..ItemFilter::default()
+    };
+    for (filter, field) in [
+        (contradictory, "filter.unassigned"),
+        (too_long, "filter.search"),
+    ] {
+        let mut mocks = WorkMocks::default();
+        mocks.analytics.expect_item_analytics().never();
+        let err = work(mocks)
+            .analytics
+            .items(&viewer, &filter)
+            .await
+            .unwrap_err();
+        assert_eq!(fields(err), [field]);
+    }
+}

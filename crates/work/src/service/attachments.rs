@@ -4,21 +4,22 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use serde_json::json;
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, Permission, TenantCtx};
 
-use super::WorkDeps;
+use super::{WorkDeps, upload_stream};
 use crate::attachment::{self, Attachment, AttachmentId};
 use crate::item::ItemId;
+use crate::ports::ByteStream;
 
-/// A file as the client sent it.
-#[derive(Debug, Clone)]
+/// A file as the client sent it, read as it is stored.
 pub struct NewFile {
     pub filename: String,
     /// The type the client said it is; only a hint between text formats.
     pub declared_type: Option<String>,
-    pub content: Bytes,
+    /// Its length, known before it is read (the upload is on disk).
+    pub size: u64,
+    pub content: ByteStream,
 }
 
 #[derive(Clone)]
@@ -32,7 +33,8 @@ impl AttachmentService {
     }
 
     /// Stores the file, then its row; a file whose row cannot be written is
-    /// removed again.
+    /// removed again. The bytes pass through as they come: only the head
+    /// that decides the type is held.
     ///
     /// # Errors
     /// `LimitExceeded` (`attachment size`, `storage`); `Validation` on
@@ -46,7 +48,7 @@ impl AttachmentService {
         file: NewFile,
     ) -> DomainResult<Attachment> {
         ctx.require(Permission::ItemsUpdate)?;
-        let size = file.content.len() as u64;
+        let size = file.size;
         let usage = self.deps.attachments.usage(ctx.tenant_id).await?;
         if let Some(max) = usage.max_file_bytes.filter(|max| size > *max) {
             return Err(DomainError::LimitExceeded {
@@ -54,9 +56,11 @@ impl AttachmentService {
                 max,
             });
         }
-        let content_type = attachment::content_type(
+        let (head, rest) = upload_stream::read_head(file.content, attachment::HEAD_BYTES).await?;
+        let sniffed = attachment::content_type(
             "file",
-            &file.content,
+            &head,
+            rest.is_none(),
             &file.filename,
             file.declared_type.as_deref(),
         )?;
@@ -78,13 +82,14 @@ impl AttachmentService {
             tenant_id: ctx.tenant_id,
             item_id: item,
             filename: attachment::filename(&file.filename),
-            content_type: content_type.to_owned(),
+            content_type: sniffed.content_type.to_owned(),
             size_bytes: size,
             uploaded_by: ctx.user_id(),
             created_at: now,
         };
         let key = attachment.storage_key();
-        self.deps.files.put(&key, file.content).await?;
+        let content = upload_stream::checked(head, rest, size, sniffed.check_rest_as_text);
+        self.deps.files.put(&key, content).await?;
         let entry = AuditEntry::by_member(
             ctx,
             "attachment.uploaded",
@@ -111,7 +116,7 @@ impl AttachmentService {
         Ok(attachment)
     }
 
-    /// An attachment with its bytes.
+    /// An attachment with its bytes, to be read as they are sent on.
     ///
     /// # Errors
     /// `NotFound` if the tenant has no such attachment on a live item.
@@ -120,7 +125,7 @@ impl AttachmentService {
         &self,
         ctx: &TenantCtx,
         id: AttachmentId,
-    ) -> DomainResult<(Attachment, Bytes)> {
+    ) -> DomainResult<(Attachment, ByteStream)> {
         ctx.require(Permission::ItemsRead)?;
         let attachment = self
             .deps
@@ -134,6 +139,45 @@ impl AttachmentService {
             )));
         };
         Ok((attachment, content))
+    }
+
+    /// Removes an attachment: its row (with the audit entry) first, then its
+    /// file. A file that cannot be removed is left behind and logged: a
+    /// stray file costs room, a row whose file is gone would break a
+    /// download.
+    ///
+    /// # Errors
+    /// `NotFound` if the tenant has no such attachment on a live item.
+    #[tracing::instrument(skip_all, fields(tenant = %ctx.tenant_id, attachment = %id))]
+    pub async fn delete(&self, ctx: &TenantCtx, id: AttachmentId) -> DomainResult<Attachment> {
+        ctx.require(Permission::ItemsUpdate)?;
+        let attachment = self
+            .deps
+            .attachments
+            .find(ctx.tenant_id, id)
+            .await?
+            .ok_or(DomainError::not_found("attachment"))?;
+        let entry = AuditEntry::by_member(
+            ctx,
+            "attachment.deleted",
+            ("attachment", id.to_string()),
+            self.deps.clock.now(),
+        )
+        .before(json!({
+            "itemId": attachment.item_id.to_string(),
+            "filename": attachment.filename,
+            "contentType": attachment.content_type,
+            "sizeBytes": attachment.size_bytes,
+        }));
+        self.deps
+            .attachments
+            .delete(ctx.tenant_id, id, &entry)
+            .await?;
+        let key = attachment.storage_key();
+        if let Err(err) = self.deps.files.delete(&key).await {
+            tracing::warn!(%key, error = %err, "the file of a deleted attachment was left in the store");
+        }
+        Ok(attachment)
     }
 
     /// The attachments of each of `items`, oldest first.

@@ -3,6 +3,7 @@
 //! cannot be written does not stay behind.
 
 use bytes::Bytes;
+use futures_util::TryStreamExt;
 use mockall::predicate::eq;
 use trellis_kernel::{BuiltinRole, DomainError, TenantCtx};
 
@@ -24,11 +25,7 @@ fn free(used: u64) -> StorageUsage {
 }
 
 fn file(name: &str, declared: &str, content: &[u8]) -> NewFile {
-    NewFile {
-        filename: name.into(),
-        declared_type: Some(declared.into()),
-        content: Bytes::copy_from_slice(content),
-    }
+    upload_of(name, Some(declared), content, content.len() as u64, 4096)
 }
 
 /// Mocks where the caller's tenant uses `usage` and has a live `item`.
@@ -53,14 +50,13 @@ async fn the_content_decides_the_type_and_the_file_goes_before_its_row() {
     mocks
         .files
         .expect_put()
-        .withf(move |key, content| {
-            key.starts_with(&format!("{tenant}/"))
-                && !key.contains("notes")
-                && content.as_ref() == PNG
-        })
+        .withf(move |key, _| key.starts_with(&format!("{tenant}/")) && !key.contains("notes"))
         .times(1)
         .in_sequence(&mut seq)
-        .returning(|_, _| Ok(()));
+        .returning(|_, content| {
+            assert_eq!(drain(content)?, PNG);
+            Ok(())
+        });
     mocks
         .attachments
         .expect_create()
@@ -266,14 +262,18 @@ async fn uploading_takes_items_update_and_downloading_items_read() {
         .files
         .expect_get()
         .withf(move |asked| asked == key)
-        .returning(|_| Ok(Some(Bytes::from_static(b"abc"))));
+        .returning(|_| {
+            let chunks = [Ok(Bytes::from_static(b"ab")), Ok(Bytes::from_static(b"c"))];
+            Ok(Some(Box::pin(futures_util::stream::iter(chunks))))
+        });
     let (attachment, content) = work(mocks)
         .attachments
         .download(&viewer, stored.id)
         .await
         .unwrap();
     assert_eq!(attachment, stored);
-    assert_eq!(content.as_ref(), b"abc");
+    let chunks: Vec<Bytes> = content.try_collect().await.unwrap();
+    assert_eq!(chunks.concat(), b"abc");
 }
 
 #[tokio::test]
@@ -281,11 +281,13 @@ async fn another_tenant_s_attachment_is_not_found() {
     let ctx = ctx(BuiltinRole::Member);
     let mut mocks = WorkMocks::default();
     mocks.attachments.expect_find().returning(|_, _| Ok(None));
-    let err = work(mocks)
+    let Err(err) = work(mocks)
         .attachments
         .download(&ctx, AttachmentId::generate())
         .await
-        .unwrap_err();
+    else {
+        panic!("another tenant's attachment was found");
+    };
     assert!(
         matches!(
             err,

@@ -39,19 +39,8 @@ impl ItemService {
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>> {
         ctx.require(Permission::ItemsRead)?;
-        if filter.unassigned && filter.assignee_id.is_some() {
-            return Err(DomainError::invalid(
-                "filter.unassigned",
-                "cannot be combined with filter.assigneeId",
-            ));
-        }
-        if filter.top_level_only && filter.parent_id.is_some() {
-            return Err(DomainError::invalid(
-                "filter.topLevelOnly",
-                "cannot be combined with filter.parentId",
-            ));
-        }
-        check_search(filter, page)?;
+        check_filter(filter)?;
+        check_order(filter, page)?;
         if page.order.sort == ItemSort::Relevance {
             let ranked = self
                 .deps
@@ -80,7 +69,8 @@ impl ItemService {
         }
         // Validated as `list` validates; the ranks are kept.
         ctx.require(Permission::ItemsRead)?;
-        check_search(filter, page)?;
+        check_filter(filter)?;
+        check_order(filter, page)?;
         self.deps
             .items
             .list_ranked(ctx.tenant_id, filter, page)
@@ -157,9 +147,22 @@ impl ItemService {
     }
 }
 
-/// `filter.search` is at most [`SEARCH_MAX`] characters (the caller trims
-/// it and drops a blank one), and the relevance order needs one.
-fn check_search(filter: &ItemFilter, page: &ItemPageRequest) -> DomainResult<()> {
+/// A filter whose fields do not contradict each other, whose
+/// `search` is at most [`crate::item::SEARCH_MAX`] characters (the caller
+/// trims it and drops a blank one): for lists and analytics alike.
+pub(super) fn check_filter(filter: &ItemFilter) -> DomainResult<()> {
+    if filter.unassigned && filter.assignee_id.is_some() {
+        return Err(DomainError::invalid(
+            "filter.unassigned",
+            "cannot be combined with filter.assigneeId",
+        ));
+    }
+    if filter.top_level_only && filter.parent_id.is_some() {
+        return Err(DomainError::invalid(
+            "filter.topLevelOnly",
+            "cannot be combined with filter.parentId",
+        ));
+    }
     if let Some(search) = &filter.search
         && search.chars().count() > crate::item::SEARCH_MAX
     {
@@ -168,6 +171,11 @@ fn check_search(filter: &ItemFilter, page: &ItemPageRequest) -> DomainResult<()>
             format!("must be at most {} characters", crate::item::SEARCH_MAX),
         ));
     }
+    Ok(())
+}
+
+/// The relevance order needs words to rank by.
+fn check_order(filter: &ItemFilter, page: &ItemPageRequest) -> DomainResult<()> {
     if page.order.sort == ItemSort::Relevance && filter.search.is_none() {
         return Err(DomainError::invalid(
             "orderBy",

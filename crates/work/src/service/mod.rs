@@ -13,9 +13,14 @@ mod items;
 mod items_read;
 mod tags;
 mod teams;
+mod upload_stream;
 
 #[cfg(test)]
 mod analytics_tests;
+#[cfg(test)]
+mod attachments_delete_tests;
+#[cfg(test)]
+mod attachments_stream_tests;
 #[cfg(test)]
 mod attachments_tests;
 #[cfg(test)]

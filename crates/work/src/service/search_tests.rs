@@ -72,3 +72,19 @@ async fn a_ranked_page_keeps_each_items_rank() {
         .unwrap();
     assert_eq!(ranked.items, [(found, 0.75)]);
 }
+
+#[tokio::test]
+async fn a_ranked_list_refuses_contradicting_filters_as_any_list_does() {
+    let viewer = ctx(BuiltinRole::Viewer);
+    let filter = ItemFilter {
+        top_level_only: true,
+        parent_id: Some(item(&viewer).id),
+        ..searching("release")
+    };
+    let err = work(WorkMocks::default())
+        .items
+        .list_ranked(&viewer, &filter, &by_relevance())
+        .await
+        .unwrap_err();
+    assert_eq!(fields(err), ["filter.topLevelOnly"]);
+}

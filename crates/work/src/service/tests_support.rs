@@ -164,3 +164,34 @@ pub fn strings<T: ToString>(ids: &[T]) -> Vec<String> {
     out.sort();
     out
 }
+
+/// A file handed over in pieces of `piece` bytes and said to be `size`
+/// long, as the gateway hands over an upload.
+pub fn upload_of(
+    name: &str,
+    declared: Option<&str>,
+    content: &[u8],
+    size: u64,
+    piece: usize,
+) -> super::NewFile {
+    let pieces: Vec<trellis_kernel::DomainResult<bytes::Bytes>> = content
+        .chunks(piece)
+        .map(|piece| Ok(bytes::Bytes::copy_from_slice(piece)))
+        .collect();
+    super::NewFile {
+        filename: name.into(),
+        declared_type: declared.map(str::to_owned),
+        size,
+        content: Box::pin(futures_util::stream::iter(pieces)),
+    }
+}
+
+/// Reads what a file store is given to its end, as the adapter does.
+pub fn drain(content: crate::ports::ByteStream) -> trellis_kernel::DomainResult<Vec<u8>> {
+    use futures_util::{FutureExt, TryStreamExt};
+    let pieces: Vec<bytes::Bytes> = content
+        .try_collect()
+        .now_or_never()
+        .expect("the pieces are ready")?;
+    Ok(pieces.concat())
+}

@@ -34,7 +34,7 @@ impl AnalyticsRepository for SeaOrmStore {
         let db = self.read(tenant);
         let backend = db.get_database_backend();
         let (total, overdue, completed_this_week, avg_completion_hours, avg_actual_hours) =
-            filtered(tenant, filter)
+            filtered(backend, tenant, filter)
                 .select_only()
                 .column_as(Expr::col((item::Entity, I::Id)).count(), "total")
                 .column_as(count_where(overdue(today)), "overdue")
@@ -55,7 +55,7 @@ impl AnalyticsRepository for SeaOrmStore {
                 .map_err(internal)?
                 .ok_or_else(|| DomainError::internal_msg("an aggregate returned no row"))?;
 
-        let by_status = filtered(tenant, filter)
+        let by_status = filtered(backend, tenant, filter)
             .select_only()
             .column(I::Status)
             .column_as(Expr::col((item::Entity, I::Id)).count(), "count")
@@ -71,7 +71,7 @@ impl AnalyticsRepository for SeaOrmStore {
                     .ok_or_else(|| DomainError::internal_msg("stored status is unknown"))
             })
             .collect::<DomainResult<Vec<_>>>()?;
-        let by_priority = filtered(tenant, filter)
+        let by_priority = filtered(backend, tenant, filter)
             .select_only()
             .column(I::Priority)
             .column_as(Expr::col((item::Entity, I::Id)).count(), "count")
@@ -142,7 +142,7 @@ async fn by_assignee<C: ConnectionTrait>(
     filter: &ItemFilter,
 ) -> DomainResult<Vec<(UserId, u64)>> {
     use item_assignee::{Column as A, Entity as Assignees};
-    let mut query = filtered(tenant, filter).filter(open());
+    let mut query = filtered(db.get_database_backend(), tenant, filter).filter(open());
     QuerySelect::query(&mut query).join(
         JoinType::InnerJoin,
         Assignees,

@@ -149,4 +149,36 @@ impl AttachmentRepository for SeaOrmStore {
             used_bytes: used_bytes(&db, tenant).await?,
         })
     }
+
+    /// The item must be live, as for every read of an attachment; the
+    /// delete itself decides, so two deleting at once get one success.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, attachment = %id))]
+    async fn delete(
+        &self,
+        tenant: TenantId,
+        id: AttachmentId,
+        audit: &AuditEntry,
+    ) -> DomainResult<()> {
+        let txn = self.write(tenant).await?;
+        let on_live_item = one_of::<attachment::Entity>(tenant, id.as_uuid())
+            .inner_join(item::Entity)
+            .filter(item::Column::DeletedAt.is_null())
+            .one(&txn)
+            .await
+            .map_err(internal)?
+            .is_some();
+        if !on_live_item {
+            return Err(DomainError::not_found("attachment"));
+        }
+        let deleted = attachment::Entity::delete_many()
+            .filter(attachment::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(attachment::Column::Id.eq(id.as_uuid()))
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
+        if deleted.rows_affected == 0 {
+            return Err(DomainError::not_found("attachment"));
+        }
+        txn.commit(audit).await
+    }
 }

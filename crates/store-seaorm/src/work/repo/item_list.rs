@@ -11,8 +11,8 @@ use sea_orm::sea_query::{
     Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, Select, Value,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Select, Value,
 };
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
 use trellis_work::order::{ItemCursor, ItemSort, SortDirection, SortKey};
@@ -31,11 +31,7 @@ pub(super) async fn list<C: ConnectionTrait>(
     filter: &ItemFilter,
     page: &ItemPageRequest,
 ) -> DomainResult<Page<Item>> {
-    let mut query = filtered(tenant, filter);
-    if let Some(search) = &filter.search {
-        let backend = db.get_database_backend();
-        query = query.filter(super::item_search::matches(backend, search));
-    }
+    let query = filtered(db.get_database_backend(), tenant, filter);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
@@ -177,9 +173,17 @@ async fn by_due_date<C: ConnectionTrait>(
         .map_err(internal)
 }
 
-/// The tenant's live items that pass every filter set.
-pub(super) fn filtered(tenant: TenantId, filter: &ItemFilter) -> Select<item::Entity> {
+/// The tenant's live items that pass every filter set, the search's
+/// words among them.
+pub(super) fn filtered(
+    backend: DbBackend,
+    tenant: TenantId,
+    filter: &ItemFilter,
+) -> Select<item::Entity> {
     let mut query = scoped::<item::Entity>(tenant);
+    if let Some(search) = &filter.search {
+        query = query.filter(super::item_search::matches(backend, search));
+    }
     if let Some(statuses) = &filter.status {
         query = query.filter(I::Status.is_in(statuses.iter().map(|s| s.as_str())));
     }
@@ -285,7 +289,6 @@ pub(super) async fn ranked<C: ConnectionTrait>(
             "RELEVANCE needs filter.search, the words to rank by",
         ));
     };
-    let backend = db.get_database_backend();
-    let query = filtered(tenant, filter).filter(super::item_search::matches(backend, search));
+    let query = filtered(db.get_database_backend(), tenant, filter);
     super::item_search::ranked(db, tenant, query, search, page).await
 }

@@ -11,6 +11,7 @@ mod item_write;
 mod items;
 mod items_read;
 mod members;
+mod purge;
 mod tags;
 mod teams;
 mod tree;

@@ -184,3 +184,100 @@ async fn another_tenant_sees_none_of_them(env: Env) {
         "{err:?}"
     );
 }
+
+async fn remove(work: &WorkPorts, org: &Org, id: AttachmentId) -> Result<(), DomainError> {
+    work.attachments
+        .delete(
+            org.id(),
+            id,
+            &audit(org.id(), Some(org.owner.id), "attachment.deleted"),
+        )
+        .await
+}
+
+contract!(a_deleted_attachment_is_gone_with_the_room_it_took);
+async fn a_deleted_attachment_is_gone_with_the_room_it_took(env: Env) {
+    let org = org(&env, "acme").await;
+    let work = ports(&env);
+    let item = create(&work, &org, item(&org, "Files")).await.item;
+    let gone = attachment(&org, item.id, "gone.txt", 5);
+    let kept = attachment(&org, item.id, "kept.txt", 7);
+    upload(&work, &org, &gone).await.unwrap();
+    upload(&work, &org, &kept).await.unwrap();
+
+    remove(&work, &org, gone.id).await.unwrap();
+    assert_eq!(
+        work.attachments.find(org.id(), gone.id).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        work.attachments
+            .list_for(org.id(), &[item.id])
+            .await
+            .unwrap(),
+        vec![kept]
+    );
+    assert_eq!(
+        work.attachments.usage(org.id()).await.unwrap().used_bytes,
+        7
+    );
+    assert!(
+        actions(&env, org.id())
+            .await
+            .contains(&"attachment.deleted".to_owned())
+    );
+    let again = remove(&work, &org, gone.id).await;
+    assert!(
+        matches!(
+            again,
+            Err(DomainError::NotFound {
+                entity: "attachment"
+            })
+        ),
+        "{again:?}"
+    );
+}
+
+contract!(an_attachment_of_a_deleted_item_or_another_tenant_cannot_be_deleted);
+async fn an_attachment_of_a_deleted_item_or_another_tenant_cannot_be_deleted(env: Env) {
+    let acme = org(&env, "acme").await;
+    let globex = org(&env, "globex").await;
+    let work = ports(&env);
+    let item = create(&work, &acme, item(&acme, "Secret")).await.item;
+    let secret = attachment(&acme, item.id, "secret.txt", 6);
+    upload(&work, &acme, &secret).await.unwrap();
+
+    let err = remove(&work, &globex, secret.id).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DomainError::NotFound {
+                entity: "attachment"
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        work.attachments.find(acme.id(), secret.id).await.unwrap(),
+        Some(secret.clone())
+    );
+
+    // While its item is deleted the file is hidden, so it cannot go either;
+    // it comes back with the item.
+    try_delete(&work, &acme, &item).await.unwrap();
+    let err = remove(&work, &acme, secret.id).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DomainError::NotFound {
+                entity: "attachment"
+            }
+        ),
+        "{err:?}"
+    );
+    try_restore(&work, &acme, &item).await.unwrap();
+    assert_eq!(
+        work.attachments.find(acme.id(), secret.id).await.unwrap(),
+        Some(secret)
+    );
+}

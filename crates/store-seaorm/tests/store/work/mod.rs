@@ -10,6 +10,8 @@ mod item_filters;
 mod item_paging;
 mod items;
 mod members;
+mod purge;
+mod races;
 mod search;
 mod subtasks;
 pub mod support;

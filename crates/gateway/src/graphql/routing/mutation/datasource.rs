@@ -3,6 +3,7 @@ use std::io::Read;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Upload};
 use trellis_datasources::CsvUpload;
 use trellis_datasources::DatasourceId;
+use trellis_datasources::datasource::MAX_CSV_BYTES;
 use trellis_datasources::service::{CreateDatasource, UpdateDatasource};
 use trellis_kernel::DomainError;
 use validator::Validate;
@@ -182,9 +183,10 @@ impl DatasourceMutation {
 }
 
 /// The uploaded file's name and bytes, read whole: the HTTP layer has
-/// bounded its size (`TRELLIS_MAX_UPLOAD_BYTES`), and the domain judges the
-/// CSV, its own size limit included. Off the async runtime, because the
-/// upload may be buffered in a temporary file.
+/// bounded the request (`TRELLIS_MAX_UPLOAD_BYTES`, sized for attachments)
+/// and a file larger than a CSV may be is refused before it is read; the
+/// domain judges the CSV. Off the async runtime: the upload is a
+/// temporary file.
 async fn read_upload(
     ctx: &Context<'_>,
     upload: Option<&Upload>,
@@ -195,6 +197,17 @@ async fn read_upload(
     let value = upload
         .value(ctx)
         .map_err(|_| DomainError::invalid("file", "is not an uploaded file"))?;
+    let size = value
+        .content
+        .metadata()
+        .map_err(DomainError::internal)?
+        .len();
+    if size > MAX_CSV_BYTES as u64 {
+        return Err(DomainError::invalid(
+            "file",
+            format!("the file is {size} bytes; at most {MAX_CSV_BYTES} are accepted"),
+        ));
+    }
     let filename = value.filename.clone();
     let content = tokio::task::spawn_blocking(move || {
         let mut content = Vec::new();

@@ -1,13 +1,13 @@
-use std::io::Read;
-
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Upload};
-use axum::body::Bytes;
+use futures_util::TryStreamExt;
+use tokio_util::io::ReaderStream;
 use trellis_kernel::DomainError;
-use trellis_work::ItemId;
 use trellis_work::service::NewFile;
+use trellis_work::{AttachmentId, ItemId};
 
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
+use crate::graphql::id;
 use crate::graphql::validate::parse_id;
 use crate::graphql::work::types::Attachment;
 use crate::state::AppState;
@@ -26,6 +26,18 @@ pub struct UploadAttachmentInput {
 #[derive(SimpleObject)]
 pub struct UploadAttachmentPayload {
     pub attachment: Attachment,
+}
+
+/// The attachment to delete.
+#[derive(InputObject)]
+pub struct DeleteAttachmentInput {
+    pub id: ID,
+}
+
+/// What `deleteAttachment` deleted.
+#[derive(SimpleObject)]
+pub struct DeleteAttachmentPayload {
+    pub deleted_id: ID,
 }
 
 #[derive(Default)]
@@ -53,28 +65,52 @@ impl AttachmentMutation {
             attachment: attachment.into(),
         })
     }
+
+    /// Removes a file from an item, and its bytes from the file store.
+    /// Needs `items.update` (MEMBER and above).
+    async fn delete_attachment(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteAttachmentInput,
+    ) -> Result<DeleteAttachmentPayload> {
+        let state = ctx.data::<AppState>()?;
+        let attachment: AttachmentId = parse_id("id", &input.id).gql(ctx)?;
+        let scope = tenant_ctx(ctx).gql(ctx)?;
+        let deleted = state
+            .work
+            .attachments
+            .delete(scope, attachment)
+            .await
+            .gql(ctx)?;
+        Ok(DeleteAttachmentPayload {
+            deleted_id: id(deleted.id),
+        })
+    }
 }
 
-/// The uploaded file, read whole: the HTTP layer has bounded its size
-/// (`TRELLIS_MAX_UPLOAD_BYTES`) and the use case applies the plan's. Off
-/// the async runtime, because the upload may be buffered in a temporary
-/// file.
+/// The uploaded file as a stream: the multipart reader has spooled it to
+/// a temporary file (bounded by `TRELLIS_MAX_UPLOAD_BYTES`), which is read
+/// a piece at a time as it is stored; the use case applies the plan's
+/// limits.
 async fn read_upload(ctx: &Context<'_>, upload: &Upload) -> Result<NewFile, DomainError> {
     let value = upload
         .value(ctx)
         .map_err(|_| DomainError::invalid("file", "is not an uploaded file"))?;
-    let filename = value.filename.clone();
-    let declared_type = value.content_type.clone();
-    let content = tokio::task::spawn_blocking(move || {
-        let mut content = Vec::new();
-        value.into_read().read_to_end(&mut content).map(|_| content)
-    })
-    .await
-    .map_err(DomainError::internal)?
-    .map_err(DomainError::internal)?;
+    let size = value
+        .content
+        .metadata()
+        .map_err(DomainError::internal)?
+        .len();
+    let file = tokio::fs::File::from_std(value.content);
+    let content =
+        ReaderStream::with_capacity(file, READ_PIECE_BYTES).map_err(DomainError::internal);
     Ok(NewFile {
-        filename,
-        declared_type,
-        content: Bytes::from(content),
+        filename: value.filename,
+        declared_type: value.content_type,
+        size,
+        content: Box::pin(content),
     })
 }
+
+/// A piece of an upload read at a time.
+const READ_PIECE_BYTES: usize = 64 * 1024;

@@ -51,6 +51,9 @@ pub struct ItemEditError {
     pub message: String,
     /// With BAD_USER_INPUT, every bad field.
     pub fields: Option<Vec<FieldError>>,
+    /// With CONFLICT from a stale `expectedVersion`, the item's version
+    /// now: read it again, then retry with this one.
+    pub current_version: Option<i64>,
 }
 
 /// One item's outcome: the item as it is now, or its error.
@@ -151,9 +154,14 @@ fn edit_error(ctx: &Context<'_>, err: &DomainError) -> ItemEditError {
         ),
         _ => None,
     };
+    let current_version = match err {
+        DomainError::StaleVersion { current, .. } => Some(*current),
+        _ => None,
+    };
     ItemEditError {
         code,
         message: mapped.message,
         fields,
+        current_version,
     }
 }
