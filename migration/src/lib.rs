@@ -21,6 +21,7 @@ mod m20261201_000009_lean_policies;
 mod m20261202_000010_work;
 mod m20261202_000011_work_comments_search;
 mod m20261202_000012_work_attachments;
+mod m20261202_000013_work_search_leakproof;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_work::Migration),
             Box::new(m20261202_000011_work_comments_search::Migration),
             Box::new(m20261202_000012_work_attachments::Migration),
+            Box::new(m20261202_000013_work_search_leakproof::Migration),
         ]
     }
 }
