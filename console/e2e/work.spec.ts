@@ -277,3 +277,27 @@ test('the Work pages have no axe violations', async ({ page, request }) => {
   await expect(page.getByRole('table', { name: 'Items by priority, figures' })).toContainText('High');
   await expectNoViolations(page, 'the analytics page');
 });
+
+test('a parent is found by a word of its title; past 100 subtasks the item page links to the list of all of them', async ({ page, request }) => {
+  const { token } = await ownerWithTenant(request, page);
+  // One word, so that the search (whole words) finds it and nothing else.
+  const word = unique('milestone').replace(/-/g, '');
+  const parentTitle = `Launch ${word}`;
+  const parent = await apiCreateItem(request, token, { title: parentTitle });
+  for (let step = 1; step <= 100; step++) await apiCreateItem(request, token, { title: `Step ${step}`, parentId: parent });
+  const child = await apiCreateItem(request, token, { title: 'Announce it' });
+
+  await page.goto(`/work/items/${child}`);
+  await expect(page.getByRole('heading', { name: 'Announce it', level: 1 })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Parent item' }).fill(word);
+  await page.getByRole('option', { name: parentTitle }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved (version 2)' })).toBeVisible();
+
+  await page.goto(`/work/items/${parent}`);
+  await expect(page.getByText('0 of 101 subtasks done')).toBeVisible();
+  await expect(page.getByText('Showing 100 of 101 subtasks.')).toBeVisible();
+  await page.getByRole('link', { name: 'See them all in the item list' }).click();
+  await expect(page.getByRole('region', { name: 'Filters and order' }).getByRole('link', { name: parentTitle })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Items' }).getByRole('link', { name: 'Announce it' })).toBeVisible();
+});

@@ -65,7 +65,7 @@ describe('automated accessibility checks (axe-core)', () => {
   });
 
   it('route an email page', async () => {
-    const { client } = mockClient(() => ({ data: { intents: { edges: [] } } }));
+    const { client } = mockClient(() => ({ data: { intents: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
     const { container } = renderWith(<RouteEmailPage />, { client, access: accessFor('MEMBER') });
     expect(await violations(container)).toEqual([]);
   });

@@ -51,7 +51,8 @@ function intentAnswers(onUpdate: (variables: Record<string, unknown>) => void) {
           data: {
             datasources: {
               __typename: 'DatasourceConnection',
-              edges: [{ __typename: 'DatasourceEdge', node: { __typename: 'Datasource', id: 'ds-crm', name: 'Customers', kind: 'DATABASE', file: null } }],
+              edges: [{ __typename: 'DatasourceEdge', cursor: 'c-crm', node: { __typename: 'Datasource', id: 'ds-crm', name: 'Customers', kind: 'DATABASE', file: null } }],
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c-crm' },
             },
           },
         };

@@ -192,6 +192,8 @@ interface RuleEditorProps {
   /** Accessible name of the form, e.g. "New rule" or "Edit rule 2". */
   title: string;
   datasources: readonly RuleDatasource[];
+  /** Said under the datasource picker, e.g. when it could not offer every datasource. */
+  datasourcesNote?: string;
   initial?: Partial<RuleSpec>;
   /** The server's BAD_USER_INPUT fields for this rule, named as inside the rule
    * (`conditions.query`, `datasourceId`). */
@@ -205,7 +207,7 @@ interface RuleEditorProps {
 }
 
 /** Edits one validation rule; shows the server's errors next to the inputs. */
-export function RuleEditor({ title, datasources, initial, errors = {}, error, saving, submitLabel = 'Save rule', onSubmit, onCancel }: RuleEditorProps) {
+export function RuleEditor({ title, datasources, datasourcesNote, initial, errors = {}, error, saving, submitLabel = 'Save rule', onSubmit, onCancel }: RuleEditorProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [local, setLocal] = useState<FieldErrors>({});
   const datasource = datasources.find((d) => d.id === draft.datasourceId);
@@ -237,6 +239,7 @@ export function RuleEditor({ title, datasources, initial, errors = {}, error, sa
           <Select
             label="Datasource"
             placeholder="Choose a datasource"
+            description={datasourcesNote}
             data={datasources.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})` }))}
             value={draft.datasourceId}
             onChange={(value) => set('datasourceId', value)}

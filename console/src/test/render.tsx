@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { type Client, Provider } from 'urql';
 import { vi } from 'vitest';
-import { concat, fromValue, never } from 'wonka';
+import { concat, fromValue, never, pipe, take, toPromise } from 'wonka';
 import { type Access, BUILTIN_PERMISSIONS, StaticAccessProvider } from '../access';
 
 type Operation = { query: unknown; variables?: Record<string, unknown>; kind?: string };
@@ -24,7 +24,13 @@ export function mockClient(answer: (name: string, variables: Record<string, unkn
     // urql clears a query's error when its source ends.
     return result ? concat([fromValue({ ...result, operation: request, stale: false, hasNext: false }), never]) : never;
   };
+  // `client.query(…).toPromise()` settles with the first answer, as the client's own does.
+  const query = (document: unknown, variables?: Record<string, unknown>) => {
+    const source = run({ query: document, variables, kind: 'query' });
+    return Object.assign(source, { toPromise: () => pipe(source, take(1), toPromise) });
+  };
   const client = {
+    query: vi.fn(query),
     executeQuery: vi.fn(run),
     executeMutation: vi.fn(run),
     executeSubscription: vi.fn(() => never),

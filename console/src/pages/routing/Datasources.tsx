@@ -1,6 +1,6 @@
 import { Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useAccess } from '../../access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormPanel } from '../../components/FormPanel';
@@ -10,6 +10,7 @@ import { describeError } from '../../errors';
 import { formatTime } from '../../format';
 import { graphql } from '../../gql';
 import type { DatasourceKind, DatasourcesQuery, DeleteDatasourceMutation, Protocol } from '../../gql/graphql';
+import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 import { useListActions } from '../../hooks/useListActions';
 import { usePagedList } from '../../hooks/usePagedList';
 
@@ -43,14 +44,19 @@ export const DatasourcesDocument = graphql(`
 `);
 
 export const ConfigChoicesDocument = graphql(`
-  query ConfigChoices {
-    datasourceConfigs(first: 100) {
+  query ConfigChoices($first: Int, $after: String) {
+    datasourceConfigs(first: $first, after: $after) {
       edges {
+        cursor
         node {
           id
           name
           protocol
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -127,12 +133,11 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
   const [description, setDescription] = useState(existing?.description ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [{ data: configs, error: configsError }] = useQuery({ query: ConfigChoicesDocument });
+  const configs = useAllPages({ query: ConfigChoicesDocument, connection: (data) => data.datasourceConfigs });
   const [creating, create] = useMutation(CreateDatasourceDocument);
   const [updating, update] = useMutation(UpdateDatasourceDocument);
   const fields = error ? describeError(error).fields : {};
-  const choices = (configs?.datasourceConfigs.edges ?? [])
-    .map((e) => e.node)
+  const choices = (configs.nodes ?? [])
     .filter((c) => protocolsFor(kind).includes(c.protocol))
     .map((c) => ({ value: c.name, label: `${c.name} (${c.protocol})` }));
   if (connectionKey && !choices.some((c) => c.value === connectionKey)) choices.unshift({ value: connectionKey, label: connectionKey });
@@ -181,11 +186,15 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
           }}
           error={fields.kind}
         />
-        <ErrorAlert error={configsError} title="Could not load the configs to choose from" />
+        <ErrorAlert error={configs.error} title="Could not load the configs to choose from" />
         <Select
           label="Connection (datasource config)"
-          placeholder={choices.length === 0 ? 'No config of a fitting protocol yet' : 'Choose a config'}
-          description={configs && choices.length === 0 ? `Add a ${protocolsFor(kind).join(', ')} config on the Datasource configs page first.` : undefined}
+          placeholder={configs.fetching ? 'Loading the configs…' : choices.length === 0 ? 'No config of a fitting protocol yet' : 'Choose a config'}
+          description={
+            configs.nodes && !configs.fetching && choices.length === 0
+              ? `Add a ${protocolsFor(kind).join(', ')} config on the Datasource configs page first.`
+              : truncatedNote(configs.truncated, 'configs')
+          }
           data={choices}
           value={connectionKey}
           onChange={setConnectionKey}

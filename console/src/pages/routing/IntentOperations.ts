@@ -38,9 +38,10 @@ export const IntentDocument = graphql(`
 `);
 
 export const RuleDatasourcesDocument = graphql(`
-  query RuleDatasources {
-    datasources(first: 100) {
+  query RuleDatasources($first: Int, $after: String) {
+    datasources(first: $first, after: $after) {
       edges {
+        cursor
         node {
           id
           name
@@ -49,6 +50,10 @@ export const RuleDatasourcesDocument = graphql(`
             columns
           }
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,24 +1,25 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type RuleDatasource, RuleEditor } from '../../components/RuleEditor';
+import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 import { CreateRuleDocument, type IntentNode, ReorderRulesDocument, RuleDatasourcesDocument } from './IntentOperations';
 import { RuleRow } from './RuleRow';
 import { useRuleSave } from './useRuleSave';
 
 /** The datasources a rule can query, with the columns of uploaded CSVs. */
-function useRuleDatasources(): { datasources: RuleDatasource[] | undefined; error: unknown } {
-  const [{ data, error }] = useQuery({ query: RuleDatasourcesDocument });
-  const datasources = data?.datasources.edges.map(({ node }) => ({ id: node.id, name: node.name, kind: node.kind, columns: node.file?.columns ?? [] }));
-  return { datasources, error };
+function useRuleDatasources(): { datasources: RuleDatasource[] | undefined; none: boolean; note: string | undefined; error: unknown } {
+  const all = useAllPages({ query: RuleDatasourcesDocument, connection: (data) => data.datasources });
+  const datasources = all.nodes?.map((node) => ({ id: node.id, name: node.name, kind: node.kind, columns: node.file?.columns ?? [] }));
+  return { datasources, none: datasources?.length === 0 && !all.fetching, note: truncatedNote(all.truncated, 'datasources'), error: all.error };
 }
 
 /** An intent's validation rules, in the order they run: reordering, editing,
  * deleting and adding them. */
 export function IntentRules({ intent, canManage, onChanged }: { intent: IntentNode; canManage: boolean; onChanged: () => void }) {
-  const { datasources, error: datasourcesError } = useRuleDatasources();
+  const { datasources, none, note, error: datasourcesError } = useRuleDatasources();
   const [adding, setAdding] = useState(false);
   const [, createRule] = useMutation(CreateRuleDocument);
   const [, reorder] = useMutation(ReorderRulesDocument);
@@ -64,6 +65,7 @@ export function IntentRules({ intent, canManage, onChanged }: { intent: IntentNo
             index={index}
             count={intent.rules.length}
             datasources={datasources ?? []}
+            datasourcesNote={note}
             canManage={canManage}
             onMove={move}
             onChanged={onChanged}
@@ -75,7 +77,7 @@ export function IntentRules({ intent, canManage, onChanged }: { intent: IntentNo
           <Title order={3} size="h4" mb="sm">
             New rule
           </Title>
-          {datasources?.length === 0 && (
+          {none && (
             <Text size="sm" mb="sm">
               A rule looks the email up in a datasource, and there is none yet: add one on the{' '}
               <Anchor component={Link} to="/routing/datasources">
@@ -87,6 +89,7 @@ export function IntentRules({ intent, canManage, onChanged }: { intent: IntentNo
           <RuleEditor
             title="New rule"
             datasources={datasources ?? []}
+            datasourcesNote={note}
             errors={add.fields}
             error={add.error}
             saving={add.saving}

@@ -1,11 +1,12 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { DecisionView } from '../../components/DecisionView';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeError } from '../../errors';
 import { graphql } from '../../gql';
+import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 
 export const RouteEmailDocument = graphql(`
   mutation RouteEmail($input: RouteEmailInput!) {
@@ -78,14 +79,19 @@ export const ValidateEmailDocument = graphql(`
 `);
 
 export const IntentChoicesDocument = graphql(`
-  query IntentChoices {
-    intents(first: 100) {
+  query IntentChoices($first: Int, $after: String) {
+    intents(first: $first, after: $after) {
       edges {
+        cursor
         node {
           id
           name
           isActive
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -103,7 +109,7 @@ export function RouteEmailPage() {
   const [intentId, setIntentId] = useState<string | null>(null);
   const [routing, route] = useMutation(RouteEmailDocument);
   const [validating, validate] = useMutation(ValidateEmailDocument);
-  const [{ data: intents, error: intentsError }] = useQuery({ query: IntentChoicesDocument });
+  const intents = useAllPages({ query: IntentChoicesDocument, connection: (data) => data.intents });
   const [error, setError] = useState<unknown>(null);
   const [decision, setDecision] = useState<NonNullable<typeof routing.data>['routeEmail']['decision'] | null>(null);
   const fields = error ? describeError(error).fields : {};
@@ -145,18 +151,18 @@ export function RouteEmailPage() {
             onChange={(e) => setRaw(e.currentTarget.value)}
             error={fields.raw}
           />
-          <ErrorAlert error={intentsError} title="Could not load the intents to validate against" />
+          <ErrorAlert error={intents.error} title="Could not load the intents to validate against" />
           <Select
             label="Validate against one intent instead (optional)"
-            description="Runs that intent's rules whatever its matchers say, to try them out."
+            description={["Runs that intent's rules whatever its matchers say, to try them out.", truncatedNote(intents.truncated, 'intents')].filter(Boolean).join(' ')}
             placeholder="Route normally"
             clearable
-            data={(intents?.intents.edges ?? []).map(({ node }) => ({ value: node.id, label: node.isActive ? node.name : `${node.name} (inactive)` }))}
+            data={(intents.nodes ?? []).map((node) => ({ value: node.id, label: node.isActive ? node.name : `${node.name} (inactive)` }))}
             value={intentId}
             onChange={setIntentId}
             error={fields.intentId}
           />
-          {intents && intents.intents.edges.length === 0 && (
+          {intents.nodes?.length === 0 && !intents.fetching && (
             <Text size="sm">
               There is no intent yet, so routing has none to pick:{' '}
               <Anchor component={Link} to="/routing/intents">

@@ -15,6 +15,7 @@ export function RuleRow({
   index,
   count,
   datasources,
+  datasourcesNote,
   canManage,
   onMove,
   onChanged,
@@ -23,6 +24,7 @@ export function RuleRow({
   index: number;
   count: number;
   datasources: RuleDatasource[];
+  datasourcesNote?: string;
   canManage: boolean;
   onMove: (from: number, to: number) => void;
   onChanged: () => void;
@@ -39,6 +41,8 @@ export function RuleRow({
     },
   );
   const n = index + 1;
+  // The rule's own datasource stays a choice even when the list loaded stops before it.
+  const choices = datasources.some((d) => d.id === rule.datasource.id) ? datasources : [rule.datasource, ...datasources];
   return (
     <Paper withBorder p="sm" component="li" aria-label={`Rule ${n}`}>
       <Group justify="space-between" align="flex-start">
@@ -88,7 +92,8 @@ export function RuleRow({
         <Paper mt="sm" p="sm" bg="gray.0">
           <RuleEditor
             title={`Edit rule ${n}`}
-            datasources={datasources}
+            datasources={choices}
+            datasourcesNote={datasourcesNote}
             initial={{ ...rule, conditions: (rule.conditions ?? {}) as Record<string, unknown> }}
             errors={save.fields}
             error={save.error}

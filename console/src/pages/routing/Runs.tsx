@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useQuery } from 'urql';
 import { useAccess } from '../../access';
 import { DecisionView, OutcomeBadge } from '../../components/DecisionView';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,6 +8,7 @@ import { PagedList } from '../../components/PagedList';
 import { formatMs, formatTime } from '../../format';
 import { graphql } from '../../gql';
 import type { DecisionOutcome, RoutingRunFilter } from '../../gql/graphql';
+import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 import { usePagedList } from '../../hooks/usePagedList';
 import { IntentChoicesDocument } from './RouteEmail';
 
@@ -71,7 +71,7 @@ export function RoutingRunsPage() {
   const [until, setUntil] = useState('');
   const [filter, setFilter] = useState<RoutingRunFilter | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [{ data: intents, error: intentsError }] = useQuery({ query: IntentChoicesDocument });
+  const intents = useAllPages({ query: IntentChoicesDocument, connection: (data) => data.intents });
   const list = usePagedList({ query: RoutingRunsDocument, variables: { filter }, connection: (data) => data.routingRuns });
 
   function apply(event: FormEvent) {
@@ -90,14 +90,15 @@ export function RoutingRunsPage() {
   return (
     <Stack>
       <Title order={1}>Routing runs</Title>
-      <ErrorAlert error={intentsError} title="Could not load the intents to filter by" />
+      <ErrorAlert error={intents.error} title="Could not load the intents to filter by" />
       <Paper withBorder p="md" component="form" onSubmit={apply} aria-label="Filter routing runs">
         <Group align="flex-end" wrap="wrap">
           <Select
             label="Intent"
             placeholder="Any intent"
             clearable
-            data={(intents?.intents.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }))}
+            description={truncatedNote(intents.truncated, 'intents')}
+            data={(intents.nodes ?? []).map((node) => ({ value: node.id, label: node.name }))}
             value={intentId}
             onChange={setIntentId}
           />

@@ -109,7 +109,7 @@ export function AnalyticsPage() {
     <Stack>
       <Title order={1}>Analytics</Title>
       <Group align="flex-end">
-        <Select label="Team" placeholder="Every team" data={lookups.teamOptions} value={teamId} onChange={setTeamId} clearable w={240} />
+        <Select label="Team" placeholder="Every team" description={lookups.notes.teams} data={lookups.teamOptions} value={teamId} onChange={setTeamId} clearable w={240} />
         <Select
           label="Throughput over"
           data={['4', '12', '26', '52'].map((value) => ({ value, label: `${value} weeks` }))}

@@ -51,7 +51,18 @@ const NO_TEAM = '__none__';
 
 /** The same change (status, priority, team, due date) to every selected
  * item; each item keeps the version it was listed at, and reports on its own. */
-export function BulkEdit({ selected, teams, onDone }: { selected: Selected[]; teams: { value: string; label: string }[]; onDone: () => void }) {
+export function BulkEdit({
+  selected,
+  teams,
+  teamsNote,
+  onDone,
+}: {
+  selected: Selected[];
+  teams: { value: string; label: string }[];
+  /** Said under the team picker when it could not offer every team. */
+  teamsNote?: string;
+  onDone: () => void;
+}) {
   const [status, setStatus] = useState<ItemStatus | null>(null);
   const [priority, setPriority] = useState<Priority | null>(null);
   const [team, setTeam] = useState<string | null>(null);
@@ -95,7 +106,7 @@ export function BulkEdit({ selected, teams, onDone }: { selected: Selected[]; te
           </Text>
           <Select label="Set status" data={statusOptions} value={status} onChange={(v) => setStatus(v as ItemStatus | null)} clearable w={160} />
           <Select label="Set priority" data={priorityOptions} value={priority} onChange={(v) => setPriority(v as Priority | null)} clearable w={160} />
-          <Select label="Set team" data={[{ value: NO_TEAM, label: 'No team' }, ...teams]} value={team} onChange={setTeam} clearable searchable w={180} />
+          <Select label="Set team" description={teamsNote} data={[{ value: NO_TEAM, label: 'No team' }, ...teams]} value={team} onChange={setTeam} clearable searchable w={180} />
           <TextInput label="Set due date" type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} disabled={clearDueDate} w={160} />
           <Checkbox label="Clear due dates" checked={clearDueDate} onChange={(e) => setClearDueDate(e.currentTarget.checked)} mb={8} />
           <Button onClick={apply} loading={fetching} disabled={changes === 0}>

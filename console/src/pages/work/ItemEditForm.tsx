@@ -1,10 +1,11 @@
 import { Alert, Button, Group, List, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { ItemStatus, Priority, UpdateItemInput } from '../../gql/graphql';
 import type { WorkLookups } from './useWorkLookups';
-import { type ItemDetail, ItemsDocument, UpdateItemDocument } from './WorkOperations';
+import { ParentItemSelect } from './ParentItemSelect';
+import { type ItemDetail, UpdateItemDocument } from './WorkOperations';
 import { conflictVersion, formatDate, PRIORITY_LABELS, priorityOptions, STATUS_LABELS, statusOptions } from './workLabels';
 
 /** The editable fields, as the form holds them. */
@@ -57,6 +58,15 @@ export function changedFields(base: ItemDraft, draft: ItemDraft): Omit<UpdateIte
   return out;
 }
 
+type Option = { value: string; label: string };
+
+/** The options with the item's own values added: a tenant's list may be
+ * longer than the picker loads, and a value with no option shows blank. */
+function including(options: Option[], current: { id: string; name: string }[]): Option[] {
+  const missing = current.filter((c) => !options.some((o) => o.value === c.id)).map((c) => ({ value: c.id, label: c.name }));
+  return missing.length > 0 ? [...missing, ...options] : options;
+}
+
 function hours(value: string | number): number | '' {
   return typeof value === 'number' ? value : value === '' ? '' : Number(value);
 }
@@ -104,7 +114,6 @@ export function ItemEditForm({ item, lookups, canEdit, reload }: ItemEditFormPro
   const [conflict, setConflict] = useState<{ yourVersion: number } | null>(null);
   const [saved, setSaved] = useState(false);
   const [{ fetching, error }, updateItem] = useMutation(UpdateItemDocument);
-  const [parents] = useQuery({ query: ItemsDocument, variables: { first: 100, orderBy: { field: 'UPDATED_AT', direction: 'DESC' } } });
   const changes = changedFields(base, draft);
   const dirty = Object.keys(changes).length > 0;
 
@@ -149,11 +158,6 @@ export function ItemEditForm({ item, lookups, canEdit, reload }: ItemEditFormPro
     void save(baseVersion);
   }
 
-  const parentOptions = (parents.data?.items.edges ?? [])
-    .map((e) => e.node)
-    .filter((node) => node.id !== item.id)
-    .map((node) => ({ value: node.id, label: node.title }));
-  if (item.parent && !parentOptions.some((o) => o.value === item.parent?.id)) parentOptions.unshift({ value: item.parent.id, label: item.parent.title });
   const isConflict = conflictVersion(error) !== null;
 
   return (
@@ -199,10 +203,20 @@ export function ItemEditForm({ item, lookups, canEdit, reload }: ItemEditFormPro
           <TextInput label="Due date" type="date" value={draft.dueDate} onChange={(e) => set('dueDate', e.currentTarget.value)} disabled={!canEdit} />
           <NumberInput label="Estimated hours" min={0} decimalScale={2} value={draft.estimatedHours} onChange={(v) => set('estimatedHours', hours(v))} disabled={!canEdit} />
           <NumberInput label="Actual hours" min={0} decimalScale={2} value={draft.actualHours} onChange={(v) => set('actualHours', hours(v))} disabled={!canEdit} />
-          <Select label="Team" data={lookups.teamOptions} value={draft.teamId} onChange={(v) => set('teamId', v)} clearable searchable placeholder="No team" disabled={!canEdit} />
-          <Select label="Parent item" data={parentOptions} value={draft.parentId} onChange={(v) => set('parentId', v)} clearable searchable placeholder="Top-level" disabled={!canEdit} />
-          <MultiSelect label="Assignees" data={lookups.memberOptions} value={draft.assigneeIds} onChange={(v) => set('assigneeIds', v)} searchable clearable disabled={!canEdit} />
-          <MultiSelect label="Tags" data={lookups.tagOptions} value={draft.tagIds} onChange={(v) => set('tagIds', v)} searchable clearable disabled={!canEdit} />
+          <Select
+            label="Team"
+            description={lookups.notes.teams}
+            data={including(lookups.teamOptions, item.team ? [item.team] : [])}
+            value={draft.teamId}
+            onChange={(v) => set('teamId', v)}
+            clearable
+            searchable
+            placeholder="No team"
+            disabled={!canEdit}
+          />
+          <ParentItemSelect item={item} value={draft.parentId} onChange={(v) => set('parentId', v)} disabled={!canEdit} />
+          <MultiSelect label="Assignees" description={lookups.notes.members} data={including(lookups.memberOptions, item.assignees)} value={draft.assigneeIds} onChange={(v) => set('assigneeIds', v)} searchable clearable disabled={!canEdit} />
+          <MultiSelect label="Tags" description={lookups.notes.tags} data={including(lookups.tagOptions, item.tags)} value={draft.tagIds} onChange={(v) => set('tagIds', v)} searchable clearable disabled={!canEdit} />
         </SimpleGrid>
         {canEdit && (
           <Group>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { subtasksListPath } from './itemFilters';
 import { CreateItemDocument, type ItemDetail } from './WorkOperations';
 import { STATUS_LABELS } from './workLabels';
 
@@ -46,7 +47,14 @@ export function ItemSubtasks({ item, canCreate, onAdded }: { item: ItemDetail; c
               </List.Item>
             ))}
           </List>
-          {item.subtasks.pageInfo.hasNextPage && <Text size="xs">Only the first {subtasks.length} are listed; filter the item list by this parent for the rest.</Text>}
+          {item.subtasks.pageInfo.hasNextPage && (
+            <Text size="sm">
+              Showing {subtasks.length} of {total} subtasks.{' '}
+              <Anchor component={Link} to={subtasksListPath(item.id)} size="sm">
+                See them all in the item list
+              </Anchor>
+            </Text>
+          )}
         </>
       ) : (
         <Text size="sm">No subtasks. {canCreate ? 'Split the work with the form below.' : ''}</Text>

@@ -47,7 +47,10 @@ function render(route: string, items: ReturnType<typeof row>[] = []) {
         data: {
           tenant: {
             id: 't',
-            members: { edges: [{ node: { id: 'm1', user: { id: 'user-grace', name: 'Grace', email: 'g@acme.test' } } }] },
+            members: {
+              edges: [{ cursor: 'c-m1', node: { id: 'm1', user: { id: 'user-grace', name: 'Grace', email: 'g@acme.test' } } }],
+              pageInfo: { hasNextPage: false, endCursor: 'c-m1' },
+            },
           },
         },
       };
@@ -56,6 +59,7 @@ function render(route: string, items: ReturnType<typeof row>[] = []) {
       const team = { id: 'team-web', name: 'Web', description: null, updatedAt: '2030-01-01T10:00:00Z', members: [] };
       return { data: { teams: { edges: [{ cursor: 'c-team-web', node: team }], pageInfo: { hasNextPage: false, endCursor: null } } } };
     }
+    if (name === 'ItemTitle') return { data: { item: { id: 'item-9', title: 'Release 2.0' } } };
     if (name === 'Tags') return { data: { tags: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
     return undefined;
   });
@@ -91,6 +95,15 @@ describe('the item list', () => {
       orderBy: { field: 'DUE_DATE', direction: 'ASC' },
     });
     expect(await screen.findByText('No items match these filters. Loosen or clear them.')).toBeInTheDocument();
+  });
+
+  it('lists the subtasks of the parent the URL names, and shows every item again on request', async () => {
+    const itemsCalls = render('/work/items?parent=item-9');
+    await waitFor(() => expect(itemsCalls()[0]?.filter).toEqual({ parentId: 'item-9' }));
+    expect(await screen.findByRole('link', { name: 'Release 2.0' })).toHaveAttribute('href', '/work/items/item-9');
+    await userEvent.click(screen.getByRole('button', { name: 'Show items of any parent' }));
+    await waitFor(() => expect(itemsCalls().at(-1)?.filter).toEqual({}));
+    expect(screen.queryByText(/Subtasks of/)).not.toBeInTheDocument();
   });
 
   it('asks again with the filter a control sets, from the first page', async () => {

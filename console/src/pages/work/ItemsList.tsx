@@ -1,7 +1,9 @@
 import { Anchor, Badge, Button, Checkbox, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useQuery } from 'urql';
 import { useAccess } from '../../access';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedList } from '../../components/PagedList';
 import { formatTime } from '../../format';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -9,7 +11,7 @@ import { isOverdue } from './BoardCard';
 import { BulkEdit } from './BulkEdit';
 import { filterFromParams, ORDER_LABELS, orderFields, orderFromParams, withParam } from './itemFilters';
 import { useWorkLookups, type WorkLookups } from './useWorkLookups';
-import { ItemsDocument } from './WorkOperations';
+import { ItemsDocument, ItemTitleDocument } from './WorkOperations';
 import { formatDate, PRIORITY_COLORS, PRIORITY_LABELS, priorityOptions, STATUS_LABELS, statusOptions } from './workLabels';
 
 /** The search box: it searches on Enter or its button, not on every key. */
@@ -39,19 +41,46 @@ function SearchBox({ params, setParams }: { params: URLSearchParams; setParams: 
   );
 }
 
+/** The list shows one item's direct subtasks (`?parent=…`, linked from the item page). */
+function ParentFilter({ parentId, onClear }: { parentId: string; onClear: () => void }) {
+  const [{ data, error }] = useQuery({ query: ItemTitleDocument, variables: { id: parentId } });
+  return (
+    <Stack gap={4} mb="sm">
+      <Group gap="xs">
+        <Text size="sm">
+          Subtasks of{' '}
+          {data ? (
+            <Anchor component={Link} to={`/work/items/${parentId}`} size="sm">
+              {data.item.title}
+            </Anchor>
+          ) : (
+            'one item'
+          )}
+        </Text>
+        <Button variant="default" size="xs" onClick={onClear}>
+          Show items of any parent
+        </Button>
+      </Group>
+      <ErrorAlert error={error} title="Could not load the parent item" />
+    </Stack>
+  );
+}
+
 function Filters({ params, setParams, lookups }: { params: URLSearchParams; setParams: (p: URLSearchParams) => void; lookups: WorkLookups }) {
   const set = (key: string, value: string | string[] | boolean | null | undefined) => setParams(withParam(params, key, value));
   const csv = (key: string) => params.get(key)?.split(',').filter(Boolean) ?? [];
   const order = orderFromParams(params);
   const tags = csv('tags');
+  const parent = params.get('parent');
   return (
     <Paper withBorder p="sm" component="section" aria-label="Filters and order">
+      {parent && <ParentFilter parentId={parent} onClear={() => set('parent', null)} />}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
         <MultiSelect label="Status" data={statusOptions} value={csv('status')} onChange={(v) => set('status', v)} clearable />
         <MultiSelect label="Priority" data={priorityOptions} value={csv('priority')} onChange={(v) => set('priority', v)} clearable />
-        <Select label="Assignee" data={lookups.memberOptions} value={params.get('assignee')} onChange={(v) => set('assignee', v)} clearable searchable />
-        <Select label="Team" data={lookups.teamOptions} value={params.get('team')} onChange={(v) => set('team', v)} clearable searchable />
-        <MultiSelect label="Tags" data={lookups.tagOptions} value={tags} onChange={(v) => set('tags', v)} clearable searchable />
+        <Select label="Assignee" description={lookups.notes.members} data={lookups.memberOptions} value={params.get('assignee')} onChange={(v) => set('assignee', v)} clearable searchable />
+        <Select label="Team" description={lookups.notes.teams} data={lookups.teamOptions} value={params.get('team')} onChange={(v) => set('team', v)} clearable searchable />
+        <MultiSelect label="Tags" description={lookups.notes.tags} data={lookups.tagOptions} value={tags} onChange={(v) => set('tags', v)} clearable searchable />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="tag-match-label">
             Items with
@@ -68,7 +97,7 @@ function Filters({ params, setParams, lookups }: { params: URLSearchParams; setP
             ]}
           />
         </Stack>
-        <Select label="Created by" data={lookups.memberOptions} value={params.get('createdBy')} onChange={(v) => set('createdBy', v)} clearable searchable />
+        <Select label="Created by" description={lookups.notes.members} data={lookups.memberOptions} value={params.get('createdBy')} onChange={(v) => set('createdBy', v)} clearable searchable />
         <TextInput label="Due after" type="date" value={params.get('dueAfter') ?? ''} onChange={(e) => set('dueAfter', e.currentTarget.value)} />
         <TextInput label="Due before" type="date" value={params.get('dueBefore') ?? ''} onChange={(e) => set('dueBefore', e.currentTarget.value)} />
         <Select
@@ -101,7 +130,7 @@ function Filters({ params, setParams, lookups }: { params: URLSearchParams; setP
   );
 }
 
-function Results({ params, teams }: { params: URLSearchParams; teams: WorkLookups['teamOptions'] }) {
+function Results({ params, teams, teamsNote }: { params: URLSearchParams; teams: WorkLookups['teamOptions']; teamsNote?: string }) {
   const { can } = useAccess();
   const canEdit = can('items.update');
   const [selected, setSelected] = useState<Map<string, { id: string; title: string; version: number }>>(new Map());
@@ -124,6 +153,7 @@ function Results({ params, teams }: { params: URLSearchParams; teams: WorkLookup
         <BulkEdit
           selected={[...selected.values()]}
           teams={teams}
+          teamsNote={teamsNote}
           onDone={() => {
             setSelected(new Map());
             list.reload();
@@ -230,7 +260,7 @@ export function ItemsListPage() {
       <SearchBox params={params} setParams={(next) => setParams(next, { replace: true })} />
       <Filters params={params} setParams={(next) => setParams(next, { replace: true })} lookups={lookups} />
       {/* A new filter starts again from the first page: the cursors belong to the old one. */}
-      <Results key={params.toString()} params={params} teams={lookups.teamOptions} />
+      <Results key={params.toString()} params={params} teams={lookups.teamOptions} teamsNote={lookups.notes.teams} />
     </Stack>
   );
 }

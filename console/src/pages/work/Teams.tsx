@@ -99,6 +99,7 @@ export function TeamsPage() {
         </FormPanel>
       )}
       <ErrorAlert error={lookups.error} title="Could not load the tenant's members" />
+      {manage && lookups.notes.members && <Text size="sm">Add a member…: {lookups.notes.members}</Text>}
       <PagedList
         list={list}
         label="Teams"

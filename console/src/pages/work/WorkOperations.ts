@@ -50,6 +50,28 @@ export const ItemsDocument = graphql(`
   }
 `);
 
+export const ParentChoicesDocument = graphql(`
+  query ParentChoices($first: Int, $filter: ItemFilterInput, $orderBy: ItemOrderInput) {
+    items(first: $first, filter: $filter, orderBy: $orderBy) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const ItemTitleDocument = graphql(`
+  query ItemTitle($id: ID!) {
+    item(id: $id) {
+      id
+      title
+    }
+  }
+`);
+
 export const ItemDetailDocument = graphql(`
   query ItemDetail($id: ID!) {
     item(id: $id) {
@@ -177,11 +199,12 @@ export const RestoreItemDocument = graphql(`
 `);
 
 export const TenantMembersDocument = graphql(`
-  query TenantMembers {
+  query TenantMembers($first: Int, $after: String) {
     tenant {
       id
-      members(first: 100) {
+      members(first: $first, after: $after) {
         edges {
+          cursor
           node {
             id
             user {
@@ -190,6 +213,10 @@ export const TenantMembersDocument = graphql(`
               email
             }
           }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }

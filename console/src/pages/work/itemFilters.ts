@@ -45,6 +45,8 @@ export function filterFromParams(params: URLSearchParams): ItemFilterInput {
     filter.tagIds = tags;
     filter.tagMatch = params.get('tagMatch') === 'ANY' ? 'ANY' : 'ALL';
   }
+  const parent = params.get('parent');
+  if (parent) filter.parentId = parent;
   if (params.get('top') === '1') filter.topLevelOnly = true;
   const dueBefore = date(params, 'dueBefore');
   if (dueBefore) filter.dueBefore = dueBefore;
@@ -56,6 +58,11 @@ export function filterFromParams(params: URLSearchParams): ItemFilterInput {
   const search = params.get('q')?.trim();
   if (search) filter.search = search.slice(0, 200);
   return filter;
+}
+
+/** The item list showing every direct subtask of an item. */
+export function subtasksListPath(parentId: string): string {
+  return `/work/items?${new URLSearchParams({ parent: parentId })}`;
 }
 
 /** The orders open to the list: relevance only with a search, which it needs. */

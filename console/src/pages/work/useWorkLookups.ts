@@ -1,20 +1,17 @@
 import { useMemo } from 'react';
-import { useQuery } from 'urql';
+import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 import { TagsDocument, TeamsDocument, TenantMembersDocument } from './WorkOperations';
-
-// Pickers offer the first 100 of each: the API's largest page.
-const PICKER_PAGE = 100;
 
 /** The tenant's members, teams and tags, for pickers and for naming the ids
  * a history entry lists. */
 export function useWorkLookups() {
-  const [members] = useQuery({ query: TenantMembersDocument });
-  const [teams] = useQuery({ query: TeamsDocument, variables: { first: PICKER_PAGE } });
-  const [tags] = useQuery({ query: TagsDocument, variables: { first: PICKER_PAGE } });
+  const members = useAllPages({ query: TenantMembersDocument, connection: (data) => data.tenant.members });
+  const teams = useAllPages({ query: TeamsDocument, connection: (data) => data.teams });
+  const tags = useAllPages({ query: TagsDocument, connection: (data) => data.tags });
   return useMemo(() => {
-    const memberList = members.data?.tenant.members.edges.map((e) => e.node.user) ?? [];
-    const teamList = teams.data?.teams.edges.map((e) => e.node) ?? [];
-    const tagList = tags.data?.tags.edges.map((e) => e.node) ?? [];
+    const memberList = members.nodes?.map((member) => member.user) ?? [];
+    const teamList = teams.nodes ?? [];
+    const tagList = tags.nodes ?? [];
     return {
       members: memberList,
       teams: teamList,
@@ -22,6 +19,12 @@ export function useWorkLookups() {
       memberOptions: memberList.map((u) => ({ value: u.id, label: u.name })),
       teamOptions: teamList.map((t) => ({ value: t.id, label: t.name })),
       tagOptions: tagList.map((t) => ({ value: t.id, label: t.name })),
+      /** What a picker says when it could not offer every entry. */
+      notes: {
+        members: truncatedNote(members.truncated, 'members'),
+        teams: truncatedNote(teams.truncated, 'teams'),
+        tags: truncatedNote(tags.truncated, 'tags'),
+      },
       names: {
         user: new Map(memberList.map((u) => [u.id, u.name])),
         team: new Map(teamList.map((t) => [t.id, t.name])),
