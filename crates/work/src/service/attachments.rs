@@ -96,12 +96,7 @@ impl AttachmentService {
             ("attachment", attachment.id.to_string()),
             now,
         )
-        .after(json!({
-            "itemId": attachment.item_id.to_string(),
-            "filename": attachment.filename,
-            "contentType": attachment.content_type,
-            "sizeBytes": attachment.size_bytes,
-        }));
+        .after(snapshot(&attachment));
         if let Err(err) = self
             .deps
             .attachments
@@ -163,12 +158,7 @@ impl AttachmentService {
             ("attachment", id.to_string()),
             self.deps.clock.now(),
         )
-        .before(json!({
-            "itemId": attachment.item_id.to_string(),
-            "filename": attachment.filename,
-            "contentType": attachment.content_type,
-            "sizeBytes": attachment.size_bytes,
-        }));
+        .before(snapshot(&attachment));
         self.deps
             .attachments
             .delete(ctx.tenant_id, id, &entry)
@@ -192,4 +182,14 @@ impl AttachmentService {
         }
         self.deps.attachments.list_for(ctx.tenant_id, items).await
     }
+}
+
+/// What the audit log keeps of an attachment.
+fn snapshot(attachment: &Attachment) -> serde_json::Value {
+    json!({
+        "itemId": attachment.item_id.to_string(),
+        "filename": attachment.filename,
+        "contentType": attachment.content_type,
+        "sizeBytes": attachment.size_bytes,
+    })
 }
