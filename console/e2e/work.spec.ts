@@ -85,9 +85,16 @@ test('items created on the board, one dragged to Done stays there after a reload
 
   // And by dragging from the keyboard: space picks the card up, an arrow key
   // takes it one column on, space drops it.
+  // Each key waits for the announcement of the last: the sensor measures
+  // the columns once the card is picked up, and a key sent before that
+  // is lost.
+  const announced = page.getByRole('status').filter({ hasText: /Picked up|Over the|Dropped/ });
   await page.getByRole('button', { name: `Drag ${second}` }).focus();
   await page.keyboard.press('Space');
+  // Picked up, the card is over its own column first.
+  await expect(announced).toContainText('Over the In review column.');
   await page.keyboard.press('ArrowRight');
+  await expect(announced).toContainText('Over the Done column.');
   await page.keyboard.press('Space');
   await expect(page.getByRole('region', { name: 'Done' }).getByRole('link', { name: second })).toBeVisible();
 });
