@@ -22,6 +22,7 @@ mod m20261202_000010_work;
 mod m20261202_000011_work_comments_search;
 mod m20261202_000012_work_attachments;
 mod m20261202_000013_work_search_leakproof;
+mod m20261202_000014_work_children_index;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_work_comments_search::Migration),
             Box::new(m20261202_000012_work_attachments::Migration),
             Box::new(m20261202_000013_work_search_leakproof::Migration),
+            Box::new(m20261202_000014_work_children_index::Migration),
         ]
     }
 }
