@@ -14,6 +14,7 @@ pub mod loaders;
 pub mod nul;
 pub mod routing;
 pub mod tenancy;
+mod upload;
 pub mod validate;
 pub mod work;
 

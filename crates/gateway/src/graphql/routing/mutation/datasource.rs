@@ -12,6 +12,7 @@ use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
 use crate::graphql::routing::types::{Datasource, DatasourceKind};
+use crate::graphql::upload::uploaded_file;
 use crate::graphql::validate::{parse_id, validate_input};
 use crate::state::AppState;
 
@@ -194,14 +195,7 @@ async fn read_upload(
     let Some(upload) = upload else {
         return Ok(None);
     };
-    let value = upload
-        .value(ctx)
-        .map_err(|_| DomainError::invalid("file", "is not an uploaded file"))?;
-    let size = value
-        .content
-        .metadata()
-        .map_err(DomainError::internal)?
-        .len();
+    let (value, size) = uploaded_file(ctx, upload)?;
     if size > MAX_CSV_BYTES as u64 {
         return Err(DomainError::invalid(
             "file",

@@ -8,6 +8,7 @@ use trellis_work::{AttachmentId, ItemId};
 use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
+use crate::graphql::upload::uploaded_file;
 use crate::graphql::validate::parse_id;
 use crate::graphql::work::types::Attachment;
 use crate::state::AppState;
@@ -93,14 +94,7 @@ impl AttachmentMutation {
 /// a piece at a time as it is stored; the use case applies the plan's
 /// limits.
 async fn read_upload(ctx: &Context<'_>, upload: &Upload) -> Result<NewFile, DomainError> {
-    let value = upload
-        .value(ctx)
-        .map_err(|_| DomainError::invalid("file", "is not an uploaded file"))?;
-    let size = value
-        .content
-        .metadata()
-        .map_err(DomainError::internal)?
-        .len();
+    let (value, size) = uploaded_file(ctx, upload)?;
     let file = tokio::fs::File::from_std(value.content);
     let content =
         ReaderStream::with_capacity(file, READ_PIECE_BYTES).map_err(DomainError::internal);
