@@ -23,6 +23,7 @@ mod m20261202_000011_work_comments_search;
 mod m20261202_000012_work_attachments;
 mod m20261202_000013_work_search_leakproof;
 mod m20261202_000014_work_children_index;
+mod m20261202_000015_work_tallies;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_work_attachments::Migration),
             Box::new(m20261202_000013_work_search_leakproof::Migration),
             Box::new(m20261202_000014_work_children_index::Migration),
+            Box::new(m20261202_000015_work_tallies::Migration),
         ]
     }
 }

@@ -1,6 +1,8 @@
 //! The analytics port: every figure is an aggregate the database computes
 //! over the same filtered items a list reads (`item_list::filtered`), so a
-//! tenant's million items never travel to the server.
+//! tenant's million items never travel to the server. On PostgreSQL the
+//! unfiltered figures come from running tallies instead
+//! (`analytics_tallies`), which cost the same at any number of items.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -33,6 +35,15 @@ impl AnalyticsRepository for SeaOrmStore {
     ) -> DomainResult<ItemAnalytics> {
         let db = self.read(tenant);
         let backend = db.get_database_backend();
+        if backend == DbBackend::Postgres && *filter == ItemFilter::default() {
+            return super::analytics_tallies::item_analytics(
+                self,
+                tenant,
+                today,
+                midnight(week_start),
+            )
+            .await;
+        }
         let (total, overdue, completed_this_week, avg_completion_hours, avg_actual_hours) =
             filtered(backend, tenant, filter)
                 .select_only()

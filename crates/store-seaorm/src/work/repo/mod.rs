@@ -3,6 +3,7 @@
 
 pub(crate) mod activity;
 mod analytics;
+mod analytics_tallies;
 mod attachments;
 mod comments;
 mod item_list;

@@ -2,6 +2,7 @@
 
 mod activity;
 mod analytics;
+mod analytics_tallies;
 mod attachments;
 mod bulk;
 mod comments;
