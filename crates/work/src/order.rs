@@ -22,8 +22,16 @@ pub enum ItemSort {
     /// Ignoring case.
     Title,
     /// Best match of `filter.search` first (with DESC); needs a search.
+    /// Ranks the [`RELEVANCE_WINDOW`] newest matches.
     Relevance,
 }
+
+/// How many of a search's matches, the newest, the relevance order ranks.
+/// Ranking reads every match it orders, so a search that matches most of a
+/// large tenant's items ("the") would take seconds; past this many matches
+/// the words are too common to rank by, and narrower words (or another
+/// order, which pages through every match) find the rest.
+pub const RELEVANCE_WINDOW: u64 = 1_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortDirection {

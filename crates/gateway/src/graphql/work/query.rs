@@ -29,6 +29,9 @@ pub enum ItemOrderField {
     /// Alphabetically, ignoring case.
     Title,
     /// Best match of `filter.search` first (with DESC); needs a search.
+    /// Ranks the newest 1,000 matches: a search matching more is too
+    /// broad to rank, and narrower words or another order (which pages
+    /// through every match) reach the rest.
     Relevance,
 }
 

@@ -5,14 +5,17 @@
 //! PostgreSQL reads the query with `websearch_to_tsquery('simple', …)` and
 //! ranks with `ts_rank_cd` (title matches weigh most); SQLite gets the same
 //! web-search syntax translated to an FTS5 query, ranked by `bm25` with
-//! the same weights. The relevance order pages by keyset on (rank, id).
+//! the same weights. The relevance order pages by keyset on (rank, id)
+//! over the newest `RELEVANCE_WINDOW` matches, so that a search matching
+//! most of a million items ranks a thousand, not all of them.
 
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
-    ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+    ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select,
 };
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
-use trellis_work::order::{ItemCursor, SortDirection, SortKey};
+use trellis_work::order::{ItemCursor, RELEVANCE_WINDOW, SortDirection, SortKey};
 use trellis_work::{Item, ItemPageRequest};
 use uuid::Uuid;
 
@@ -82,7 +85,15 @@ pub(super) async fn ranked<C: ConnectionTrait>(
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
     };
-    let mut query = query;
+    let newest_matches = query
+        .select_only()
+        .column(item::Column::Id)
+        .order_by(item::Column::Id, Order::Desc)
+        .limit(RELEVANCE_WINDOW)
+        .into_query();
+    let mut query = item::Entity::find()
+        .filter(Expr::col((item::Entity, item::Column::TenantId)).eq(tenant.as_uuid()))
+        .filter(Expr::col((item::Entity, item::Column::Id)).in_subquery(newest_matches));
     if let Some(ItemCursor { id, key }) = &page.after {
         let SortKey::Relevance(last) = key else {
             return Err(DomainError::invalid(

@@ -1,7 +1,7 @@
 //! Full-text search: over titles, descriptions and live comments, current
 //! as soon as a write returns, within the tenant, ranked and paged.
 
-use trellis_work::order::{ItemCursor, ItemOrder, ItemSort, SortDirection};
+use trellis_work::order::{ItemCursor, ItemOrder, ItemSort, RELEVANCE_WINDOW, SortDirection};
 use trellis_work::{Comment, CommentId, ItemFilter, ItemId, ItemPageRequest, WorkPorts};
 
 use super::support::*;
@@ -182,4 +182,59 @@ async fn relevance_puts_a_full_title_match_first_and_pages_by_rank(env: Env) {
     }
     let expected: Vec<ItemId> = whole.items.iter().map(|(item, _)| item.id).collect();
     assert_eq!(walked, expected);
+}
+
+/// Every id of `filter`'s matches, by relevance or newest first, page by
+/// page.
+async fn walk(work: &WorkPorts, org: &Org, filter: &ItemFilter, ranked: bool) -> Vec<ItemId> {
+    let mut ids = Vec::new();
+    let mut after = None;
+    loop {
+        let (page, next) = if ranked {
+            let page = work
+                .items
+                .list_ranked(org.id(), filter, &relevance(400, after))
+                .await
+                .unwrap();
+            let next = page.items.last().map(|(i, r)| ItemCursor::ranked(i, *r));
+            let more = page.has_next_page;
+            (
+                page.items.into_iter().map(|(i, _)| i.id).collect(),
+                next.filter(|_| more),
+            )
+        } else {
+            let mut request = page_of(400);
+            request.after = after;
+            let page = work.items.list(org.id(), filter, &request).await.unwrap();
+            let next = page
+                .items
+                .last()
+                .map(|i| ItemCursor::after(i, request.order.sort));
+            let more = page.has_next_page;
+            (
+                page.items.into_iter().map(|i| i.id).collect::<Vec<_>>(),
+                next.filter(|_| more),
+            )
+        };
+        ids.extend(page);
+        match next {
+            Some(cursor) => after = Some(cursor),
+            None => return ids,
+        }
+    }
+}
+
+contract!(relevance_ranks_the_newest_matches_of_a_search_too_broad_to_rank_whole);
+async fn relevance_ranks_the_newest_matches_of_a_search_too_broad_to_rank_whole(env: Env) {
+    let org = org(&env, "acme").await;
+    let work = ports(&env);
+    let window = usize::try_from(RELEVANCE_WINDOW).unwrap();
+    plant(&env, &org, window + 7, None).await;
+
+    let filter = searching("planted");
+    let newest_first = walk(&work, &org, &filter, false).await;
+    assert_eq!(newest_first.len(), window + 7);
+    let ranked = walk(&work, &org, &filter, true).await;
+    assert_eq!(ranked.len(), window);
+    assert_eq!(sorted(ranked), sorted(newest_first[..window].to_vec()));
 }
