@@ -232,6 +232,14 @@ impl TestApp {
         }
     }
 
+    /// Whether the app's database is PostgreSQL, where some reads cost
+    /// fewer statements.
+    pub fn on_postgres(&self) -> bool {
+        self._database.as_ref().is_some_and(|database| {
+            database.connection().get_database_backend() == sea_orm::DbBackend::Postgres
+        })
+    }
+
     /// An app over `db`, a pool the caller built (one that cannot connect,
     /// say), with the test configuration.
     pub fn over_pool(db: DatabaseConnection) -> Self {

@@ -93,10 +93,6 @@ pub(crate) fn item(model: item::Model) -> DomainResult<Item> {
     })
 }
 
-pub(crate) fn items(rows: Vec<item::Model>) -> DomainResult<Vec<Item>> {
-    rows.into_iter().map(item).collect()
-}
-
 /// A live item's row.
 pub(crate) fn item_model(item: &Item) -> item::ActiveModel {
     item::ActiveModel {

@@ -276,6 +276,17 @@ pub trait ItemRepository: Send + Sync {
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>>;
 
+    /// As [`Self::list`], with the relations `with` names read by the same
+    /// statement where the store can; one it leaves `None` is the
+    /// caller's to load.
+    async fn list_with(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+        with: ItemRelations,
+    ) -> DomainResult<Page<ListedItem>>;
+
     /// The items matching `filter` (whose `search` is set) by relevance to
     /// the search, ties by id, each with its rank: higher is better.
     async fn list_ranked(
@@ -335,6 +346,35 @@ pub struct Person {
     pub id: UserId,
     pub email: String,
     pub name: String,
+}
+
+/// The relations of listed items a page can read along with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ItemRelations {
+    pub tags: bool,
+    pub creators: bool,
+}
+
+/// A listed item with the relations its list read along with it: `None`
+/// for one not asked for or not read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedItem {
+    pub item: Item,
+    /// The item's live tags, by name.
+    pub tags: Option<Vec<Tag>>,
+    /// Whoever created it; `Some(None)` if their account is gone.
+    pub creator: Option<Option<Person>>,
+}
+
+impl ListedItem {
+    /// An item read without relations.
+    pub fn alone(item: Item) -> Self {
+        Self {
+            item,
+            tags: None,
+            creator: None,
+        }
+    }
 }
 
 /// Comments on items. Writing one leaves the item's version alone.

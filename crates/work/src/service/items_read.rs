@@ -7,7 +7,7 @@ use super::items::ItemService;
 use crate::activity::{Activity, ActivityFilter};
 use crate::item::{Item, ItemFilter, ItemId, Progress};
 use crate::order::{ItemPageRequest, ItemSort};
-use crate::ports::Person;
+use crate::ports::{ItemRelations, ListedItem, Person};
 use crate::tag::Tag;
 
 impl ItemService {
@@ -50,6 +50,31 @@ impl ItemService {
             return Ok(ranked.map(|(item, _)| item));
         }
         self.deps.items.list(ctx.tenant_id, filter, page).await
+    }
+
+    /// As [`Self::list`], with the relations `with` names read along with
+    /// the page where the store can (not in the relevance order).
+    ///
+    /// # Errors
+    /// As [`Self::list`].
+    pub async fn list_with(
+        &self,
+        ctx: &TenantCtx,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+        with: ItemRelations,
+    ) -> DomainResult<Page<ListedItem>> {
+        if page.order.sort == ItemSort::Relevance {
+            let items = self.list(ctx, filter, page).await?;
+            return Ok(items.map(ListedItem::alone));
+        }
+        ctx.require(Permission::ItemsRead)?;
+        check_filter(filter)?;
+        check_order(filter, page)?;
+        self.deps
+            .items
+            .list_with(ctx.tenant_id, filter, page, with)
+            .await
     }
 
     /// A page of the items matching `filter.search`, each with its rank,

@@ -9,6 +9,7 @@ use super::tests_support::*;
 use crate::activity::ActivityFilter;
 use crate::item::{ItemFilter, ItemId, Progress};
 use crate::order::{ItemOrder, ItemPageRequest};
+use crate::ports::{ItemRelations, ListedItem};
 
 fn first_page() -> ItemPageRequest {
     ItemPageRequest::first(ItemOrder::default(), 20)
@@ -182,6 +183,56 @@ async fn a_list_passes_its_filter_and_page_to_the_store() {
         .await
         .unwrap();
     assert!(listed.has_next_page);
+}
+
+#[tokio::test]
+async fn a_list_with_relations_is_checked_as_a_list_is_and_asks_the_store_for_them() {
+    let viewer = ctx(BuiltinRole::Viewer);
+    let with = ItemRelations {
+        tags: true,
+        creators: false,
+    };
+    let refused = ItemFilter {
+        top_level_only: true,
+        parent_id: Some(ItemId::generate()),
+        ..ItemFilter::default()
+    };
+    let err = work(WorkMocks::default())
+        .items
+        .list_with(&viewer, &refused, &first_page(), with)
+        .await
+        .unwrap_err();
+    assert_eq!(fields(err), ["filter.topLevelOnly"]);
+
+    let found = item(&viewer);
+    let label = tag(viewer.tenant_id, "ops");
+    let listed = ListedItem {
+        item: found.clone(),
+        tags: Some(vec![label]),
+        creator: None,
+    };
+    let mut mocks = WorkMocks::default();
+    let page = Page {
+        items: vec![listed.clone()],
+        has_next_page: false,
+    };
+    mocks
+        .items
+        .expect_list_with()
+        .with(
+            eq(viewer.tenant_id),
+            eq(ItemFilter::default()),
+            eq(first_page()),
+            eq(with),
+        )
+        .times(1)
+        .returning(move |_, _, _, _| Ok(page.clone()));
+    let page = work(mocks)
+        .items
+        .list_with(&viewer, &ItemFilter::default(), &first_page(), with)
+        .await
+        .unwrap();
+    assert_eq!(page.items, [listed]);
 }
 
 #[tokio::test]

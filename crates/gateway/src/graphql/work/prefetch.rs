@@ -58,7 +58,8 @@ pub(crate) async fn items(
                 OnceCell::new_with(Some(parent.map(|parent| Box::new(Item::from(parent)))));
         }
     }
-    if node.field("tags").exists() {
+    // The page's own statement may have read them already.
+    if node.field("tags").exists() && items.iter().any(|item| !item.loaded_tags.initialized()) {
         let keys = items.iter().map(|item| TagsOf(item.item_id)).collect();
         let mut found = batch(ctx, keys).await?;
         for item in &mut items {
@@ -106,7 +107,8 @@ pub(crate) async fn items(
 
 /// Creators and assignees, with one lookup of the people for both.
 async fn people(ctx: &Context<'_>, node: Lookahead<'_>, mut items: Vec<&mut Item>) -> Result<()> {
-    let wants_creator = node.field("creator").exists();
+    let wants_creator = node.field("creator").exists()
+        && items.iter().any(|item| !item.loaded_creator.initialized());
     let wants_assignees = node.field("assignees").exists();
     if !wants_creator && !wants_assignees {
         return Ok(());

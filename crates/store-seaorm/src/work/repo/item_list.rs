@@ -8,19 +8,20 @@
 //! by id (their own partial index), joined in one statement.
 
 use sea_orm::sea_query::{
-    Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
+    Alias, Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select, Value,
+    ColumnTrait, ConnectionTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select, Value,
 };
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
 use trellis_work::order::{ItemCursor, ItemSort, SortDirection, SortKey};
+use trellis_work::ports::{ItemRelations, ListedItem};
 use trellis_work::{Item, ItemFilter, ItemPageRequest, ItemStatus, TagMatch};
 use uuid::Uuid;
 
+use super::item_relations;
 use crate::error::internal;
-use crate::work::convert;
 use crate::work::entity::item::{self, Column as I};
 use crate::work::entity::{item_assignee, item_tag, tag};
 use crate::write::scoped;
@@ -30,15 +31,24 @@ pub(super) async fn list<C: ConnectionTrait>(
     tenant: TenantId,
     filter: &ItemFilter,
     page: &ItemPageRequest,
-) -> DomainResult<Page<Item>> {
-    let query = filtered(db.get_database_backend(), tenant, filter);
+    with: ItemRelations,
+) -> DomainResult<Page<ListedItem>> {
+    let backend = db.get_database_backend();
+    let along = item_relations::reads_along(backend, with);
+    let query = filtered(backend, tenant, filter);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
     };
     let limit = page.fetch_limit();
-    let rows = match page.order.sort {
-        ItemSort::DueDate => by_due_date(db, query, page.after.as_ref(), order, limit).await?,
+    let statement = match page.order.sort {
+        ItemSort::DueDate => by_due_date(
+            query,
+            page.after.as_ref(),
+            order,
+            limit,
+            along.then_some(with),
+        )?,
         ItemSort::Relevance => {
             return Err(DomainError::invalid(
                 "orderBy",
@@ -57,22 +67,49 @@ pub(super) async fn list<C: ConnectionTrait>(
                 let key = sort_value(sort, cursor)?;
                 query = query.filter(after(column.zip(key), cursor.id.as_uuid(), &order));
             }
-            if let Some(column) = column {
-                query = query.order_by(column, order.clone());
+            let mut keys = Vec::from_iter(column);
+            keys.push(I::Id);
+            for key in &keys {
+                query = query.order_by(*key, order.clone());
             }
-            query
-                .order_by(I::Id, order)
-                .limit(limit)
-                .all(db)
-                .await
-                .map_err(internal)?
+            let rows = query.limit(limit).into_query();
+            if along {
+                along_with(rows, &keys, &order, with)
+            } else {
+                rows
+            }
         }
     };
+    let rows = db
+        .query_all_raw(backend.build(&statement))
+        .await
+        .map_err(internal)?;
+    let items = item_relations::decode(&rows, tenant, with, along)?;
     let request = PageRequest {
         first: page.first,
         after: None,
     };
-    Ok(Page::from_overfetch(convert::items(rows)?, &request))
+    Ok(Page::from_overfetch(items, &request))
+}
+
+/// `rows` of a page in the order of `keys`, with the relations `with`
+/// names beside each.
+fn along_with(
+    rows: SelectStatement,
+    keys: &[I],
+    order: &Order,
+    with: ItemRelations,
+) -> SelectStatement {
+    let page = Alias::new(item_relations::PAGE);
+    let mut select = Query::select()
+        .column((page.clone(), Asterisk))
+        .from_subquery(rows, page.clone())
+        .to_owned();
+    item_relations::select(&mut select, with);
+    for key in keys {
+        select.order_by((page.clone(), *key), order.clone());
+    }
+    select
 }
 
 fn another_order() -> DomainError {
@@ -114,13 +151,13 @@ fn after(key: Option<(I, Value)>, id: Uuid, order: &Order) -> SimpleExpr {
 
 /// The dated items after the cursor, then the undated ones: a cursor on
 /// an undated item reads only the latter.
-async fn by_due_date<C: ConnectionTrait>(
-    db: &C,
+fn by_due_date(
     query: Select<item::Entity>,
     cursor: Option<&ItemCursor>,
     order: Order,
     limit: u64,
-) -> DomainResult<Vec<item::Model>> {
+    along: Option<ItemRelations>,
+) -> DomainResult<SelectStatement> {
     let (dated_after, undated_after) = match cursor.map(|c| (&c.key, c.id.as_uuid())) {
         None => (None, None),
         Some((SortKey::DueDate(Some(day)), id)) => (
@@ -136,7 +173,11 @@ async fn by_due_date<C: ConnectionTrait>(
     }
     let undated = undated.order_by(I::Id, order.clone()).limit(limit);
     if matches!(cursor, Some(c) if c.key == SortKey::DueDate(None)) {
-        return undated.all(db).await.map_err(internal);
+        let rows = undated.into_query();
+        return Ok(match along {
+            Some(with) => along_with(rows, &[I::Id], &order, with),
+            None => rows,
+        });
     }
     let mut dated = query.filter(I::DueDate.is_not_null());
     if let Some(condition) = dated_after {
@@ -157,20 +198,19 @@ async fn by_due_date<C: ConnectionTrait>(
     let both = range(dated, "dated")
         .union(UnionType::All, range(undated, "undated"))
         .to_owned();
-    let page: SelectStatement = Query::select()
+    let mut page: SelectStatement = Query::select()
         .column(Asterisk)
-        .from_subquery(both, "page")
+        .from_subquery(both, item_relations::PAGE)
         .order_by_expr(Expr::col(I::DueDate).is_null(), Order::Asc)
         .order_by(I::DueDate, order.clone())
         .order_by(I::Id, order)
         .limit(limit)
         .to_owned();
-    let statement = db.get_database_backend().build(&page);
-    item::Entity::find()
-        .from_raw_sql(statement)
-        .all(db)
-        .await
-        .map_err(internal)
+    if let Some(with) = along {
+        // Over the two ranges' rows, at most two pages of them.
+        item_relations::select(&mut page, with);
+    }
+    Ok(page)
 }
 
 /// The tenant's live items that pass every filter set, the search's

@@ -7,7 +7,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, Page, RestoreAudit, TenantId, UserId};
 use trellis_work::item::ItemState;
-use trellis_work::ports::{BatchError, ItemChange, ItemRepository, ItemUpdate};
+use trellis_work::ports::{
+    BatchError, ItemChange, ItemRelations, ItemRepository, ItemUpdate, ListedItem,
+};
 use trellis_work::{Activity, Item, ItemFilter, ItemId, ItemPageRequest, Progress, Tag};
 use uuid::Uuid;
 
@@ -204,7 +206,26 @@ impl ItemRepository for SeaOrmStore {
         filter: &ItemFilter,
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>> {
-        item_list::list(&self.read(tenant), tenant, filter, page).await
+        let page = item_list::list(
+            &self.read(tenant),
+            tenant,
+            filter,
+            page,
+            ItemRelations::default(),
+        )
+        .await?;
+        Ok(page.map(|listed| listed.item))
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    async fn list_with(
+        &self,
+        tenant: TenantId,
+        filter: &ItemFilter,
+        page: &ItemPageRequest,
+        with: ItemRelations,
+    ) -> DomainResult<Page<ListedItem>> {
+        item_list::list(&self.read(tenant), tenant, filter, page, with).await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]

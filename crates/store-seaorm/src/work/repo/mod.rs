@@ -7,6 +7,7 @@ mod analytics_tallies;
 mod attachments;
 mod comments;
 mod item_list;
+mod item_relations;
 mod item_search;
 mod item_write;
 mod items;

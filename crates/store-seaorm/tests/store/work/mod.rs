@@ -10,6 +10,7 @@ mod isolation;
 mod item_filters;
 mod item_paging;
 mod items;
+mod listed_relations;
 mod members;
 mod purge;
 mod races;

@@ -4,6 +4,7 @@ use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use tokio::sync::OnceCell;
 use trellis_kernel::{Page, UserId};
+use trellis_work::ports::{ItemRelations, ListedItem};
 use trellis_work::{self as work, ActivityFilter, ItemFilter, ItemId, ItemSort, TeamId};
 
 use super::activity::ActivityConnection;
@@ -346,14 +347,23 @@ pub struct ItemConnection {
 
 impl ItemConnection {
     /// Cursors carry each row's value in `sort`, so that the next page
-    /// starts right after it.
-    pub fn from_page(page: Page<work::Item>, sort: ItemSort) -> Self {
+    /// starts right after it; the relations the list read along with the
+    /// page are the nodes'.
+    fn from_page(page: Page<ListedItem>, sort: ItemSort) -> Self {
         let edges: Vec<ItemEdge> = page
             .items
             .into_iter()
-            .map(|item| ItemEdge {
-                cursor: work::ItemCursor::after(&item, sort).encode(),
-                node: item.into(),
+            .map(|listed| {
+                let cursor = work::ItemCursor::after(&listed.item, sort).encode();
+                let mut node = Item::from(listed.item);
+                if let Some(tags) = listed.tags {
+                    node.loaded_tags =
+                        OnceCell::new_with(Some(tags.into_iter().map(Tag::from).collect()));
+                }
+                if let Some(creator) = listed.creator {
+                    node.loaded_creator = OnceCell::new_with(Some(creator.map(super::user)));
+                }
+                ItemEdge { cursor, node }
             })
             .collect();
         let end_cursor = edges.last().map(|edge| edge.cursor.clone());
@@ -378,6 +388,7 @@ impl ItemConnection {
         let state = ctx.data::<AppState>()?;
         let scope = tenant_ctx(ctx).gql(ctx)?;
         let page = work::ItemPageRequest::from_args(order, first, after).gql(ctx)?;
+        let selection = ctx.look_ahead().field("edges").field("node");
         let mut connection = if order.sort == ItemSort::Relevance {
             let ranked = state
                 .work
@@ -387,7 +398,17 @@ impl ItemConnection {
                 .gql(ctx)?;
             super::ranked::from_ranked(ranked)
         } else {
-            let items = state.work.items.list(scope, filter, &page).await.gql(ctx)?;
+            // The relations the page's statement can read along with it.
+            let with = ItemRelations {
+                tags: selection.field("tags").exists(),
+                creators: selection.field("creator").exists(),
+            };
+            let items = state
+                .work
+                .items
+                .list_with(scope, filter, &page, with)
+                .await
+                .gql(ctx)?;
             Self::from_page(items, order.sort)
         };
         let nodes = connection
@@ -395,7 +416,6 @@ impl ItemConnection {
             .iter_mut()
             .map(|edge| &mut edge.node)
             .collect();
-        let selection = ctx.look_ahead().field("edges").field("node");
         crate::graphql::work::prefetch::items(ctx, selection, nodes).await?;
         Ok(connection)
     }

@@ -1,0 +1,121 @@
+//! A page read with its relations: on PostgreSQL the page's statement
+//! reads each item's live tags and its creator, equal to what the batched
+//! lookups give, in every order and across the due-date order's two
+//! ranges; SQLite leaves them to those lookups.
+
+use sea_orm::DbBackend;
+use trellis_work::order::{ItemCursor, ItemOrder, ItemSort, SortDirection};
+use trellis_work::ports::{ItemRelations, ListedItem};
+use trellis_work::{ItemFilter, ItemPageRequest, WorkPorts};
+
+use super::support::*;
+use crate::support::*;
+
+const BOTH: ItemRelations = ItemRelations {
+    tags: true,
+    creators: true,
+};
+
+/// Every item of `sort`, two at a time, with `with`.
+async fn walk(work: &WorkPorts, org: &Org, sort: ItemSort, with: ItemRelations) -> Vec<ListedItem> {
+    let order = ItemOrder {
+        sort,
+        direction: SortDirection::Asc,
+    };
+    let mut listed = Vec::new();
+    let mut request = ItemPageRequest::first(order, 2);
+    loop {
+        let page = work
+            .items
+            .list_with(org.id(), &ItemFilter::default(), &request, with)
+            .await
+            .expect("a page");
+        let last = page.items.last().map(|l| ItemCursor::after(&l.item, sort));
+        listed.extend(page.items);
+        match last.filter(|_| page.has_next_page) {
+            Some(cursor) => request.after = Some(cursor),
+            None => return listed,
+        }
+    }
+}
+
+contract!(a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order);
+async fn a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order(env: Env) {
+    let along = env.db.owner().get_database_backend() == DbBackend::Postgres;
+    let work = ports(&env);
+    let acme = org(&env, "acme").await;
+    let globex = org(&env, "globex").await;
+    let ada = join(&env, &acme, "ada@acme.test", "MEMBER").await;
+    let beta = add_tag(&work, &acme, "beta").await;
+    let alpha = add_tag(&work, &acme, "Alpha").await;
+    let gone = add_tag(&work, &acme, "gone").await;
+    for n in 0..7_usize {
+        let mut item = item(&acme, &format!("item {n}"));
+        item.due_date = (n % 2 == 0).then(|| day("2027-01-01") + chrono::Duration::days(n as i64));
+        if n % 3 == 1 {
+            item.created_by = ada.id;
+        }
+        let tags = match n % 3 {
+            0 => vec![beta.id, alpha.id, gone.id],
+            1 => vec![beta.id],
+            _ => Vec::new(),
+        };
+        try_create(&work, &acme, item, Vec::new(), tags)
+            .await
+            .expect("item created");
+    }
+    create(&work, &globex, item(&globex, "theirs")).await;
+    work.tags
+        .delete(acme.id(), gone.id, &audit(acme.id(), None, "tag.deleted"))
+        .await
+        .expect("tag deleted");
+
+    for sort in [ItemSort::CreatedAt, ItemSort::DueDate, ItemSort::Title] {
+        let alone = walk(&work, &acme, sort, ItemRelations::default()).await;
+        let listed = walk(&work, &acme, sort, BOTH).await;
+        assert_eq!(listed.len(), 7, "{sort:?}");
+        let items: Vec<_> = listed.iter().map(|l| l.item.clone()).collect();
+        let expected: Vec<_> = alone.iter().map(|l| l.item.clone()).collect();
+        assert_eq!(items, expected, "{sort:?}");
+        assert!(
+            alone
+                .iter()
+                .all(|l| l.tags.is_none() && l.creator.is_none())
+        );
+        if !along {
+            assert!(
+                listed
+                    .iter()
+                    .all(|l| l.tags.is_none() && l.creator.is_none())
+            );
+            continue;
+        }
+        let ids: Vec<_> = items.iter().map(|item| item.id).collect();
+        let tags = work.items.tags(acme.id(), &ids).await.expect("tags");
+        let creators: Vec<_> = items.iter().map(|item| item.created_by).collect();
+        let people = work
+            .members
+            .people(acme.id(), &creators)
+            .await
+            .expect("people");
+        for listed in &listed {
+            let own: Vec<_> = tags
+                .iter()
+                .filter(|(item, _)| *item == listed.item.id)
+                .map(|(_, tag)| tag.clone())
+                .collect();
+            assert_eq!(listed.tags.as_ref(), Some(&own), "{sort:?}");
+            let creator = people.iter().find(|p| p.id == listed.item.created_by);
+            assert_eq!(listed.creator.as_ref(), Some(&creator.cloned()), "{sort:?}");
+        }
+        // The lookups' order is by name, ignoring case; the deleted tag is gone.
+        let first_tagged = listed
+            .iter()
+            .find(|l| l.tags.as_ref().is_some_and(|t| t.len() > 1));
+        let names: Vec<_> = first_tagged
+            .and_then(|l| l.tags.as_ref())
+            .map(|tags| tags.iter().map(|t| t.name.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["Alpha", "beta"]);
+    }
+}
