@@ -24,6 +24,7 @@ mod m20261202_000012_work_attachments;
 mod m20261202_000013_work_search_leakproof;
 mod m20261202_000014_work_children_index;
 mod m20261202_000015_work_tallies;
+mod m20261202_000016_work_search_statistics;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_work_search_leakproof::Migration),
             Box::new(m20261202_000014_work_children_index::Migration),
             Box::new(m20261202_000015_work_tallies::Migration),
+            Box::new(m20261202_000016_work_search_statistics::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 -- Gives every tenant (or only the tenant :'tenant', when not empty) :tags
 -- tags, unless it has tags already, and :items more items, each with two
--- of those tags and created by one of the tenant's members (round robin),
+-- of those tags, created by one of the tenant's members (round robin) and
+-- assigned to another,
 -- in the shape the API writes them. Run with
 -- psql -v items=N -v tags=M -v tenant= after the members exist (seed.sql). Rows are inserted directly: creating
 -- 100,000 items through the API would take most of an hour and measure
@@ -52,6 +53,12 @@ SELECT s.tenant_id, s.id, format('Item %s of the backlog', s.n), format('item %s
        CASE WHEN s.status = 'DONE' THEN s.created_at + interval '2 days' END
 FROM seeded s
 JOIN member_no m ON m.tenant_id = s.tenant_id AND m.no = s.n % m.members;
+
+-- One assignee each, the member after the creator.
+INSERT INTO work_item_assignees (tenant_id, item_id, user_id)
+SELECT s.tenant_id, s.id, m.user_id
+FROM seeded s
+JOIN member_no m ON m.tenant_id = s.tenant_id AND m.no = (s.n + 1) % m.members;
 
 INSERT INTO work_item_tags (tenant_id, item_id, tag_id)
 SELECT s.tenant_id, s.id, g.tag_id
