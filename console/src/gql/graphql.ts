@@ -1076,7 +1076,12 @@ export type ItemOrderField =
   /** Items without a due date come last either way. */
   | 'DUE_DATE'
   | 'PRIORITY'
-  /** Best match of `filter.search` first (with DESC); needs a search. */
+  /**
+   * Best match of `filter.search` first (with DESC); needs a search.
+   * Ranks the newest 1,000 matches: a search matching more is too
+   * broad to rank, and narrower words or another order (which pages
+   * through every match) reach the rest.
+   */
   | 'RELEVANCE'
   /** Alphabetically, ignoring case. */
   | 'TITLE'
