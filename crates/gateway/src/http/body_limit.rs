@@ -1,5 +1,6 @@
 //! Request body limits, chosen per request: multipart requests (the GraphQL
-//! multipart request spec, used to upload a FILE datasource's CSV) may be
+//! multipart request spec, which uploads attachments and FILE datasources'
+//! CSVs) may be
 //! as large as `TRELLIS_MAX_UPLOAD_BYTES`, every other body only
 //! `TRELLIS_MAX_BODY_BYTES`. One raised limit for all would let any JSON
 //! request make the server buffer megabytes before parsing it.
@@ -19,7 +20,7 @@ pub(crate) struct BodyLimits {
 
 /// Refuses a declared `Content-Length` over the limit with 413 before
 /// anything is read, and caps a streamed body at the same limit: reading
-/// past it fails, which the `Bytes` extractor turns into 413 too.
+/// past it fails, which the GraphQL handler turns into 413 too.
 pub(crate) async fn limit(
     State(limits): State<BodyLimits>,
     request: Request,

@@ -7,10 +7,12 @@ use async_graphql::{
     BatchRequest, BatchResponse, ErrorExtensionValues, ParseRequestError, Request, ServerError,
 };
 use async_graphql_axum::GraphQLResponse;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt;
+use http_body_util::LengthLimitError;
 use trellis_kernel::RequestMeta;
 
 use super::HttpState;
@@ -26,31 +28,48 @@ pub(crate) const GRAPHQL_PATH: &str = "/graphql";
 /// the bearer token once, then executes every operation with the same
 /// caller and request metadata.
 ///
-/// The body arrives as `Bytes`, so the body-limit layer's refusal surfaces
-/// as 413 (the stock extractor would turn it into a 400).
+/// The body is read as a stream: a multipart request's file goes from the
+/// socket to a temporary file part by part, never whole into memory. The
+/// body-limit layer's refusal, met while reading, surfaces as 413.
 pub(crate) async fn execute(
     State(http): State<HttpState>,
     ClientMeta(meta): ClientMeta,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     super::headers::no_store(answer(&http, meta, &headers, body).await)
 }
 
-async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: Bytes) -> Response {
+async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: Body) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
     // The body limit already bounds the whole request; this bounds each part
     // of a multipart one the same way. async-graphql sizes the whole stream
-    // as file size times file count: one file's worth, since the only upload
-    // is a FILE datasource's CSV.
+    // as file size times file count: one file's worth, as one upload (an
+    // attachment, a FILE datasource's CSV) is one request.
     let multipart = MultipartOptions::default()
         .max_file_size(http.settings.max_upload_bytes)
         .max_num_files(1);
-    let batch = match receive_batch_body(content_type, body.as_ref(), multipart).await {
+    let parsed = if super::body_limit::is_multipart(headers) {
+        let reader = body
+            .into_data_stream()
+            .map_err(std::io::Error::other)
+            .into_async_read();
+        receive_batch_body(content_type, reader, multipart).await
+    } else {
+        // A JSON body is small (its own limit) and read whole anyway.
+        match axum::body::to_bytes(body, usize::MAX).await {
+            Ok(bytes) => receive_batch_body(content_type, bytes.as_ref(), multipart).await,
+            Err(err) => Err(ParseRequestError::Io(std::io::Error::other(err))),
+        }
+    };
+    let batch = match parsed {
         Ok(batch) => batch,
         Err(ParseRequestError::PayloadTooLarge) => {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        }
+        Err(err) if over_the_body_limit(&err) => {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
         }
         Err(err) => return request_error(StatusCode::BAD_REQUEST, BAD_USER_INPUT, err.to_string()),
@@ -158,4 +177,26 @@ fn errors_response(status: StatusCode, error: ServerError) -> Response {
         (status, GraphQLResponse::from(response)).into_response(),
         retry,
     )
+}
+
+/// Whether reading the body failed because it passed the body-limit
+/// layer's limit, wherever in the parser's error the cause sits.
+fn over_the_body_limit(err: &ParseRequestError) -> bool {
+    // The multipart parser's error is not exposed as a `source`.
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = match err {
+        ParseRequestError::InvalidMultipart(multipart) => Some(multipart),
+        other => Some(other),
+    };
+    while let Some(error) = cause {
+        if error.is::<LengthLimitError>() {
+            return true;
+        }
+        // An io::Error wrapping the stream's error hides it from `source`.
+        let inner = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|inner| inner as &(dyn std::error::Error + 'static));
+        cause = inner.or_else(|| error.source());
+    }
+    false
 }

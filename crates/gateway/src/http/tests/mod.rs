@@ -223,6 +223,25 @@ async fn an_upload_over_the_upload_limit_is_413() {
 }
 
 #[tokio::test]
+async fn a_streamed_upload_over_the_upload_limit_is_413() {
+    // No Content-Length: the limit must hold while the parts are read.
+    let (parts, body) = upload_request(5000).into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    let chunks: Vec<Result<Bytes, std::io::Error>> = bytes
+        .chunks(256)
+        .map(|c| Ok(Bytes::copy_from_slice(c)))
+        .collect();
+    let mut request = Request::from_parts(parts, Body::from_stream(stream::iter(chunks)));
+    request.headers_mut().remove(header::CONTENT_LENGTH);
+    let reply = send(
+        app_with(Mocks::default(), Ok(()), &upload_config()),
+        request,
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
 async fn a_json_body_does_not_get_the_upload_limit() {
     let mut config = upload_config();
     config.max_body_bytes = 512;
