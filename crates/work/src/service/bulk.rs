@@ -16,7 +16,8 @@ use std::collections::HashMap;
 use trellis_kernel::{DomainError, DomainResult, FieldError, FieldErrors, Permission, TenantCtx};
 
 use super::input::{ItemPatch, NO_SUCH_ITEM};
-use super::items::{ItemService, Planned, check_version};
+use super::items::{ItemService, check_version};
+use super::items_patch::Planned;
 use crate::item::{Item, ItemId};
 use crate::ports::ItemChange;
 
@@ -107,7 +108,7 @@ impl ItemService {
     async fn plan_edit(&self, ctx: &TenantCtx, edit: BulkEdit) -> DomainResult<Planned> {
         let before = self.find_state(ctx, edit.id).await?;
         check_version(&before.item, edit.expected_version)?;
-        self.plan(ctx, before, edit.patch).await
+        self.plan(ctx, before, edit.patch, &[]).await
     }
 }
 

@@ -7,8 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use trellis_kernel::{
-    AuditEntry, DomainError, DomainResult, FieldErrors, Permission, RestoreAudit, TenantCtx,
-    UserId, next_version,
+    AuditEntry, DomainError, DomainResult, FieldErrors, Permission, RestoreAudit, TenantCtx, UserId,
 };
 
 use super::WorkDeps;
@@ -17,7 +16,6 @@ use super::item_references::References;
 use super::teams::NOT_A_MEMBER;
 use crate::activity::{self, Activity, ActivityAction, ActivityId};
 use crate::item::{Item, ItemId, ItemState, ItemStatus, Priority};
-use crate::ports::{ItemChange, ItemUpdate, SetChange};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletedItem {
@@ -29,13 +27,6 @@ pub struct DeletedItem {
 pub struct RestoredItem {
     pub item: Item,
     pub restored_subtask_ids: Vec<ItemId>,
-}
-
-/// What a patch comes to, before anything is written.
-pub(super) enum Planned {
-    /// The patch changes nothing: there is nothing to write.
-    Unchanged(Box<Item>),
-    Change(Box<ItemChange>),
 }
 
 #[derive(Clone)]
@@ -140,7 +131,7 @@ impl ItemService {
         ctx.require(Permission::ItemsUpdate)?;
         let before = self.find_state(ctx, id).await?;
         check_version(&before.item, expected_version)?;
-        self.apply(ctx, before, patch).await
+        self.apply(ctx, before, patch, &[]).await
     }
 
     /// Adds one assignee, a member of the tenant.
@@ -174,7 +165,8 @@ impl ItemService {
             assignee_ids: Some(assignees),
             ..ItemPatch::default()
         };
-        self.apply(ctx, before, patch).await
+        // Checked above, under its own field name: not looked up again.
+        self.apply(ctx, before, patch, &[user]).await
     }
 
     /// Removes one assignee; removing someone not assigned changes nothing.
@@ -201,7 +193,7 @@ impl ItemService {
             assignee_ids: Some(assignees),
             ..ItemPatch::default()
         };
-        self.apply(ctx, before, patch).await
+        self.apply(ctx, before, patch, &[]).await
     }
 
     /// Deletes the item and its subtasks, all of them, softly.
@@ -266,131 +258,9 @@ impl ItemService {
             .await?
             .ok_or(DomainError::not_found("item"))
     }
-
-    async fn apply(
-        &self,
-        ctx: &TenantCtx,
-        before: ItemState,
-        patch: ItemPatch,
-    ) -> DomainResult<Item> {
-        match self.plan(ctx, before, patch).await? {
-            Planned::Unchanged(item) => Ok(*item),
-            Planned::Change(change) => {
-                let ItemChange {
-                    update,
-                    audit,
-                    activity,
-                } = *change;
-                self.deps
-                    .items
-                    .update(ctx.tenant_id, &update, &audit, &activity)
-                    .await?;
-                Ok(update.item)
-            }
-        }
-    }
-
-    /// Checks `patch` against the item as it is and computes the change,
-    /// with its audit and history entries, without writing anything.
-    pub(super) async fn plan(
-        &self,
-        ctx: &TenantCtx,
-        before: ItemState,
-        patch: ItemPatch,
-    ) -> DomainResult<Planned> {
-        let old = &before.item;
-        let mut errors = FieldErrors::new();
-        let title = match &patch.title {
-            Some(raw) => input::title(&mut errors, raw),
-            None => Some(old.title.clone()),
-        };
-        let description = match &patch.description {
-            Some(raw) => input::description(&mut errors, raw.as_deref()),
-            None => Some(old.description.clone()),
-        };
-        let estimated_hours = match patch.estimated_hours {
-            Some(value) => input::hours(&mut errors, "estimatedHours", value),
-            None => Some(old.estimated_hours),
-        };
-        let actual_hours = match patch.actual_hours {
-            Some(value) => input::hours(&mut errors, "actualHours", value),
-            None => Some(old.actual_hours),
-        };
-        let assignee_ids = match &patch.assignee_ids {
-            Some(ids) => input::distinct(&mut errors, "assigneeIds", ids, MAX_ASSIGNEES),
-            None => Some(before.assignee_ids.clone()),
-        };
-        let tag_ids = match &patch.tag_ids {
-            Some(ids) => input::distinct(&mut errors, "tagIds", ids, MAX_TAGS),
-            None => Some(before.tag_ids.clone()),
-        };
-        errors.into_result()?;
-        let team_id = patch.team_id.unwrap_or(old.team_id);
-        let parent_id = patch.parent_id.unwrap_or(old.parent_id);
-        self.check_references(
-            ctx,
-            References {
-                team: team_id.filter(|team| Some(*team) != old.team_id),
-                parent: parent_id.filter(|parent| Some(*parent) != old.parent_id),
-                assignees: patch.assignee_ids.as_deref().unwrap_or_default(),
-                known_assignees: &before.assignee_ids,
-                tags: patch.tag_ids.as_deref().unwrap_or_default(),
-                known_tags: &before.tag_ids,
-                moving: Some(old.id),
-            },
-        )
-        .await?;
-
-        let status = patch.status.unwrap_or(old.status);
-        let mut after = ItemState {
-            item: Item {
-                title: validated(title)?,
-                description: validated(description)?,
-                status,
-                priority: patch.priority.unwrap_or(old.priority),
-                due_date: patch.due_date.unwrap_or(old.due_date),
-                estimated_hours: validated(estimated_hours)?,
-                actual_hours: validated(actual_hours)?,
-                team_id,
-                parent_id,
-                ..old.clone()
-            },
-            assignee_ids: validated(assignee_ids)?,
-            tag_ids: validated(tag_ids)?,
-        };
-        let changes = activity::changes(Some(&before), &after);
-        if changes.is_empty() {
-            return Ok(Planned::Unchanged(Box::new(before.item)));
-        }
-        let now = self.deps.clock.now();
-        after.item.completed_at = match (old.status == ItemStatus::Done, status == ItemStatus::Done)
-        {
-            (false, true) => Some(now),
-            (true, false) => None,
-            _ => old.completed_at,
-        };
-        after.item.version = old.version + 1;
-        after.item.updated_at = next_version(now, old.updated_at);
-
-        let entry = AuditEntry::by_member(ctx, "item.updated", ("item", old.id.to_string()), now)
-            .before(snapshot(&before))
-            .after(snapshot(&after));
-        let activity = activity(ctx, old.id, ActivityAction::Updated, changes, now);
-        let update = ItemUpdate {
-            item: after.item.clone(),
-            previous_version: old.version,
-            assignees: SetChange::between(&before.assignee_ids, &after.assignee_ids),
-            tags: SetChange::between(&before.tag_ids, &after.tag_ids),
-        };
-        Ok(Planned::Change(Box::new(ItemChange {
-            update,
-            audit: entry,
-            activity,
-        })))
-    }
 }
 
-fn activity(
+pub(super) fn activity(
     ctx: &TenantCtx,
     item: ItemId,
     action: ActivityAction,
@@ -420,7 +290,7 @@ pub(super) fn check_version(item: &Item, expected: Option<i64>) -> DomainResult<
     }
 }
 
-fn snapshot(state: &ItemState) -> Value {
+pub(super) fn snapshot(state: &ItemState) -> Value {
     let mut value = item_snapshot(&state.item);
     if let Value::Object(fields) = &mut value {
         fields.insert("assigneeIds".into(), json!(state.assignee_ids));

@@ -10,6 +10,7 @@ mod comments;
 mod input;
 mod item_references;
 mod items;
+mod items_patch;
 mod items_read;
 mod tags;
 mod teams;
