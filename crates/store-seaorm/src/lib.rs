@@ -23,7 +23,9 @@ pub mod testing;
 pub mod work;
 mod write;
 
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, DbBackend};
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
 
 pub use connect::{
     DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
@@ -39,11 +41,43 @@ pub use startup::{Prepared, STARTUP_CONNECT_TIMEOUT, StartupError, prepare_datab
 pub struct SeaOrmStore {
     db: DatabaseConnection,
     observer: Option<StatementObserver>,
+    /// PostgreSQL only: see [`settled_plans`].
+    settled: Option<PgPool>,
+}
+
+/// How many connections keep PostgreSQL's own plan cache.
+const SETTLED_CONNECTIONS: u32 = 8;
+
+/// PostgreSQL only: a few connections beside the pool, with the server's
+/// default plan cache. The pool's connections plan every statement for
+/// its values (`connect`), since a plan cached for a small tenant can be
+/// ruinous for a large one; a lookup by primary keys has the same plan
+/// for every tenant, and on these connections it is planned once, not on
+/// every request. Opened on first use, with the pool's settings.
+fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return None;
+    }
+    let pool = db.get_postgres_connection_pool();
+    let options = (*pool.connect_options())
+        .clone()
+        .options([("plan_cache_mode", "auto")]);
+    Some(
+        PgPoolOptions::new()
+            .max_connections(SETTLED_CONNECTIONS)
+            .min_connections(0)
+            .acquire_timeout(pool.options().get_acquire_timeout())
+            .connect_lazy_with(options),
+    )
 }
 
 impl SeaOrmStore {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db, observer: None }
+        Self {
+            settled: settled_plans(&db),
+            db,
+            observer: None,
+        }
     }
 
     /// Calls `observer` with the SQL of every statement the store sends,

@@ -179,6 +179,16 @@ impl SeaOrmStore {
         self.read_in(Scope::tenant(tenant))
     }
 
+    /// As [`Self::read_in`], for a statement whose plan cannot depend on
+    /// how much a tenant holds (lookups by primary key): on PostgreSQL it
+    /// runs where plans are cached (`settled_plans`).
+    pub(crate) fn read_settled_in(&self, scope: Scope<'_>) -> TenantRead<'_> {
+        match &self.settled {
+            Some(pool) => TenantRead::Scoped(ScopedReads::new(pool, &scope, self.observer.clone())),
+            None => self.read_in(scope),
+        }
+    }
+
     /// Reads in `scope`: on PostgreSQL each statement names the scope
     /// itself, in autocommit; on SQLite the pool itself.
     pub(crate) fn read_in(&self, scope: Scope<'_>) -> TenantRead<'_> {

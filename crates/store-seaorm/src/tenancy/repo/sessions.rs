@@ -193,6 +193,7 @@ impl SessionRepository for SeaOrmStore {
             user: Some(user),
             invitation: None,
         };
-        principal::load(&self.read_in(scope), session, user, tenant, now).await
+        // Primary-key lookups: their plan is settled once per connection.
+        principal::load(&self.read_settled_in(scope), session, user, tenant, now).await
     }
 }
