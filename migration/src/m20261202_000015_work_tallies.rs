@@ -50,15 +50,21 @@ CREATE TABLE work_assignee_tallies (
 CREATE INDEX ix_work_assignee_tallies ON work_assignee_tallies (tenant_id, user_id);
 ";
 
+/// The transition tables a statement-level trigger on `event` reads:
+/// `new_rows` and `old_rows`, as the event has them.
+fn transition_tables(event: &str) -> &'static str {
+    match event {
+        "INSERT" => "REFERENCING NEW TABLE AS new_rows",
+        "DELETE" => "REFERENCING OLD TABLE AS old_rows",
+        _ => "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    }
+}
+
 /// One trigger function per event: a trigger that reads transition
 /// tables fires for one event only.
 fn item_trigger(event: &str, changes: &str) -> String {
     let name = format!("work_tally_items_{}", event.to_lowercase());
-    let referencing = match event {
-        "INSERT" => "REFERENCING NEW TABLE AS new_rows",
-        "DELETE" => "REFERENCING OLD TABLE AS old_rows",
-        _ => "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-    };
+    let referencing = transition_tables(event);
     let assignees = if event == "UPDATE" {
         ASSIGNED_ITEMS_OPENING_OR_CLOSING
     } else {
@@ -119,11 +125,7 @@ const ASSIGNED_ITEMS_OPENING_OR_CLOSING: &str = "
 
 fn assignee_trigger(event: &str, changes: &str) -> String {
     let name = format!("work_tally_assignees_{}", event.to_lowercase());
-    let referencing = match event {
-        "INSERT" => "REFERENCING NEW TABLE AS new_rows",
-        "DELETE" => "REFERENCING OLD TABLE AS old_rows",
-        _ => "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-    };
+    let referencing = transition_tables(event);
     format!(
         "CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN

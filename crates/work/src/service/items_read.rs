@@ -38,9 +38,7 @@ impl ItemService {
         filter: &ItemFilter,
         page: &ItemPageRequest,
     ) -> DomainResult<Page<Item>> {
-        ctx.require(Permission::ItemsRead)?;
-        check_filter(filter)?;
-        check_order(filter, page)?;
+        check_list(ctx, filter, page)?;
         if page.order.sort == ItemSort::Relevance {
             let ranked = self
                 .deps
@@ -68,9 +66,7 @@ impl ItemService {
             let items = self.list(ctx, filter, page).await?;
             return Ok(items.map(ListedItem::alone));
         }
-        ctx.require(Permission::ItemsRead)?;
-        check_filter(filter)?;
-        check_order(filter, page)?;
+        check_list(ctx, filter, page)?;
         self.deps
             .items
             .list_with(ctx.tenant_id, filter, page, with)
@@ -93,9 +89,7 @@ impl ItemService {
             return Ok(items.map(|item| (item, 0.0)));
         }
         // Validated as `list` validates; the ranks are kept.
-        ctx.require(Permission::ItemsRead)?;
-        check_filter(filter)?;
-        check_order(filter, page)?;
+        check_list(ctx, filter, page)?;
         self.deps
             .items
             .list_ranked(ctx.tenant_id, filter, page)
@@ -197,6 +191,14 @@ pub(super) fn check_filter(filter: &ItemFilter) -> DomainResult<()> {
         ));
     }
     Ok(())
+}
+
+/// What every list of items checks before reading: the permission, the
+/// filter and the order.
+fn check_list(ctx: &TenantCtx, filter: &ItemFilter, page: &ItemPageRequest) -> DomainResult<()> {
+    ctx.require(Permission::ItemsRead)?;
+    check_filter(filter)?;
+    check_order(filter, page)
 }
 
 /// The relevance order needs words to rank by.

@@ -228,6 +228,7 @@ fn week_of_completion(backend: DbBackend) -> SimpleExpr {
     }
 }
 
-fn count(n: i64) -> u64 {
+/// A count as SQL gives it (a BIGINT), as the figures hold it.
+pub(super) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or_default()
 }

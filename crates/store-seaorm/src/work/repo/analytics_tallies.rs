@@ -14,6 +14,7 @@ use trellis_work::analytics::{self, ItemAnalytics, MAX_ASSIGNEES_SHOWN};
 use trellis_work::{ItemStatus, Priority};
 use uuid::Uuid;
 
+use super::analytics::count;
 use crate::SeaOrmStore;
 use crate::error::internal;
 use crate::row::Columns;
@@ -169,10 +170,6 @@ fn counts<K: Copy>(sums: &[(K, i64)]) -> Vec<(K, u64)> {
 
 fn mean(sum: f64, n: i64) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
-}
-
-fn count(n: i64) -> u64 {
-    u64::try_from(n).unwrap_or_default()
 }
 
 /// `(rows, keys)`: more rows than keys by the slack and by half again.

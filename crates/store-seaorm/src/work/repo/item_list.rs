@@ -34,7 +34,7 @@ pub(super) async fn list<C: ConnectionTrait>(
     with: ItemRelations,
 ) -> DomainResult<Page<ListedItem>> {
     let backend = db.get_database_backend();
-    let along = item_relations::reads_along(backend, with);
+    let along = item_relations::read_along(backend, with);
     let query = filtered(backend, tenant, filter);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
@@ -42,13 +42,7 @@ pub(super) async fn list<C: ConnectionTrait>(
     };
     let limit = page.fetch_limit();
     let statement = match page.order.sort {
-        ItemSort::DueDate => by_due_date(
-            query,
-            page.after.as_ref(),
-            order,
-            limit,
-            along.then_some(with),
-        )?,
+        ItemSort::DueDate => by_due_date(query, page.after.as_ref(), order, limit, along)?,
         ItemSort::Relevance => {
             return Err(DomainError::invalid(
                 "orderBy",
@@ -72,19 +66,14 @@ pub(super) async fn list<C: ConnectionTrait>(
             for key in &keys {
                 query = query.order_by(*key, order.clone());
             }
-            let rows = query.limit(limit).into_query();
-            if along {
-                along_with(rows, &keys, &order, with)
-            } else {
-                rows
-            }
+            along_with(query.limit(limit).into_query(), &keys, &order, along)
         }
     };
     let rows = db
         .query_all_raw(backend.build(&statement))
         .await
         .map_err(internal)?;
-    let items = item_relations::decode(&rows, tenant, with, along)?;
+    let items = item_relations::decode(&rows, tenant, along)?;
     let request = PageRequest {
         first: page.first,
         after: None,
@@ -93,13 +82,16 @@ pub(super) async fn list<C: ConnectionTrait>(
 }
 
 /// `rows` of a page in the order of `keys`, with the relations `with`
-/// names beside each.
+/// names beside each; with none, `rows` as they are.
 fn along_with(
     rows: SelectStatement,
     keys: &[I],
     order: &Order,
     with: ItemRelations,
 ) -> SelectStatement {
+    if with == ItemRelations::default() {
+        return rows;
+    }
     let page = Alias::new(item_relations::PAGE);
     let mut select = Query::select()
         .column((page.clone(), Asterisk))
@@ -156,7 +148,7 @@ fn by_due_date(
     cursor: Option<&ItemCursor>,
     order: Order,
     limit: u64,
-    along: Option<ItemRelations>,
+    along: ItemRelations,
 ) -> DomainResult<SelectStatement> {
     let (dated_after, undated_after) = match cursor.map(|c| (&c.key, c.id.as_uuid())) {
         None => (None, None),
@@ -173,11 +165,7 @@ fn by_due_date(
     }
     let undated = undated.order_by(I::Id, order.clone()).limit(limit);
     if matches!(cursor, Some(c) if c.key == SortKey::DueDate(None)) {
-        let rows = undated.into_query();
-        return Ok(match along {
-            Some(with) => along_with(rows, &[I::Id], &order, with),
-            None => rows,
-        });
+        return Ok(along_with(undated.into_query(), &[I::Id], &order, along));
     }
     let mut dated = query.filter(I::DueDate.is_not_null());
     if let Some(condition) = dated_after {
@@ -206,10 +194,8 @@ fn by_due_date(
         .order_by(I::Id, order)
         .limit(limit)
         .to_owned();
-    if let Some(with) = along {
-        // Over the two ranges' rows, at most two pages of them.
-        item_relations::select(&mut page, with);
-    }
+    // Over the two ranges' rows, at most two pages of them.
+    item_relations::select(&mut page, along);
     Ok(page)
 }
 

@@ -31,13 +31,17 @@ const TAGS_SQL: &str = r#"(SELECT coalesce(json_agg(json_build_array(t.id, t.nam
 const CREATOR_SQL: &str = r#"(SELECT json_build_array(u.email, u.name)::text
   FROM users u WHERE u.id = "page"."created_by")"#;
 
-/// Whether this backend reads `with` along with the page.
-pub(super) fn reads_along(backend: DbBackend, with: ItemRelations) -> bool {
-    backend == DbBackend::Postgres && with != ItemRelations::default()
+/// Those of `with` this backend reads along with the page: all of them
+/// on PostgreSQL, none on SQLite.
+pub(super) fn read_along(backend: DbBackend, with: ItemRelations) -> ItemRelations {
+    match backend {
+        DbBackend::Postgres => with,
+        _ => ItemRelations::default(),
+    }
 }
 
 /// Adds the relations `with` names to `select`, whose rows are the
-/// page's, under the alias [`PAGE`].
+/// page's, under the alias [`PAGE`]; none adds nothing.
 pub(super) fn select(select: &mut SelectStatement, with: ItemRelations) {
     if with.tags {
         select.expr_as(Expr::cust(TAGS_SQL), Alias::new(TAGS));
@@ -53,24 +57,23 @@ struct TagJson(Uuid, String, String, DateTime<Utc>, DateTime<Utc>);
 #[derive(Deserialize)]
 struct CreatorJson(String, String);
 
-/// The page's rows, with the relations `with` names where `read` says
-/// the statement selected them.
+/// The page's rows, with the relations `with` names, which the statement
+/// selected ([`select`]).
 pub(super) fn decode(
     rows: &[QueryResult],
     tenant: TenantId,
     with: ItemRelations,
-    read: bool,
 ) -> DomainResult<Vec<ListedItem>> {
     rows.iter()
         .map(|row| {
             let model = item::Model::from_query_result(row, "").map_err(internal)?;
             let creator_id = UserId::from_uuid(model.created_by);
             let mut listed = ListedItem::alone(convert::item(model)?);
-            if read && with.tags {
+            if with.tags {
                 let raw: String = row.try_get("", TAGS).map_err(internal)?;
                 listed.tags = Some(tags(&raw, tenant)?);
             }
-            if read && with.creators {
+            if with.creators {
                 let raw: Option<String> = row.try_get("", CREATOR).map_err(internal)?;
                 listed.creator = Some(raw.map(|raw| creator(&raw, creator_id)).transpose()?);
             }
