@@ -45,15 +45,16 @@ pub struct SeaOrmStore {
     settled: Option<PgPool>,
 }
 
-/// How many connections keep PostgreSQL's own plan cache.
-const SETTLED_CONNECTIONS: u32 = 8;
-
-/// PostgreSQL only: a few connections beside the pool, with the server's
-/// default plan cache. The pool's connections plan every statement for
-/// its values (`connect`), since a plan cached for a small tenant can be
-/// ruinous for a large one; a lookup by primary keys has the same plan
-/// for every tenant, and on these connections it is planned once, not on
-/// every request. Opened on first use, with the pool's settings.
+/// PostgreSQL only: connections beside the pool that plan a statement
+/// once, for any values (`force_generic_plan`). The pool's connections
+/// plan every statement for its values (`connect`), since a plan made for
+/// a small tenant can be ruinous for a large one. These take only the
+/// statements whose best plan is the same whatever the values: lookups by
+/// primary key, and an unfiltered page of a list, which reads its order's
+/// index from the cursor for the row limit, however much the tenant
+/// holds. Planning such a statement costs as much as running it, so they
+/// are planned once per connection instead of on every request. Opened
+/// on first use, as many at most as the pool, with its settings.
 fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     if db.get_database_backend() != DbBackend::Postgres {
         return None;
@@ -61,10 +62,10 @@ fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     let pool = db.get_postgres_connection_pool();
     let options = (*pool.connect_options())
         .clone()
-        .options([("plan_cache_mode", "auto")]);
+        .options([("plan_cache_mode", "force_generic_plan")]);
     Some(
         PgPoolOptions::new()
-            .max_connections(SETTLED_CONNECTIONS)
+            .max_connections(pool.options().get_max_connections())
             .min_connections(0)
             .acquire_timeout(pool.options().get_acquire_timeout())
             .connect_lazy_with(options),

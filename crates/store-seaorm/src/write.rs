@@ -179,9 +179,15 @@ impl SeaOrmStore {
         self.read_in(Scope::tenant(tenant))
     }
 
+    /// As [`Self::read`], for statements whose plan cannot depend on their
+    /// values (`settled_plans`).
+    pub(crate) fn read_settled(&self, tenant: TenantId) -> TenantRead<'_> {
+        self.read_settled_in(Scope::tenant(tenant))
+    }
+
     /// As [`Self::read_in`], for a statement whose plan cannot depend on
-    /// how much a tenant holds (lookups by primary key): on PostgreSQL it
-    /// runs where plans are cached (`settled_plans`).
+    /// its values (lookups by primary key): on PostgreSQL it runs where
+    /// plans are made once (`settled_plans`).
     pub(crate) fn read_settled_in(&self, scope: Scope<'_>) -> TenantRead<'_> {
         match &self.settled {
             Some(pool) => TenantRead::Scoped(ScopedReads::new(pool, &scope, self.observer.clone())),

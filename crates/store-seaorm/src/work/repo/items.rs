@@ -225,7 +225,14 @@ impl ItemRepository for SeaOrmStore {
         page: &ItemPageRequest,
         with: ItemRelations,
     ) -> DomainResult<Page<ListedItem>> {
-        item_list::list(&self.read(tenant), tenant, filter, page, with).await
+        // An unfiltered page reads its order's index from the cursor,
+        // whatever the tenant holds: its plan is made once.
+        let db = if *filter == ItemFilter::default() {
+            self.read_settled(tenant)
+        } else {
+            self.read(tenant)
+        };
+        item_list::list(&db, tenant, filter, page, with).await
     }
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant))]
