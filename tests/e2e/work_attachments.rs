@@ -156,6 +156,18 @@ async fn types_outside_the_allowlist_and_files_over_the_plan_are_refused(app: Te
         refused.message()
     );
 
+    // A request that cannot fit the plan's largest file whatever else it
+    // holds is refused before its file is read, saying which plan.
+    let far_too_big = vec![b'a'; 10 * 1024 * 1024 + 128 * 1024];
+    let refused = upload(&app, &owner, &item, ("bigger.txt", &far_too_big)).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(refused.code(), Some("LIMIT_EXCEEDED"), "{:?}", refused.body);
+    assert!(
+        refused.message().contains("FREE plan"),
+        "{}",
+        refused.message()
+    );
+
     assert_eq!(attachments(&app, &owner, &item).await, json!([]));
 }
 

@@ -13,14 +13,15 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
 use http_body_util::LengthLimitError;
-use trellis_kernel::RequestMeta;
+use trellis_kernel::{DomainError, RequestMeta};
 
 use super::HttpState;
 use super::meta::ClientMeta;
+use super::upload_limit::UploadLimit;
 use super::{auth, retry};
-use crate::graphql::Loaders;
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
 use crate::graphql::limits::{self, CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX};
+use crate::graphql::{Loaders, RequestAuth};
 
 pub(crate) const GRAPHQL_PATH: &str = "/graphql";
 
@@ -44,14 +45,29 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
-    // The body limit already bounds the whole request; this bounds each part
-    // of a multipart one the same way. async-graphql sizes the whole stream
-    // as file size times file count: one file's worth, as one upload (an
-    // attachment, a FILE datasource's CSV) is one request.
+    let is_multipart = super::body_limit::is_multipart(headers);
+    // A multipart request's caller is known before its file is read, so
+    // its plan bounds the file (`upload_limit`); every other request is
+    // judged whole before the database is asked who sent it.
+    let early_auth = if is_multipart {
+        match authenticate(http, headers, &meta).await {
+            Ok(auth) => Some(auth),
+            Err(refusal) => return refusal,
+        }
+    } else {
+        None
+    };
+    let upload = UploadLimit::for_caller(
+        http.settings.max_upload_bytes,
+        early_auth.as_ref().unwrap_or(&RequestAuth::Anonymous),
+    );
+    // async-graphql sizes the whole stream as file size times file count:
+    // one file's worth, as one upload (an attachment, a FILE datasource's
+    // CSV) is one request.
     let multipart = MultipartOptions::default()
-        .max_file_size(http.settings.max_upload_bytes)
+        .max_file_size(upload.bytes)
         .max_num_files(1);
-    let parsed = if super::body_limit::is_multipart(headers) {
+    let parsed = if is_multipart {
         let reader = body
             .into_data_stream()
             .map_err(std::io::Error::other)
@@ -67,10 +83,10 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
     let batch = match parsed {
         Ok(batch) => batch,
         Err(ParseRequestError::PayloadTooLarge) => {
-            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+            return upload.refusal();
         }
         Err(err) if over_the_body_limit(&err) => {
-            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+            return upload.refusal();
         }
         Err(err) => return request_error(StatusCode::BAD_REQUEST, BAD_USER_INPUT, err.to_string()),
     };
@@ -115,15 +131,12 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
         );
     }
 
-    let auth = match auth::authenticate(&http.app.tenancy.auth, headers, &meta).await {
-        Ok(auth) => auth,
-        Err(err) => {
-            // Logged with its cause chain by the mapper; the client gets the reference.
-            let mapped = map_domain_error(&err, meta.request_id.as_deref());
-            let mut error = ServerError::new(mapped.message, None);
-            error.extensions = mapped.extensions;
-            return errors_response(StatusCode::INTERNAL_SERVER_ERROR, error);
-        }
+    let auth = match early_auth {
+        Some(auth) => auth,
+        None => match authenticate(http, headers, &meta).await {
+            Ok(auth) => auth,
+            Err(refusal) => return refusal,
+        },
     };
     auth::record_caller(&auth);
 
@@ -157,6 +170,34 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
     };
     let retry = retry::retry_status(retry::batch_errors(&response));
     retry::apply(GraphQLResponse(response).into_response(), retry)
+}
+
+/// The caller, or the answer when who it is cannot be known now (the
+/// database is down, or broke).
+async fn authenticate(
+    http: &HttpState,
+    headers: &HeaderMap,
+    meta: &RequestMeta,
+) -> Result<RequestAuth, Response> {
+    auth::authenticate(&http.app.tenancy.auth, headers, meta)
+        .await
+        .map_err(|err| {
+            domain_refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &err,
+                meta.request_id.as_deref(),
+            )
+        })
+}
+
+/// The whole HTTP request refused for `err`, as a resolver would report
+/// it (logged with its cause chain by the mapper; the client gets the
+/// reference), with `status` unless the error calls for 503 or 429.
+fn domain_refusal(status: StatusCode, err: &DomainError, request_id: Option<&str>) -> Response {
+    let mapped = map_domain_error(err, request_id);
+    let mut error = ServerError::new(mapped.message, None);
+    error.extensions = mapped.extensions;
+    errors_response(status, error)
 }
 
 /// A GraphQL-shaped refusal of the whole HTTP request:

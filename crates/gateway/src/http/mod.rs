@@ -13,6 +13,7 @@ pub mod listen;
 mod meta;
 mod retry;
 mod session_cookie;
+mod upload_limit;
 
 #[cfg(test)]
 mod tests;
