@@ -30,8 +30,9 @@ pub(crate) const GRAPHQL_PATH: &str = "/graphql";
 /// caller and request metadata.
 ///
 /// The body is read as a stream: a multipart request's file goes from the
-/// socket to a temporary file part by part, never whole into memory. The
-/// body-limit layer's refusal, met while reading, surfaces as 413.
+/// socket to a temporary file part by part, never whole into memory. Its
+/// token is checked before the body is read, so that the caller's plan
+/// bounds it; past that bound, or the body-limit layer's, it is 413.
 pub(crate) async fn execute(
     State(http): State<HttpState>,
     ClientMeta(meta): ClientMeta,
@@ -82,11 +83,13 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
     };
     let batch = match parsed {
         Ok(batch) => batch,
-        Err(ParseRequestError::PayloadTooLarge) => {
-            return upload.refusal();
-        }
-        Err(err) if over_the_body_limit(&err) => {
-            return upload.refusal();
+        Err(err)
+            if matches!(err, ParseRequestError::PayloadTooLarge) || over_the_body_limit(&err) =>
+        {
+            return match upload.plan_refusal() {
+                Some(error) => errors_response(StatusCode::PAYLOAD_TOO_LARGE, error),
+                None => StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            };
         }
         Err(err) => return request_error(StatusCode::BAD_REQUEST, BAD_USER_INPUT, err.to_string()),
     };

@@ -4,15 +4,13 @@
 //! up to the server's largest (`TRELLIS_MAX_UPLOAD_BYTES`). The resolvers
 //! still check each file against its own exact limit.
 
-use async_graphql::{ErrorExtensionValues, ServerError};
-use async_graphql_axum::GraphQLResponse;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use async_graphql::ServerError;
 use trellis_datasources::datasource::MAX_CSV_BYTES;
+use trellis_kernel::DomainError;
 use trellis_tenancy::Plan;
 
 use crate::graphql::RequestAuth;
-use crate::graphql::error::LIMIT_EXCEEDED;
+use crate::graphql::error::map_domain_error;
 
 /// Room beside the file for the request's other parts (`operations`,
 /// `map`) and boundaries: async-graphql bounds the whole stream.
@@ -63,15 +61,15 @@ impl UploadLimit {
         }
     }
 
-    /// 413; when the plan set the bound, with an error saying so.
-    pub(crate) fn refusal(&self) -> Response {
-        let Some((plan, max)) = self.plan else {
-            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    /// Why a request over the bound is refused, when the plan set it:
+    /// `LIMIT_EXCEEDED` as the use cases report a limit, saying which plan
+    /// and how to get past it. `None` for the server's own bound.
+    pub(crate) fn plan_refusal(&self) -> Option<ServerError> {
+        let (plan, max) = self.plan?;
+        let exceeded = DomainError::LimitExceeded {
+            limit: "upload size",
+            max,
         };
-        let mut extensions = ErrorExtensionValues::default();
-        extensions.set("code", LIMIT_EXCEEDED);
-        extensions.set("limit", "upload size");
-        extensions.set("max", max);
         let mut error = ServerError::new(
             format!(
                 "this upload is larger than the {} per file the {} plan allows; \
@@ -81,9 +79,8 @@ impl UploadLimit {
             ),
             None,
         );
-        error.extensions = Some(extensions);
-        let body = async_graphql::Response::from_errors(vec![error]);
-        (StatusCode::PAYLOAD_TOO_LARGE, GraphQLResponse::from(body)).into_response()
+        error.extensions = map_domain_error(&exceeded, None).extensions;
+        Some(error)
     }
 }
 
