@@ -89,6 +89,34 @@ pub(crate) async fn mark_deleted<E: SoftDeleted>(
     Ok(marked.rows_affected)
 }
 
+/// Writes the columns `model` sets to the tenant's live row `id` of `E`;
+/// `refused` says what a refusal of the database (a taken name, a missing
+/// reference) means.
+///
+/// # Errors
+/// `NotFound(E::NAME)` if the tenant has no such live row.
+pub(crate) async fn update_live<E: SoftDeleted>(
+    write: &Write,
+    tenant: TenantId,
+    id: Uuid,
+    model: E::ActiveModel,
+    refused: impl FnOnce(DbErr) -> DomainError,
+) -> DomainResult<()> {
+    let deleted_at = deleted_at::<E>()?;
+    let updated = E::update_many()
+        .set(model)
+        .filter(E::TENANT_ID.eq(tenant.as_uuid()))
+        .filter(E::ID.eq(id))
+        .filter(deleted_at.is_null())
+        .exec(write)
+        .await
+        .map_err(refused)?;
+    if updated.rows_affected == 0 {
+        return Err(DomainError::not_found(E::NAME));
+    }
+    Ok(())
+}
+
 /// The deletion that took the tenant's row `id` of `E`, locked until the
 /// restore commits.
 ///

@@ -12,7 +12,7 @@ use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, datasource_config};
-use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted};
+use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted, update_live};
 use crate::tenancy::entity::tenant;
 use crate::write::ensure_scope;
 use crate::write::{find_many, one_of, scoped, scoped_all};
@@ -70,17 +70,10 @@ impl DatasourceConfigRepository for SeaOrmStore {
         model.id = NotSet;
         model.created_at = NotSet;
         let txn = self.write(tenant).await?;
-        let updated = datasource_config::Entity::update_many()
-            .set(model)
-            .filter(datasource_config::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(datasource_config::Column::Id.eq(config.id.as_uuid()))
-            .filter(datasource_config::Column::DeletedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(|e| conflict_on_unique(e, name_taken(config)))?;
-        if updated.rows_affected == 0 {
-            return Err(DomainError::not_found("datasource config"));
-        }
+        update_live::<datasource_config::Entity>(&txn, tenant, config.id.as_uuid(), model, |e| {
+            conflict_on_unique(e, name_taken(config))
+        })
+        .await?;
         txn.commit(audit).await
     }
 

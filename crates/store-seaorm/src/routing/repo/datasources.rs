@@ -14,7 +14,7 @@ use crate::routing::convert;
 use crate::routing::entity::{
     datasource, datasource_config, datasource_file, intent, validation_rule,
 };
-use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted, update_live};
 use crate::write::ensure_scope;
 use crate::write::{Write, exists, find_many, one_of, scoped, scoped_all};
 
@@ -104,17 +104,10 @@ impl DatasourceRepository for SeaOrmStore {
         {
             return Err(DomainError::not_found(CONFIG));
         }
-        let updated = datasource::Entity::update_many()
-            .set(model)
-            .filter(datasource::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(datasource::Column::Id.eq(datasource.id.as_uuid()))
-            .filter(datasource::Column::DeletedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(|e| reference_write_error(e, CONFIG, name_taken(datasource)))?;
-        if updated.rows_affected == 0 {
-            return Err(DomainError::not_found("datasource"));
-        }
+        update_live::<datasource::Entity>(&txn, tenant, datasource.id.as_uuid(), model, |e| {
+            reference_write_error(e, CONFIG, name_taken(datasource))
+        })
+        .await?;
         if let Some(csv) = csv {
             put_file(&txn, tenant, datasource.id, csv).await?;
         }

@@ -8,13 +8,13 @@ use trellis_intents::IntentId;
 use trellis_intents::ports::IntentRepository;
 use trellis_intents::{Intent, IntentFilter};
 use trellis_kernel::{AuditEntry, RestoreAudit};
-use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, RuleId, TenantId};
+use trellis_kernel::{DomainResult, Page, PageRequest, RuleId, TenantId};
 
 use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
 use crate::routing::convert;
 use crate::routing::entity::{datasource, intent, validation_rule};
-use crate::soft_delete::{deletion_of, restore_children, unmark_deleted};
+use crate::soft_delete::{deletion_of, restore_children, unmark_deleted, update_live};
 use crate::write::ensure_scope;
 use crate::write::{find_many, one_of, scoped};
 
@@ -83,17 +83,10 @@ impl IntentRepository for SeaOrmStore {
         model.id = NotSet;
         model.created_at = NotSet;
         let txn = self.write(tenant).await?;
-        let updated = intent::Entity::update_many()
-            .set(model)
-            .filter(intent::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(intent::Column::Id.eq(intent.id.as_uuid()))
-            .filter(intent::Column::DeletedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(|e| conflict_on_unique(e, name_taken(intent)))?;
-        if updated.rows_affected == 0 {
-            return Err(DomainError::not_found("intent"));
-        }
+        update_live::<intent::Entity>(&txn, tenant, intent.id.as_uuid(), model, |e| {
+            conflict_on_unique(e, name_taken(intent))
+        })
+        .await?;
         txn.commit(audit).await
     }
 

@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 use sea_orm::ActiveValue::NotSet;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use trellis_kernel::{AuditEntry, DomainError, DomainResult, Page, PageRequest, TenantId};
 use trellis_work::ports::TagRepository;
 use trellis_work::{Tag, TagId};
@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
-use crate::soft_delete::mark_deleted;
+use crate::soft_delete::{mark_deleted, update_live};
 use crate::work::convert;
 use crate::work::entity::tag;
 use crate::write::{ensure_scope, find_many, one_of, scoped};
@@ -41,17 +41,10 @@ impl TagRepository for SeaOrmStore {
         model.deleted_at = NotSet;
         model.deletion_id = NotSet;
         let txn = self.write(tenant).await?;
-        let updated = tag::Entity::update_many()
-            .set(model)
-            .filter(tag::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(tag::Column::Id.eq(tag.id.as_uuid()))
-            .filter(tag::Column::DeletedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(|e| conflict_on_unique(e, name_taken(tag)))?;
-        if updated.rows_affected == 0 {
-            return Err(DomainError::not_found("tag"));
-        }
+        update_live::<tag::Entity>(&txn, tenant, tag.id.as_uuid(), model, |e| {
+            conflict_on_unique(e, name_taken(tag))
+        })
+        .await?;
         txn.commit(audit).await
     }
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::SeaOrmStore;
 use crate::error::{conflict_on_unique, internal};
-use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted};
+use crate::soft_delete::{deletion_of, mark_deleted, unmark_deleted, update_live};
 use crate::work::convert;
 use crate::work::entity::{team, team_member};
 use crate::write::{ensure_scope, exists, find_many, one_of, scoped};
@@ -47,17 +47,10 @@ impl TeamRepository for SeaOrmStore {
         model.deleted_at = NotSet;
         model.deletion_id = NotSet;
         let txn = self.write(tenant).await?;
-        let updated = team::Entity::update_many()
-            .set(model)
-            .filter(team::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(team::Column::Id.eq(team.id.as_uuid()))
-            .filter(team::Column::DeletedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(|e| conflict_on_unique(e, name_taken(team)))?;
-        if updated.rows_affected == 0 {
-            return Err(DomainError::not_found("team"));
-        }
+        update_live::<team::Entity>(&txn, tenant, team.id.as_uuid(), model, |e| {
+            conflict_on_unique(e, name_taken(team))
+        })
+        .await?;
         txn.commit(audit).await
     }
 
