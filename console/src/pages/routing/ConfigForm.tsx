@@ -1,7 +1,8 @@
-import { Button, Group, JsonInput, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { JsonInput, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorAlert, FieldErrorList } from '../../components/ErrorAlert';
+import { SubmitCancelButtons } from '../../components/SubmitCancelButtons';
 import { describeError, otherFieldErrors } from '../../errors';
 import type { AuthType, DatasourceTlsMode, Protocol } from '../../gql/graphql';
 import { type ConfigNode, CreateConfigDocument, UpdateConfigDocument } from './ConfigsOperations';
@@ -183,14 +184,7 @@ export function ConfigForm({ existing, onDone }: { existing: ConfigNode | null; 
           )}
         />
         <ErrorAlert error={error} title="Could not save the config" />
-        <Group>
-          <Button type="submit" loading={creating.fetching || updating.fetching}>
-            {existing ? 'Save changes' : 'Create config'}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SubmitCancelButtons submitLabel={existing ? 'Save changes' : 'Create config'} saving={creating.fetching || updating.fetching} onCancel={onDone} />
       </Stack>
     </form>
   );

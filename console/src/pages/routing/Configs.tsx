@@ -2,12 +2,14 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useAccess } from '../../access';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { FormPanel } from '../../components/FormPanel';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { PagedList } from '../../components/PagedList';
+import { RecordFormPanel } from '../../components/RecordFormPanel';
+import { RecordTable } from '../../components/RecordTable';
 import { formatMs, formatTime } from '../../format';
 import { useListActions } from '../../hooks/useListActions';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useRecordForm } from '../../hooks/useRecordForm';
 import { ConfigForm } from './ConfigForm';
 import { type ConfigNode, ConfigsDocument, DeleteConfigDocument, RestoreConfigDocument, TestConfigDocument } from './ConfigsOperations';
 
@@ -15,7 +17,7 @@ export function ConfigsPage() {
   const { can } = useAccess();
   const manage = can('connections.manage');
   const list = usePagedList({ query: ConfigsDocument, connection: (data) => data.datasourceConfigs });
-  const [editing, setEditing] = useState<ConfigNode | 'new' | null>(null);
+  const form = useRecordForm<ConfigNode>(list.reload);
   const [tests, setTests] = useState<Record<string, { ok: boolean; latencyMs: number; error?: string | null }>>({});
   const [testing, setTesting] = useState<string | null>(null);
   const [, testConfig] = useMutation(TestConfigDocument);
@@ -27,19 +29,14 @@ export function ConfigsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Datasource configs</Title>
-        {manage && <Button onClick={() => setEditing('new')}>New config</Button>}
+        {manage && <Button onClick={form.openNew}>New config</Button>}
       </Group>
-      {editing !== null && (
-        <FormPanel title={editing === 'new' ? 'New datasource config' : `Edit ${editing.name}`}>
-          <ConfigForm
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-        </FormPanel>
-      )}
+      <RecordFormPanel form={form} newTitle="New datasource config" editTitle={(config) => `Edit ${config.name}`}>
+        {(config, close) => (
+          // Keyed, so that opening another config starts from its own values.
+          <ConfigForm key={config?.id ?? 'new'} existing={config} onDone={close} />
+        )}
+      </RecordFormPanel>
       <Text size="sm" c="dimmed">
         How to reach each datasource. Credentials are stored encrypted and never shown again.
       </Text>
@@ -55,79 +52,59 @@ export function ConfigsPage() {
         }
       >
         {(configs) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped aria-label="Datasource configs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Protocol</Table.Th>
-                  <Table.Th scope="col">Address</Table.Th>
-                  <Table.Th scope="col">Authentication</Table.Th>
-                  <Table.Th scope="col">Updated</Table.Th>
-                  {manage && <Table.Th scope="col">Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {configs.map((node) => {
-                  const test = tests[node.id];
-                  return (
-                    <Table.Tr key={node.id}>
-                      <Table.Th scope="row">{node.name}</Table.Th>
-                      <Table.Td>
-                        {node.protocol}
-                        {node.tlsMode && <Text size="xs" c="dimmed">TLS {node.tlsMode}</Text>}
-                      </Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{node.baseUrl ?? '—'}</Table.Td>
-                      <Table.Td>
-                        {node.authType}{' '}
-                        {node.hasCredentials && (
-                          <Badge size="xs" variant="outline">
-                            credentials stored
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
-                      {manage && (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`Edit ${node.name}`}>
-                              Edit
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="light"
-                              loading={testing === node.id}
-                              aria-label={`Test connection of ${node.name}`}
-                              onClick={async () => {
-                                setTesting(node.id);
-                                const result = await actions.run(() => testConfig({ id: node.id }));
-                                setTesting(null);
-                                if (result) setTests((t) => ({ ...t, [node.id]: result.testDatasourceConfig }));
-                              }}
-                            >
-                              Test connection
-                            </Button>
-                            <ConfirmButton
-                              question={`Delete ${node.name}?`}
-                              aria-label={`Delete ${node.name}`}
-                              onConfirm={() => actions.remove(node, () => deleteConfig({ input: { id: node.id } }))}
-                            >
-                              Delete
-                            </ConfirmButton>
-                          </Group>
-                          {test && (
-                            <Text size="sm" c={test.ok ? 'green.8' : 'red.8'} role="status" mt={4}>
-                              {test.ok ? `Connected in ${formatMs(test.latencyMs)}.` : `Failed after ${formatMs(test.latencyMs)}: ${test.error ?? 'no reason given'}`}
-                            </Text>
-                          )}
-                        </Table.Td>
+          <RecordTable label="Datasource configs" columns={['Name', 'Protocol', 'Address', 'Authentication', 'Updated']} withActions={manage} minWidth={760}>
+            {configs.map((node) => {
+              const test = tests[node.id];
+              return (
+                <Table.Tr key={node.id}>
+                  <Table.Th scope="row">{node.name}</Table.Th>
+                  <Table.Td>
+                    {node.protocol}
+                    {node.tlsMode && <Text size="xs" c="dimmed">TLS {node.tlsMode}</Text>}
+                  </Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{node.baseUrl ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {node.authType}{' '}
+                    {node.hasCredentials && (
+                      <Badge size="xs" variant="outline">
+                        credentials stored
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <EditDeleteActions
+                        name={node.name}
+                        onEdit={() => form.openEdit(node)}
+                        onDelete={() => actions.remove(node, () => deleteConfig({ input: { id: node.id } }))}
+                      >
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={testing === node.id}
+                          aria-label={`Test connection of ${node.name}`}
+                          onClick={async () => {
+                            setTesting(node.id);
+                            const result = await actions.run(() => testConfig({ id: node.id }));
+                            setTesting(null);
+                            if (result) setTests((t) => ({ ...t, [node.id]: result.testDatasourceConfig }));
+                          }}
+                        >
+                          Test connection
+                        </Button>
+                      </EditDeleteActions>
+                      {test && (
+                        <Text size="sm" c={test.ok ? 'green.8' : 'red.8'} role="status" mt={4}>
+                          {test.ok ? `Connected in ${formatMs(test.latencyMs)}.` : `Failed after ${formatMs(test.latencyMs)}: ${test.error ?? 'no reason given'}`}
+                        </Text>
                       )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </RecordTable>
         )}
       </PagedList>
     </Stack>

@@ -2,10 +2,12 @@ import { Button, FileInput, Group, Select, Stack, Table, Text, TextInput, Textar
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { useAccess } from '../../access';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { FormPanel } from '../../components/FormPanel';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedList } from '../../components/PagedList';
+import { RecordFormPanel } from '../../components/RecordFormPanel';
+import { RecordTable } from '../../components/RecordTable';
+import { SubmitCancelButtons } from '../../components/SubmitCancelButtons';
 import { describeError } from '../../errors';
 import { formatTime } from '../../format';
 import { graphql } from '../../gql';
@@ -13,6 +15,7 @@ import type { DatasourceKind, DatasourcesQuery, DeleteDatasourceMutation, Protoc
 import { truncatedNote, useAllPages } from '../../hooks/useAllPages';
 import { useListActions } from '../../hooks/useListActions';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useRecordForm } from '../../hooks/useRecordForm';
 
 export const DatasourcesDocument = graphql(`
   query Datasources($first: Int, $after: String) {
@@ -214,14 +217,7 @@ function DatasourceForm({ existing, onDone }: { existing: DatasourceNode | null;
           />
         )}
         <ErrorAlert error={error} title="Could not save the datasource" />
-        <Group>
-          <Button type="submit" loading={creating.fetching || updating.fetching}>
-            {existing ? 'Save changes' : 'Create datasource'}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SubmitCancelButtons submitLabel={existing ? 'Save changes' : 'Create datasource'} saving={creating.fetching || updating.fetching} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -231,7 +227,7 @@ export function DatasourcesPage() {
   const { can } = useAccess();
   const manage = can('routing.manage');
   const list = usePagedList({ query: DatasourcesDocument, connection: (data) => data.datasources });
-  const [editing, setEditing] = useState<DatasourceNode | 'new' | null>(null);
+  const form = useRecordForm<DatasourceNode>(list.reload);
   const [, deleteDatasource] = useMutation(DeleteDatasourceDocument);
   const [, restoreDatasource] = useMutation(RestoreDatasourceDocument);
   const actions = useListActions<DeleteDatasourceMutation>({ onChanged: list.reload, restore: (id) => restoreDatasource({ input: { id } }) });
@@ -240,19 +236,14 @@ export function DatasourcesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Datasources</Title>
-        {manage && <Button onClick={() => setEditing('new')}>New datasource</Button>}
+        {manage && <Button onClick={form.openNew}>New datasource</Button>}
       </Group>
-      {editing !== null && (
-        <FormPanel title={editing === 'new' ? 'New datasource' : `Edit ${editing.name}`}>
-          <DatasourceForm
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-        </FormPanel>
-      )}
+      <RecordFormPanel form={form} newTitle="New datasource" editTitle={(datasource) => `Edit ${datasource.name}`}>
+        {(datasource, close) => (
+          // Keyed, so that opening another datasource starts from its own values.
+          <DatasourceForm key={datasource?.id ?? 'new'} existing={datasource} onDone={close} />
+        )}
+      </RecordFormPanel>
       <PagedList
         list={list}
         label="Datasources"
@@ -269,61 +260,41 @@ export function DatasourcesPage() {
         }
       >
         {(datasources) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped aria-label="Datasources">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Connection</Table.Th>
-                  <Table.Th scope="col">File</Table.Th>
-                  <Table.Th scope="col">Updated</Table.Th>
-                  {manage && <Table.Th scope="col">Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {datasources.map((node) => (
-                  <Table.Tr key={node.id}>
-                    <Table.Th scope="row">
-                      {node.name}
-                      {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
-                    </Table.Th>
-                    <Table.Td>{node.kind}</Table.Td>
-                    <Table.Td>{node.connectionKey}</Table.Td>
-                    <Table.Td>
-                      {node.file ? (
-                        <>
-                          {node.file.filename} · {node.file.rowCount} rows
-                          <Text size="xs" c="dimmed">Columns: {node.file.columns.join(', ')}</Text>
-                        </>
-                      ) : node.kind === 'FILE' ? (
-                        'No CSV uploaded yet'
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
-                    {manage && (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`Edit ${node.name}`}>
-                            Edit
-                          </Button>
-                          <ConfirmButton
-                            question={`Delete ${node.name} and the rules that query it?`}
-                            aria-label={`Delete ${node.name}`}
-                            onConfirm={() => actions.remove(node, () => deleteDatasource({ input: { id: node.id } }))}
-                          >
-                            Delete
-                          </ConfirmButton>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable label="Datasources" columns={['Name', 'Kind', 'Connection', 'File', 'Updated']} withActions={manage} minWidth={760}>
+            {datasources.map((node) => (
+              <Table.Tr key={node.id}>
+                <Table.Th scope="row">
+                  {node.name}
+                  {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
+                </Table.Th>
+                <Table.Td>{node.kind}</Table.Td>
+                <Table.Td>{node.connectionKey}</Table.Td>
+                <Table.Td>
+                  {node.file ? (
+                    <>
+                      {node.file.filename} · {node.file.rowCount} rows
+                      <Text size="xs" c="dimmed">Columns: {node.file.columns.join(', ')}</Text>
+                    </>
+                  ) : node.kind === 'FILE' ? (
+                    'No CSV uploaded yet'
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <EditDeleteActions
+                      name={node.name}
+                      onEdit={() => form.openEdit(node)}
+                      deleteQuestion={`Delete ${node.name} and the rules that query it?`}
+                      onDelete={() => actions.remove(node, () => deleteDatasource({ input: { id: node.id } }))}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </RecordTable>
         )}
       </PagedList>
     </Stack>

@@ -8,6 +8,8 @@ import { FormPanel } from '../../components/FormPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { cleanMatchers, MatchersEditor } from '../../components/MatchersEditor';
 import { PagedList } from '../../components/PagedList';
+import { RecordTable } from '../../components/RecordTable';
+import { SubmitCancelButtons } from '../../components/SubmitCancelButtons';
 import { describeError } from '../../errors';
 import { formatTime } from '../../format';
 import { graphql } from '../../gql';
@@ -107,14 +109,7 @@ function NewIntentForm({ onDone }: { onDone: (id?: string) => void }) {
         </Group>
         <MatchersEditor value={matchers} onChange={setMatchers} errors={fields} />
         <ErrorAlert error={error} title="Could not create the intent" />
-        <Group>
-          <Button type="submit" loading={state.fetching}>
-            Create intent
-          </Button>
-          <Button variant="default" onClick={() => onDone()}>
-            Cancel
-          </Button>
-        </Group>
+        <SubmitCancelButtons submitLabel="Create intent" saving={state.fetching} onCancel={() => onDone()} />
       </Stack>
     </form>
   );
@@ -193,60 +188,45 @@ export function IntentsPage() {
         }
       >
         {(intents) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Intents">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Priority</Table.Th>
-                  <Table.Th scope="col">State</Table.Th>
-                  <Table.Th scope="col">Matchers</Table.Th>
-                  <Table.Th scope="col">Rules</Table.Th>
-                  <Table.Th scope="col">Updated</Table.Th>
-                  {manage && <Table.Th scope="col">Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {intents.map((node) => (
-                  <Table.Tr key={node.id}>
-                    <Table.Th scope="row">
-                      <Anchor component={Link} to={`/routing/intents/${node.id}`}>
-                        {node.name}
-                      </Anchor>
-                      {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
-                    </Table.Th>
-                    <Table.Td>{node.priority}</Table.Td>
-                    <Table.Td>
-                      <Badge color={node.isActive ? 'green' : 'gray'} variant="light">
-                        {node.isActive ? 'active' : 'inactive'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {node.matchers.map((m, i) => (
-                        <Text key={i} size="xs">
-                          {m.field}
-                          {m.header ? `(${m.header})` : ''} {m.operator} “{m.value}”
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>{node.rules.length}</Table.Td>
-                    <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
-                    {manage && (
-                      <Table.Td>
-                        <ConfirmButton
-                          question={`Delete ${node.name} and its rules?`}
-                          aria-label={`Delete ${node.name}`}
-                          onConfirm={() => actions.remove(node, () => deleteIntent({ input: { id: node.id } }))}
-                        >
-                          Delete
-                        </ConfirmButton>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable label="Intents" columns={['Name', 'Priority', 'State', 'Matchers', 'Rules', 'Updated']} withActions={manage} minWidth={720}>
+            {intents.map((node) => (
+              <Table.Tr key={node.id}>
+                <Table.Th scope="row">
+                  <Anchor component={Link} to={`/routing/intents/${node.id}`}>
+                    {node.name}
+                  </Anchor>
+                  {node.description && <Text size="xs" c="dimmed" fw={400}>{node.description}</Text>}
+                </Table.Th>
+                <Table.Td>{node.priority}</Table.Td>
+                <Table.Td>
+                  <Badge color={node.isActive ? 'green' : 'gray'} variant="light">
+                    {node.isActive ? 'active' : 'inactive'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {node.matchers.map((m, i) => (
+                    <Text key={i} size="xs">
+                      {m.field}
+                      {m.header ? `(${m.header})` : ''} {m.operator} “{m.value}”
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td>{node.rules.length}</Table.Td>
+                <Table.Td>{formatTime(node.updatedAt)}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <ConfirmButton
+                      question={`Delete ${node.name} and its rules?`}
+                      aria-label={`Delete ${node.name}`}
+                      onConfirm={() => actions.remove(node, () => deleteIntent({ input: { id: node.id } }))}
+                    >
+                      Delete
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </RecordTable>
         )}
       </PagedList>
     </Stack>

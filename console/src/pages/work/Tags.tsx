@@ -2,12 +2,15 @@ import { Badge, Button, ColorInput, ColorSwatch, Group, Stack, Table, TextInput,
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { useAccess } from '../../access';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormPanel } from '../../components/FormPanel';
 import { PagedList } from '../../components/PagedList';
+import { RecordFormPanel } from '../../components/RecordFormPanel';
+import { RecordTable } from '../../components/RecordTable';
+import { SubmitCancelButtons } from '../../components/SubmitCancelButtons';
 import { useListActions } from '../../hooks/useListActions';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useRecordForm } from '../../hooks/useRecordForm';
 import { CreateTagDocument, DeleteTagDocument, type TagNode, TagsDocument, UpdateTagDocument } from './WorkOperations';
 
 const SWATCHES = ['#1c7ed6', '#2f9e44', '#e8590c', '#c92a2a', '#7048e8', '#0c8599', '#f08c00', '#495057'];
@@ -41,14 +44,7 @@ function TagForm({ existing, onDone }: { existing: TagNode | null; onDone: () =>
           error={colorValid ? undefined : 'Give a colour as #rrggbb, e.g. #1c7ed6.'}
           required
         />
-        <Group>
-          <Button type="submit" loading={createState.fetching || updateState.fetching}>
-            {existing ? 'Save tag' : 'Create tag'}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SubmitCancelButtons submitLabel={existing ? 'Save tag' : 'Create tag'} saving={createState.fetching || updateState.fetching} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -58,7 +54,7 @@ export function TagsPage() {
   const { can } = useAccess();
   const manage = can('tags.manage');
   const list = usePagedList({ query: TagsDocument, connection: (data) => data.tags });
-  const [editing, setEditing] = useState<TagNode | 'new' | null>(null);
+  const form = useRecordForm<TagNode>(list.reload);
   const [, deleteTag] = useMutation(DeleteTagDocument);
   // The API has no restoreTag: a deletion is final, so none is offered.
   const actions = useListActions({ onChanged: list.reload });
@@ -67,20 +63,11 @@ export function TagsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Tags</Title>
-        {manage && <Button onClick={() => setEditing('new')}>New tag</Button>}
+        {manage && <Button onClick={form.openNew}>New tag</Button>}
       </Group>
-      {editing !== null && (
-        <FormPanel title={editing === 'new' ? 'New tag' : `Edit ${editing.name}`}>
-          <TagForm
-            key={editing === 'new' ? 'new' : editing.id}
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-        </FormPanel>
-      )}
+      <RecordFormPanel form={form} newTitle="New tag" editTitle={(tag) => `Edit ${tag.name}`}>
+        {(tag, close) => <TagForm key={tag?.id ?? 'new'} existing={tag} onDone={close} />}
+      </RecordFormPanel>
       <PagedList
         list={list}
         label="Tags"
@@ -90,41 +77,30 @@ export function TagsPage() {
         empty={manage ? 'No tags yet. Create one with New tag, then put it on items.' : 'No tags yet. Ask a member to create some.'}
       >
         {(tags) => (
-          <Table striped aria-label="Tags">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Tag</Table.Th>
-                <Table.Th scope="col">Colour</Table.Th>
-                {manage && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tags.map((tag) => (
-                <Table.Tr key={tag.id}>
-                  <Table.Th scope="row">
-                    <Badge variant="default" leftSection={<ColorSwatch color={tag.color} size={10} withShadow={false} />}>
-                      {tag.name}
-                    </Badge>
-                  </Table.Th>
+          <RecordTable label="Tags" columns={['Tag', 'Colour']} withActions={manage}>
+            {tags.map((tag) => (
+              <Table.Tr key={tag.id}>
+                <Table.Th scope="row">
+                  <Badge variant="default" leftSection={<ColorSwatch color={tag.color} size={10} withShadow={false} />}>
+                    {tag.name}
+                  </Badge>
+                </Table.Th>
+                <Table.Td>
+                  <code>{tag.color}</code>
+                </Table.Td>
+                {manage && (
                   <Table.Td>
-                    <code>{tag.color}</code>
+                    <EditDeleteActions
+                      name={tag.name}
+                      editText="Rename or recolour"
+                      onEdit={() => form.openEdit(tag)}
+                      onDelete={() => actions.remove(tag, () => deleteTag({ input: { id: tag.id } }))}
+                    />
                   </Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(tag)} aria-label={`Edit ${tag.name}`}>
-                          Rename or recolour
-                        </Button>
-                        <ConfirmButton question={`Delete ${tag.name}?`} aria-label={`Delete ${tag.name}`} onConfirm={() => actions.remove(tag, () => deleteTag({ input: { id: tag.id } }))}>
-                          Delete
-                        </ConfirmButton>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                )}
+              </Table.Tr>
+            ))}
+          </RecordTable>
         )}
       </PagedList>
     </Stack>

@@ -2,12 +2,15 @@ import { Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title }
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { useAccess } from '../../access';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormPanel } from '../../components/FormPanel';
 import { PagedList } from '../../components/PagedList';
+import { RecordFormPanel } from '../../components/RecordFormPanel';
+import { RecordTable } from '../../components/RecordTable';
+import { SubmitCancelButtons } from '../../components/SubmitCancelButtons';
 import { useListActions } from '../../hooks/useListActions';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useRecordForm } from '../../hooks/useRecordForm';
 import { useWorkLookups } from './useWorkLookups';
 import {
   AddTeamMemberDocument,
@@ -38,14 +41,7 @@ function TeamForm({ existing, onDone }: { existing: TeamNode | null; onDone: () 
         <ErrorAlert error={createState.error ?? updateState.error} title="Could not save the team" />
         <TextInput label="Name" required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Textarea label="Description" maxLength={2000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <Group>
-          <Button type="submit" loading={createState.fetching || updateState.fetching}>
-            {existing ? 'Save team' : 'Create team'}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SubmitCancelButtons submitLabel={existing ? 'Save team' : 'Create team'} saving={createState.fetching || updateState.fetching} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -73,7 +69,7 @@ export function TeamsPage() {
   const manage = can('teams.manage');
   const lookups = useWorkLookups();
   const list = usePagedList({ query: TeamsDocument, connection: (data) => data.teams });
-  const [editing, setEditing] = useState<TeamNode | 'new' | null>(null);
+  const form = useRecordForm<TeamNode>(list.reload);
   const [, deleteTeam] = useMutation(DeleteTeamDocument);
   const [, restoreTeam] = useMutation(RestoreTeamDocument);
   const [, addMember] = useMutation(AddTeamMemberDocument);
@@ -84,20 +80,11 @@ export function TeamsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Teams</Title>
-        {manage && <Button onClick={() => setEditing('new')}>New team</Button>}
+        {manage && <Button onClick={form.openNew}>New team</Button>}
       </Group>
-      {editing !== null && (
-        <FormPanel title={editing === 'new' ? 'New team' : `Rename ${editing.name}`}>
-          <TeamForm
-            key={editing === 'new' ? 'new' : editing.id}
-            existing={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-        </FormPanel>
-      )}
+      <RecordFormPanel form={form} newTitle="New team" editTitle={(team) => `Rename ${team.name}`}>
+        {(team, close) => <TeamForm key={team?.id ?? 'new'} existing={team} onDone={close} />}
+      </RecordFormPanel>
       <ErrorAlert error={lookups.error} title="Could not load the tenant's members" />
       {manage && lookups.notes.members && <Text size="sm">Add a member…: {lookups.notes.members}</Text>}
       <PagedList
@@ -109,64 +96,46 @@ export function TeamsPage() {
         empty={manage ? 'No teams yet. Create one with New team, then add members.' : 'No teams yet. Ask an administrator to create one.'}
       >
         {(teams) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Teams">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Description</Table.Th>
-                  <Table.Th scope="col">Members</Table.Th>
-                  {manage && <Table.Th scope="col">Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {teams.map((team) => (
-                  <Table.Tr key={team.id}>
-                    <Table.Th scope="row">{team.name}</Table.Th>
-                    <Table.Td>{team.description || '—'}</Table.Td>
-                    <Table.Td>
-                      {team.members.length === 0 && <Text size="sm">No members yet.</Text>}
-                      <Stack gap={4}>
-                        {team.members.map((member) => (
-                          <Group key={member.id} gap={4} wrap="nowrap">
-                            <Text size="sm">{member.name}</Text>
-                            {manage && (
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                color="red"
-                                aria-label={`Remove ${member.name} from ${team.name}`}
-                                onClick={() => actions.change(() => removeMember({ input: { teamId: team.id, userId: member.id } }))}
-                              >
-                                Remove
-                              </Button>
-                            )}
-                          </Group>
-                        ))}
-                        {manage && <AddMember team={team} options={lookups.memberOptions} onAdd={(userId) => actions.change(() => addMember({ input: { teamId: team.id, userId } }))} />}
-                      </Stack>
-                    </Table.Td>
-                    {manage && (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing(team)} aria-label={`Rename ${team.name}`}>
-                            Rename
-                          </Button>
-                          <ConfirmButton
-                            question={`Delete ${team.name}?`}
-                            aria-label={`Delete ${team.name}`}
-                            onConfirm={() => actions.remove(team, () => deleteTeam({ input: { id: team.id } }))}
+          <RecordTable label="Teams" columns={['Name', 'Description', 'Members']} withActions={manage} minWidth={720}>
+            {teams.map((team) => (
+              <Table.Tr key={team.id}>
+                <Table.Th scope="row">{team.name}</Table.Th>
+                <Table.Td>{team.description || '—'}</Table.Td>
+                <Table.Td>
+                  {team.members.length === 0 && <Text size="sm">No members yet.</Text>}
+                  <Stack gap={4}>
+                    {team.members.map((member) => (
+                      <Group key={member.id} gap={4} wrap="nowrap">
+                        <Text size="sm">{member.name}</Text>
+                        {manage && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Remove ${member.name} from ${team.name}`}
+                            onClick={() => actions.change(() => removeMember({ input: { teamId: team.id, userId: member.id } }))}
                           >
-                            Delete
-                          </ConfirmButton>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                            Remove
+                          </Button>
+                        )}
+                      </Group>
+                    ))}
+                    {manage && <AddMember team={team} options={lookups.memberOptions} onAdd={(userId) => actions.change(() => addMember({ input: { teamId: team.id, userId } }))} />}
+                  </Stack>
+                </Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <EditDeleteActions
+                      name={team.name}
+                      editVerb="Rename"
+                      onEdit={() => form.openEdit(team)}
+                      onDelete={() => actions.remove(team, () => deleteTeam({ input: { id: team.id } }))}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </RecordTable>
         )}
       </PagedList>
     </Stack>

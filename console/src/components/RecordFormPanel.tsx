@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { RecordForm } from '../hooks/useRecordForm';
+import { FormPanel } from './FormPanel';
+
+interface RecordFormPanelProps<Node> {
+  form: RecordForm<Node>;
+  /** The title while creating, e.g. "New team". */
+  newTitle: string;
+  /** The title while editing, e.g. "Rename Platform". */
+  editTitle: (record: Node) => string;
+  /** The form for the record, or for a new one (`null`), which calls `close`
+   * when it is saved or cancelled. A form whose fields start from the record
+   * should be keyed by it, so that opening another record starts afresh. */
+  children: (record: Node | null, close: () => void) => ReactNode;
+}
+
+/** A list page's create-or-edit form, in a panel while it is open. */
+export function RecordFormPanel<Node extends object>({ form, newTitle, editTitle, children }: RecordFormPanelProps<Node>) {
+  if (form.target === null) return null;
+  const record = form.target === 'new' ? null : form.target;
+  return <FormPanel title={record === null ? newTitle : editTitle(record)}>{children(record, form.close)}</FormPanel>;
+}
