@@ -8,6 +8,19 @@ use trellis_migration::{Migrator, MigratorTrait};
 use crate::routing::support::*;
 use crate::support::*;
 
+/// How many migrations are undone to undo the soft delete one.
+fn since_soft_delete() -> u32 {
+    let names: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|migration| migration.name().to_owned())
+        .collect();
+    let at = names
+        .iter()
+        .position(|name| name == "m20261201_000008_soft_delete")
+        .expect("the soft delete migration is one of the migrator's");
+    u32::try_from(names.len() - at).expect("a few migrations")
+}
+
 contract!(reapplying_soft_delete_keeps_rows_keys_and_live_names);
 async fn reapplying_soft_delete_keeps_rows_keys_and_live_names(env: Env) {
     let org = org(&env, "acme").await;
@@ -24,9 +37,12 @@ async fn reapplying_soft_delete_keeps_rows_keys_and_live_names(env: Env) {
         .await
         .unwrap();
 
-    // Reverted (deleted rows go) and applied again over the live ones.
+    // Reverted, with every migration after it (deleted rows go), and
+    // applied again over the live ones.
     let db = env.db.owner();
-    Migrator::down(db, Some(1)).await.unwrap();
+    Migrator::down(db, Some(since_soft_delete())).await.unwrap();
+    let pending = Migrator::get_pending_migrations(db).await.unwrap();
+    assert_eq!(pending[0].name(), "m20261201_000008_soft_delete");
     Migrator::up(db, None).await.unwrap();
 
     let names: Vec<_> = routing
