@@ -8,7 +8,7 @@
 //! by id (their own partial index), joined in one statement.
 
 use sea_orm::sea_query::{
-    Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
+    Alias, Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect,
@@ -35,8 +35,7 @@ pub(super) async fn list<C: ConnectionTrait>(
 ) -> DomainResult<Page<ListedItem>> {
     let backend = db.get_database_backend();
     let along = item_relations::read_along(backend, with);
-    let mut query = filtered(backend, tenant, filter);
-    item_relations::select_keys(QueryTrait::query(&mut query), along);
+    let query = filtered(backend, tenant, filter);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
@@ -67,11 +66,7 @@ pub(super) async fn list<C: ConnectionTrait>(
             for key in &keys {
                 query = query.order_by(*key, order.clone());
             }
-            let on_page = keys
-                .iter()
-                .map(|key| (item_relations::on_page(*key), order.clone()))
-                .collect();
-            item_relations::along_with(query.limit(limit).into_query(), on_page, along)
+            along_with(query.limit(limit).into_query(), &keys, &order, along)
         }
     };
     let rows = db
@@ -84,6 +79,29 @@ pub(super) async fn list<C: ConnectionTrait>(
         after: None,
     };
     Ok(Page::from_overfetch(items, &request))
+}
+
+/// `rows` of a page in the order of `keys`, with the relations `with`
+/// names beside each; with none, `rows` as they are.
+fn along_with(
+    rows: SelectStatement,
+    keys: &[I],
+    order: &Order,
+    with: ItemRelations,
+) -> SelectStatement {
+    if with == ItemRelations::default() {
+        return rows;
+    }
+    let page = Alias::new(item_relations::PAGE);
+    let mut select = Query::select()
+        .column((page.clone(), Asterisk))
+        .from_subquery(rows, page.clone())
+        .to_owned();
+    item_relations::select(&mut select, with);
+    for key in keys {
+        select.order_by((page.clone(), *key), order.clone());
+    }
+    select
 }
 
 fn another_order() -> DomainError {
@@ -147,12 +165,7 @@ fn by_due_date(
     }
     let undated = undated.order_by(I::Id, order.clone()).limit(limit);
     if matches!(cursor, Some(c) if c.key == SortKey::DueDate(None)) {
-        let on_page = vec![(item_relations::on_page(I::Id), order)];
-        return Ok(item_relations::along_with(
-            undated.into_query(),
-            on_page,
-            along,
-        ));
+        return Ok(along_with(undated.into_query(), &[I::Id], &order, along));
     }
     let mut dated = query.filter(I::DueDate.is_not_null());
     if let Some(condition) = dated_after {
@@ -173,20 +186,17 @@ fn by_due_date(
     let both = range(dated, "dated")
         .union(UnionType::All, range(undated, "undated"))
         .to_owned();
-    let rows: SelectStatement = Query::select()
+    let mut page: SelectStatement = Query::select()
         .column(Asterisk)
-        .from_subquery(both, "due")
+        .from_subquery(both, item_relations::PAGE)
         .order_by_expr(Expr::col(I::DueDate).is_null(), Order::Asc)
         .order_by(I::DueDate, order.clone())
-        .order_by(I::Id, order.clone())
+        .order_by(I::Id, order)
         .limit(limit)
         .to_owned();
-    let on_page = vec![
-        (item_relations::on_page(I::DueDate).is_null(), Order::Asc),
-        (item_relations::on_page(I::DueDate), order.clone()),
-        (item_relations::on_page(I::Id), order),
-    ];
-    Ok(item_relations::along_with(rows, on_page, along))
+    // Over the two ranges' rows, at most two pages of them.
+    item_relations::select(&mut page, along);
+    Ok(page)
 }
 
 /// The tenant's live items that pass every filter set, the search's
