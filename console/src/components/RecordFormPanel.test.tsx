@@ -48,7 +48,7 @@ function TeamsPage({ onClose }: { onClose: () => void }) {
         </button>
       ))}
       <RecordFormPanel form={form} newTitle="New team" editTitle={(team) => `Rename ${team.name}`}>
-        {(team, close) => <TeamForm key={team?.id ?? 'new'} existing={team} onDone={close} />}
+        {(team, close) => <TeamForm existing={team} onDone={close} />}
       </RecordFormPanel>
     </MantineProvider>
   );

@@ -12,7 +12,7 @@ export interface RecordForm<Node> {
 
 /** The open-or-closed state of a list page's form; `onClose` runs each
  * time it closes, e.g. to reload the list a save changed. */
-export function useRecordForm<Node extends object>(onClose: () => void): RecordForm<Node> {
+export function useRecordForm<Node extends { id: string }>(onClose: () => void): RecordForm<Node> {
   const [target, setTarget] = useState<Node | 'new' | null>(null);
   return {
     target,

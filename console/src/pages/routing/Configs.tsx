@@ -32,10 +32,7 @@ export function ConfigsPage() {
         {manage && <Button onClick={form.openNew}>New config</Button>}
       </Group>
       <RecordFormPanel form={form} newTitle="New datasource config" editTitle={(config) => `Edit ${config.name}`}>
-        {(config, close) => (
-          // Keyed, so that opening another config starts from its own values.
-          <ConfigForm key={config?.id ?? 'new'} existing={config} onDone={close} />
-        )}
+        {(config, close) => <ConfigForm existing={config} onDone={close} />}
       </RecordFormPanel>
       <Text size="sm" c="dimmed">
         How to reach each datasource. Credentials are stored encrypted and never shown again.

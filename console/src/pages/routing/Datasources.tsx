@@ -239,10 +239,7 @@ export function DatasourcesPage() {
         {manage && <Button onClick={form.openNew}>New datasource</Button>}
       </Group>
       <RecordFormPanel form={form} newTitle="New datasource" editTitle={(datasource) => `Edit ${datasource.name}`}>
-        {(datasource, close) => (
-          // Keyed, so that opening another datasource starts from its own values.
-          <DatasourceForm key={datasource?.id ?? 'new'} existing={datasource} onDone={close} />
-        )}
+        {(datasource, close) => <DatasourceForm existing={datasource} onDone={close} />}
       </RecordFormPanel>
       <PagedList
         list={list}

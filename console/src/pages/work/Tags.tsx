@@ -66,7 +66,7 @@ export function TagsPage() {
         {manage && <Button onClick={form.openNew}>New tag</Button>}
       </Group>
       <RecordFormPanel form={form} newTitle="New tag" editTitle={(tag) => `Edit ${tag.name}`}>
-        {(tag, close) => <TagForm key={tag?.id ?? 'new'} existing={tag} onDone={close} />}
+        {(tag, close) => <TagForm existing={tag} onDone={close} />}
       </RecordFormPanel>
       <PagedList
         list={list}

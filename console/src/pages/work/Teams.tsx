@@ -83,7 +83,7 @@ export function TeamsPage() {
         {manage && <Button onClick={form.openNew}>New team</Button>}
       </Group>
       <RecordFormPanel form={form} newTitle="New team" editTitle={(team) => `Rename ${team.name}`}>
-        {(team, close) => <TeamForm key={team?.id ?? 'new'} existing={team} onDone={close} />}
+        {(team, close) => <TeamForm existing={team} onDone={close} />}
       </RecordFormPanel>
       <ErrorAlert error={lookups.error} title="Could not load the tenant's members" />
       {manage && lookups.notes.members && <Text size="sm">Add a member…: {lookups.notes.members}</Text>}
