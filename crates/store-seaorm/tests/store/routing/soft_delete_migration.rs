@@ -8,17 +8,16 @@ use trellis_migration::{Migrator, MigratorTrait};
 use crate::routing::support::*;
 use crate::support::*;
 
+const SOFT_DELETE: &str = "m20261201_000008_soft_delete";
+
 /// How many migrations are undone to undo the soft delete one.
 fn since_soft_delete() -> u32 {
-    let names: Vec<String> = Migrator::migrations()
+    let migrations = Migrator::migrations();
+    let at = migrations
         .iter()
-        .map(|migration| migration.name().to_owned())
-        .collect();
-    let at = names
-        .iter()
-        .position(|name| name == "m20261201_000008_soft_delete")
+        .position(|migration| migration.name() == SOFT_DELETE)
         .expect("the soft delete migration is one of the migrator's");
-    u32::try_from(names.len() - at).expect("a few migrations")
+    u32::try_from(migrations.len() - at).expect("a few migrations")
 }
 
 contract!(reapplying_soft_delete_keeps_rows_keys_and_live_names);
@@ -42,7 +41,7 @@ async fn reapplying_soft_delete_keeps_rows_keys_and_live_names(env: Env) {
     let db = env.db.owner();
     Migrator::down(db, Some(since_soft_delete())).await.unwrap();
     let pending = Migrator::get_pending_migrations(db).await.unwrap();
-    assert_eq!(pending[0].name(), "m20261201_000008_soft_delete");
+    assert_eq!(pending[0].name(), SOFT_DELETE);
     Migrator::up(db, None).await.unwrap();
 
     let names: Vec<_> = routing
