@@ -53,8 +53,12 @@ pub struct SeaOrmStore {
 /// primary key, and an unfiltered page of a list, which reads its order's
 /// index from the cursor for the row limit, however much the tenant
 /// holds. Planning such a statement costs as much as running it, so they
-/// are planned once per connection instead of on every request. Opened
-/// on first use, as many at most as the pool, with its settings.
+/// are planned once per connection instead of on every request. JIT
+/// compilation is off on them: a generic plan's row estimates are the
+/// average tenant's, which for a page with per-row relations can pass
+/// `jit_above_cost`, and compiling then costs some 50 ms for a statement
+/// that runs in one. Opened on first use, as many at most as the pool,
+/// with its settings.
 fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     if db.get_database_backend() != DbBackend::Postgres {
         return None;
@@ -62,7 +66,7 @@ fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     let pool = db.get_postgres_connection_pool();
     let options = (*pool.connect_options())
         .clone()
-        .options([("plan_cache_mode", "force_generic_plan")]);
+        .options([("plan_cache_mode", "force_generic_plan"), ("jit", "off")]);
     Some(
         PgPoolOptions::new()
             .max_connections(pool.options().get_max_connections())
@@ -101,5 +105,38 @@ impl std::fmt::Debug for SeaOrmStore {
         f.debug_struct("SeaOrmStore")
             .field("backend", &self.db.get_database_backend())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TEST_DATABASE_URL, fresh_postgres};
+
+    /// The settled connections keep what makes them worth having: a plan
+    /// made once, and no JIT compilation, which a generic plan's average
+    /// estimates can trigger on a page that runs in a millisecond.
+    #[tokio::test]
+    async fn settled_connections_plan_once_and_never_compile() {
+        let Some(admin) = std::env::var(TEST_DATABASE_URL)
+            .ok()
+            .filter(|url| url.starts_with("postgres"))
+        else {
+            return;
+        };
+        let database = fresh_postgres(&admin).await.unwrap();
+        let store = database.store();
+        let settled = store
+            .settled
+            .as_ref()
+            .expect("PostgreSQL has settled connections");
+        let settings: (String, String) =
+            sqlx::query_as("SELECT current_setting('plan_cache_mode'), current_setting('jit')")
+                .fetch_one(settled)
+                .await
+                .unwrap();
+        assert_eq!(
+            settings,
+            ("force_generic_plan".to_owned(), "off".to_owned())
+        );
     }
 }

@@ -8,7 +8,7 @@
 //! by id (their own partial index), joined in one statement.
 
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
+    Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect,
@@ -35,7 +35,8 @@ pub(super) async fn list<C: ConnectionTrait>(
 ) -> DomainResult<Page<ListedItem>> {
     let backend = db.get_database_backend();
     let along = item_relations::read_along(backend, with);
-    let query = filtered(backend, tenant, filter);
+    let mut query = filtered(backend, tenant, filter);
+    item_relations::select_keys(QueryTrait::query(&mut query), along);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
         SortDirection::Desc => Order::Desc,
@@ -66,7 +67,11 @@ pub(super) async fn list<C: ConnectionTrait>(
             for key in &keys {
                 query = query.order_by(*key, order.clone());
             }
-            along_with(query.limit(limit).into_query(), &keys, &order, along)
+            let on_page = keys
+                .iter()
+                .map(|key| (item_relations::on_page(*key), order.clone()))
+                .collect();
+            item_relations::along_with(query.limit(limit).into_query(), on_page, along)
         }
     };
     let rows = db
@@ -79,29 +84,6 @@ pub(super) async fn list<C: ConnectionTrait>(
         after: None,
     };
     Ok(Page::from_overfetch(items, &request))
-}
-
-/// `rows` of a page in the order of `keys`, with the relations `with`
-/// names beside each; with none, `rows` as they are.
-fn along_with(
-    rows: SelectStatement,
-    keys: &[I],
-    order: &Order,
-    with: ItemRelations,
-) -> SelectStatement {
-    if with == ItemRelations::default() {
-        return rows;
-    }
-    let page = Alias::new(item_relations::PAGE);
-    let mut select = Query::select()
-        .column((page.clone(), Asterisk))
-        .from_subquery(rows, page.clone())
-        .to_owned();
-    item_relations::select(&mut select, with);
-    for key in keys {
-        select.order_by((page.clone(), *key), order.clone());
-    }
-    select
 }
 
 fn another_order() -> DomainError {
@@ -165,7 +147,12 @@ fn by_due_date(
     }
     let undated = undated.order_by(I::Id, order.clone()).limit(limit);
     if matches!(cursor, Some(c) if c.key == SortKey::DueDate(None)) {
-        return Ok(along_with(undated.into_query(), &[I::Id], &order, along));
+        let on_page = vec![(item_relations::on_page(I::Id), order)];
+        return Ok(item_relations::along_with(
+            undated.into_query(),
+            on_page,
+            along,
+        ));
     }
     let mut dated = query.filter(I::DueDate.is_not_null());
     if let Some(condition) = dated_after {
@@ -186,17 +173,20 @@ fn by_due_date(
     let both = range(dated, "dated")
         .union(UnionType::All, range(undated, "undated"))
         .to_owned();
-    let mut page: SelectStatement = Query::select()
+    let rows: SelectStatement = Query::select()
         .column(Asterisk)
-        .from_subquery(both, item_relations::PAGE)
+        .from_subquery(both, "due")
         .order_by_expr(Expr::col(I::DueDate).is_null(), Order::Asc)
         .order_by(I::DueDate, order.clone())
-        .order_by(I::Id, order)
+        .order_by(I::Id, order.clone())
         .limit(limit)
         .to_owned();
-    // Over the two ranges' rows, at most two pages of them.
-    item_relations::select(&mut page, along);
-    Ok(page)
+    let on_page = vec![
+        (item_relations::on_page(I::DueDate).is_null(), Order::Asc),
+        (item_relations::on_page(I::DueDate), order.clone()),
+        (item_relations::on_page(I::Id), order),
+    ];
+    Ok(item_relations::along_with(rows, on_page, along))
 }
 
 /// The tenant's live items that pass every filter set, the search's

@@ -4,6 +4,7 @@
 //! ranges; SQLite leaves them to those lookups.
 
 use sea_orm::DbBackend;
+use trellis_migration::{Migrator, MigratorTrait};
 use trellis_work::order::{ItemCursor, ItemOrder, ItemSort, SortDirection};
 use trellis_work::ports::{ItemRelations, ListedItem};
 use trellis_work::{ItemFilter, ItemPageRequest, WorkPorts};
@@ -90,24 +91,7 @@ async fn a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order(env: En
             );
             continue;
         }
-        let ids: Vec<_> = items.iter().map(|item| item.id).collect();
-        let tags = work.items.tags(acme.id(), &ids).await.expect("tags");
-        let creators: Vec<_> = items.iter().map(|item| item.created_by).collect();
-        let people = work
-            .members
-            .people(acme.id(), &creators)
-            .await
-            .expect("people");
-        for listed in &listed {
-            let own: Vec<_> = tags
-                .iter()
-                .filter(|(item, _)| *item == listed.item.id)
-                .map(|(_, tag)| tag.clone())
-                .collect();
-            assert_eq!(listed.tags.as_ref(), Some(&own), "{sort:?}");
-            let creator = people.iter().find(|p| p.id == listed.item.created_by);
-            assert_eq!(listed.creator.as_ref(), Some(&creator.cloned()), "{sort:?}");
-        }
+        assert_as_lookups(&work, &acme, &listed).await;
         // The lookups' order is by name, ignoring case; the deleted tag is gone.
         let first_tagged = listed
             .iter()
@@ -118,4 +102,116 @@ async fn a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order(env: En
             .unwrap_or_default();
         assert_eq!(names, ["Alpha", "beta"]);
     }
+}
+
+/// Each of `listed` has the tags and creator the batched lookups give.
+async fn assert_as_lookups(work: &WorkPorts, org: &Org, listed: &[ListedItem]) {
+    let ids: Vec<_> = listed.iter().map(|l| l.item.id).collect();
+    let tags = work.items.tags(org.id(), &ids).await.expect("tags");
+    let creators: Vec<_> = listed.iter().map(|l| l.item.created_by).collect();
+    let people = work
+        .members
+        .people(org.id(), &creators)
+        .await
+        .expect("people");
+    for listed in listed {
+        let own: Vec<_> = tags
+            .iter()
+            .filter(|(item, _)| *item == listed.item.id)
+            .map(|(_, tag)| tag.clone())
+            .collect();
+        assert_eq!(listed.tags.as_ref(), Some(&own), "{}", listed.item.title);
+        let creator = people.iter().find(|p| p.id == listed.item.created_by);
+        assert_eq!(
+            listed.creator.as_ref(),
+            Some(&creator.cloned()),
+            "{}",
+            listed.item.title
+        );
+    }
+}
+
+/// The tag names of each of `listed`, by title.
+fn names(listed: &[ListedItem]) -> Vec<(String, Vec<String>)> {
+    let mut names: Vec<_> = listed
+        .iter()
+        .map(|l| {
+            let tags = l.tags.iter().flatten().map(|t| t.name.clone()).collect();
+            (l.item.title.clone(), tags)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+contract!(a_page_reads_the_tags_as_every_change_of_them_left_them);
+async fn a_page_reads_the_tags_as_every_change_of_them_left_them(env: Env) {
+    let backend = env.db.owner().get_database_backend();
+    let work = ports(&env);
+    let acme = org(&env, "acme").await;
+    let red = add_tag(&work, &acme, "red").await;
+    let green = add_tag(&work, &acme, "green").await;
+    let blue = add_tag(&work, &acme, "blue").await;
+    try_create(
+        &work,
+        &acme,
+        item(&acme, "both"),
+        Vec::new(),
+        vec![red.id, green.id],
+    )
+    .await
+    .expect("item created");
+    let swapped = try_create(
+        &work,
+        &acme,
+        item(&acme, "swapped"),
+        Vec::new(),
+        vec![red.id],
+    )
+    .await
+    .expect("item created");
+    let cleared = try_create(
+        &work,
+        &acme,
+        item(&acme, "cleared"),
+        Vec::new(),
+        vec![blue.id],
+    )
+    .await
+    .expect("item created");
+    let mut after = swapped.clone();
+    after.tag_ids = vec![blue.id, green.id];
+    update(&work, &acme, &swapped, after).await;
+    let mut after = cleared.clone();
+    after.tag_ids = Vec::new();
+    update(&work, &acme, &cleared, after).await;
+    // A deleted tag leaves every page.
+    let deleting = audit(acme.id(), None, "tag.deleted");
+    work.tags
+        .delete(acme.id(), green.id, &deleting)
+        .await
+        .expect("tag deleted");
+    let listed = walk(&work, &acme, ItemSort::CreatedAt, BOTH).await;
+    if backend != DbBackend::Postgres {
+        assert!(listed.iter().all(|l| l.tags.is_none()));
+        return;
+    }
+    assert_as_lookups(&work, &acme, &listed).await;
+    let expected = vec![
+        ("both".to_owned(), vec!["red".to_owned()]),
+        ("cleared".to_owned(), Vec::new()),
+        ("swapped".to_owned(), vec!["blue".to_owned()]),
+    ];
+    assert_eq!(names(&listed), expected);
+
+    // Items written before each item carried its tags' ids get them when
+    // the schema adds them.
+    let db = env.db.owner();
+    Migrator::down(db, Some(1))
+        .await
+        .expect("migration reverted");
+    Migrator::up(db, None).await.expect("migration applied");
+    let listed = walk(&work, &acme, ItemSort::CreatedAt, BOTH).await;
+    assert_eq!(names(&listed), expected);
+    assert_as_lookups(&work, &acme, &listed).await;
 }
