@@ -110,20 +110,19 @@ impl std::fmt::Debug for SeaOrmStore {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{TEST_DATABASE_URL, fresh_postgres};
+    use sea_orm::DbBackend;
+
+    use crate::testing::fresh_database;
 
     /// The settled connections keep what makes them worth having: a plan
     /// made once, and no JIT compilation, which a generic plan's average
     /// estimates can trigger on a page that runs in a millisecond.
     #[tokio::test]
     async fn settled_connections_plan_once_and_never_compile() {
-        let Some(admin) = std::env::var(TEST_DATABASE_URL)
-            .ok()
-            .filter(|url| url.starts_with("postgres"))
-        else {
+        let database = fresh_database().await.unwrap();
+        if database.backend() != DbBackend::Postgres {
             return;
-        };
-        let database = fresh_postgres(&admin).await.unwrap();
+        }
         let store = database.store();
         let settled = store
             .settled

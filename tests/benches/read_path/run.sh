@@ -14,8 +14,8 @@
 #     on that database only, served by a second, short-lived server process);
 #     pgbench tps is replayed requests/s. By default each distinct statement
 #     is prepared once per pgbench client and executed with the logged
-#     values, and planned as the server's connections plan it (see
-#     REPLAY_SETTINGS), as the server does (BENCH_REPLAY=literal inlines the values
+#     values under the settings of the server's connections that ran it
+#     (REPLAY_SETTINGS), as the server does (BENCH_REPLAY=literal inlines the values
 #     instead, so PostgreSQL parses and plans every statement every time).
 #     pgbench connects as the server does, so the policies hold it too.
 # The server connects as a role that owns no table and is not a superuser
