@@ -19,6 +19,11 @@ pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 /// for; a wait there is load, not an outage.
 const IN_MEMORY_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// A pooled connection idle this long is pinged before it is handed out,
+/// as the server or a proxy may have dropped it meanwhile. A ping on every
+/// checkout would double the round trips of every query.
+pub(crate) const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
+
 /// How the pool behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PoolSettings {
@@ -60,10 +65,7 @@ pub fn pool_options(database_url: &str, settings: PoolSettings) -> ConnectOption
     options
         .sqlx_logging(false)
         .acquire_timeout(settings.acquire_timeout)
-        // A ping on every checkout would double the round trips of every
-        // query; only connections idle long enough to have been dropped by
-        // the server or a proxy are checked.
-        .test_before_acquire_if_idle_for(Duration::from_secs(30));
+        .test_before_acquire_if_idle_for(PING_IF_IDLE_FOR);
     if database_url.starts_with("sqlite:") {
         let in_memory = is_in_memory(database_url);
         if in_memory {

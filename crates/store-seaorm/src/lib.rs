@@ -24,8 +24,8 @@ pub mod work;
 mod write;
 
 use sea_orm::{DatabaseConnection, DbBackend};
-use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
+use sqlx::{Connection, PgPool};
 
 pub use connect::{
     DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
@@ -58,7 +58,9 @@ pub struct SeaOrmStore {
 /// average tenant's, which for a page with per-row relations can pass
 /// `jit_above_cost`, and compiling then costs some 50 ms for a statement
 /// that runs in one. Opened on first use, as many at most as the pool,
-/// with its settings.
+/// with its settings; like the pool's, a connection is pinged before use
+/// only after being idle a while, so a statement costs one round trip on
+/// checkout, not two.
 fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     if db.get_database_backend() != DbBackend::Postgres {
         return None;
@@ -72,6 +74,17 @@ fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
             .max_connections(pool.options().get_max_connections())
             .min_connections(0)
             .acquire_timeout(pool.options().get_acquire_timeout())
+            // sqlx pings on every checkout unless told otherwise; these
+            // are checked as the pool's are (`connect::PING_IF_IDLE_FOR`).
+            .test_before_acquire(false)
+            .before_acquire(|connection, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= connect::PING_IF_IDLE_FOR {
+                        connection.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_lazy_with(options),
     )
 }
@@ -115,8 +128,9 @@ mod tests {
     use crate::testing::fresh_database;
 
     /// The settled connections keep what makes them worth having: a plan
-    /// made once, and no JIT compilation, which a generic plan's average
-    /// estimates can trigger on a page that runs in a millisecond.
+    /// made once, no JIT compilation, which a generic plan's average
+    /// estimates can trigger on a page that runs in a millisecond, and no
+    /// ping before each statement.
     #[tokio::test]
     async fn settled_connections_plan_once_and_never_compile() {
         let database = fresh_database().await.unwrap();
@@ -136,6 +150,10 @@ mod tests {
         assert_eq!(
             settings,
             ("force_generic_plan".to_owned(), "off".to_owned())
+        );
+        assert!(
+            !settled.options().get_test_before_acquire(),
+            "a ping on every checkout doubles each statement's round trips"
         );
     }
 }

@@ -16,6 +16,7 @@ use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, Server
 use trellis_kernel::DomainError;
 
 use super::TrellisSchema;
+use super::documents::{CheckedDocument, DocumentCache};
 use super::error::map_domain_error;
 use super::nul;
 
@@ -51,7 +52,8 @@ pub async fn execute(schema: &TrellisSchema, mut request: Request) -> Response {
 
 /// Parses the request's document (kept in the request, so execution does
 /// not parse it again) and checks it against the schema's document limits.
-/// Returns how many credential-checking fields it holds.
+/// A document the schema's [`DocumentCache`] holds is neither parsed nor
+/// checked again. Returns how many credential-checking fields it holds.
 ///
 /// # Errors
 /// `GRAPHQL_PARSE_FAILED` for a document that is not GraphQL;
@@ -61,25 +63,47 @@ pub fn check_request(schema: &TrellisSchema, request: &mut Request) -> Result<us
     let max_aliases = schema
         .data::<DocumentLimits>()
         .map_or(usize::MAX, |limits| limits.max_aliases);
+    let cache = schema.data::<DocumentCache>();
+    let credentials = match cache.and_then(|cache| cache.get(&request.query)) {
+        Some(checked) => {
+            request.set_parsed_query(checked.document.clone());
+            checked.credential_fields
+        }
+        None => {
+            let document = request
+                .parsed_query()
+                .map_err(|error| with_code(error, GRAPHQL_PARSE_FAILED))?;
+            check_document(document, max_aliases)?;
+            let credential_fields = credential_fields(document);
+            if let Some(cache) = cache {
+                let document = document.clone();
+                cache.insert(
+                    &request.query,
+                    CheckedDocument {
+                        document,
+                        credential_fields,
+                    },
+                );
+            }
+            credential_fields
+        }
+    };
     // Taken out for the walk: the parsed document borrows the request.
     let variables = std::mem::take(&mut request.variables);
     let operation = request.operation_name.clone();
-    let checked = request
+    let nul = request
         .parsed_query()
-        .map_err(|error| with_code(error.clone(), GRAPHQL_PARSE_FAILED))
-        .and_then(|document| {
-            check_document(document, max_aliases)?;
-            let nul = nul::nul_fields(document, &variables, operation.as_deref());
-            if !nul.is_empty() {
-                let mapped = map_domain_error(&DomainError::Validation(nul), None);
-                let mut error = ServerError::new(mapped.message, None);
-                error.extensions = mapped.extensions;
-                return Err(error);
-            }
-            Ok(credential_fields(document))
-        });
+        .map(|document| nul::nul_fields(document, &variables, operation.as_deref()))
+        .map_err(|error| with_code(error, GRAPHQL_PARSE_FAILED));
     request.variables = variables;
-    checked
+    let nul = nul?;
+    if !nul.is_empty() {
+        let mapped = map_domain_error(&DomainError::Validation(nul), None);
+        let mut error = ServerError::new(mapped.message, None);
+        error.extensions = mapped.extensions;
+        return Err(error);
+    }
+    Ok(credentials)
 }
 
 /// Executes a request [`check_request`] passed, and gives each error raised
@@ -110,12 +134,12 @@ pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> Serv
     for (_, operation) in document.operations.iter() {
         aliases = aliases.saturating_add(counter.aliases(&operation.node.selection_set.node));
     }
-    let credentials = credential_fields(document);
     if aliases > max_aliases {
         return Err(too_complex(format!(
             "the document has {aliases} aliased fields; at most {max_aliases} are allowed"
         )));
     }
+    let credentials = credential_fields(document);
     if credentials > 1 {
         return Err(too_complex(format!(
             "the document checks credentials {credentials} times ({}); send one per request",

@@ -8,6 +8,7 @@
 
 pub mod connection;
 pub mod context;
+pub mod documents;
 pub mod error;
 pub mod limits;
 pub mod loaders;
@@ -96,6 +97,7 @@ pub fn build_schema(state: AppState, limits: &GraphqlLimits) -> TrellisSchema {
     .data(limits::DocumentLimits {
         max_aliases: limits.max_aliases,
     })
+    .data(documents::DocumentCache::default())
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity);
     if !limits.introspection {

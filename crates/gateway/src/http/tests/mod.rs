@@ -26,6 +26,7 @@ const SECRET_DETAIL: &str = "password authentication failed for user trellis at 
 pub(super) use trellis_tenancy::testing::MockPorts as Mocks;
 
 mod console;
+mod documents;
 mod headers;
 
 pub(super) struct Probe(Result<(), String>);
