@@ -34,6 +34,7 @@ mod work_attachments;
 mod work_bulk;
 mod work_comments;
 mod work_isolation;
+mod work_list;
 mod work_search;
 mod work_statements;
 mod work_support;

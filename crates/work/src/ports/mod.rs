@@ -348,11 +348,24 @@ pub struct Person {
     pub name: String,
 }
 
-/// The relations of listed items a page can read along with them.
+/// What a page of items reads besides their short fields: the relations
+/// it can read along with them, and their descriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ItemRelations {
     pub tags: bool,
     pub creators: bool,
+    /// Up to 50,000 characters an item, which a list seldom shows; when
+    /// false, every listed item's `description` is empty.
+    pub descriptions: bool,
+}
+
+impl ItemRelations {
+    /// Whole items and nothing more.
+    pub const ITEMS: Self = Self {
+        tags: false,
+        creators: false,
+        descriptions: true,
+    };
 }
 
 /// A listed item with the relations its list read along with it: `None`

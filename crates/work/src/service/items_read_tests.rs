@@ -190,7 +190,7 @@ async fn a_list_with_relations_is_checked_as_a_list_is_and_asks_the_store_for_th
     let viewer = ctx(BuiltinRole::Viewer);
     let with = ItemRelations {
         tags: true,
-        creators: false,
+        ..ItemRelations::ITEMS
     };
     let refused = ItemFilter {
         top_level_only: true,

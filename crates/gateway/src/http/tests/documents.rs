@@ -16,6 +16,11 @@ async fn a_document_sent_again_is_checked_against_its_new_variables() {
         .expect_find_by_email()
         .times(1)
         .returning(|_| Ok(None));
+    mocks
+        .hasher
+        .expect_verify()
+        .times(1)
+        .returning(|_, _| Ok(false));
     let app = app(mocks);
     let first = send(app.clone(), post_graphql(sign_in_operation(), None)).await;
     assert_eq!(

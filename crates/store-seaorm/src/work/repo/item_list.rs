@@ -11,7 +11,7 @@ use sea_orm::sea_query::{
     Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbBackend, Iterable, Order, QueryFilter, QueryOrder, QuerySelect,
     QueryTrait, Select, Value,
 };
 use trellis_kernel::{DomainError, DomainResult, Page, PageRequest, TenantId};
@@ -36,6 +36,9 @@ pub(super) async fn list<C: ConnectionTrait>(
     let backend = db.get_database_backend();
     let along = item_relations::read_along(backend, with);
     let mut query = filtered(backend, tenant, filter);
+    if !with.descriptions {
+        without_descriptions(QueryTrait::query(&mut query));
+    }
     item_relations::select_keys(QueryTrait::query(&mut query), along);
     let order = match page.order.direction {
         SortDirection::Asc => Order::Asc,
@@ -84,6 +87,19 @@ pub(super) async fn list<C: ConnectionTrait>(
         after: None,
     };
     Ok(Page::from_overfetch(items, &request))
+}
+
+/// The item's columns in the entity's order, with an empty description:
+/// a list seldom shows one, and each may hold 50,000 characters.
+fn without_descriptions(rows: &mut SelectStatement) {
+    rows.clear_selects();
+    for column in item::Column::iter() {
+        if matches!(column, I::Description) {
+            rows.expr_as(Expr::cust("CAST(NULL AS TEXT)"), column);
+        } else {
+            rows.column((item::Entity, column));
+        }
+    }
 }
 
 fn another_order() -> DomainError {

@@ -52,11 +52,15 @@ const CREATOR_DICTIONARY_SQL: &str = r#"(SELECT coalesce(json_agg(json_build_arr
   FROM users u WHERE u.id = ANY(ARRAY(SELECT DISTINCT p.created_by FROM "page" p)))"#;
 
 /// Those of `with` this backend reads along with the page: all of them
-/// on PostgreSQL, none on SQLite.
+/// on PostgreSQL, no relation on SQLite.
 pub(super) fn read_along(backend: DbBackend, with: ItemRelations) -> ItemRelations {
     match backend {
         DbBackend::Postgres => with,
-        _ => ItemRelations::default(),
+        _ => ItemRelations {
+            tags: false,
+            creators: false,
+            ..with
+        },
     }
 }
 
@@ -81,7 +85,7 @@ pub(super) fn along_with(
     order: Vec<(SimpleExpr, Order)>,
     with: ItemRelations,
 ) -> SelectStatement {
-    if with == ItemRelations::default() {
+    if !with.tags && !with.creators {
         return rows;
     }
     let page = Alias::new(PAGE);

@@ -211,7 +211,7 @@ impl ItemRepository for SeaOrmStore {
             tenant,
             filter,
             page,
-            ItemRelations::default(),
+            ItemRelations::ITEMS,
         )
         .await?;
         Ok(page.map(|listed| listed.item))

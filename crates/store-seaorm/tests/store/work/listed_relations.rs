@@ -15,6 +15,7 @@ use crate::support::*;
 const BOTH: ItemRelations = ItemRelations {
     tags: true,
     creators: true,
+    descriptions: true,
 };
 
 /// Every item of `sort`, two at a time, with `with`.
@@ -72,7 +73,7 @@ async fn a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order(env: En
         .expect("tag deleted");
 
     for sort in [ItemSort::CreatedAt, ItemSort::DueDate, ItemSort::Title] {
-        let alone = walk(&work, &acme, sort, ItemRelations::default()).await;
+        let alone = walk(&work, &acme, sort, ItemRelations::ITEMS).await;
         let listed = walk(&work, &acme, sort, BOTH).await;
         assert_eq!(listed.len(), 7, "{sort:?}");
         let items: Vec<_> = listed.iter().map(|l| l.item.clone()).collect();
@@ -214,4 +215,40 @@ async fn a_page_reads_the_tags_as_every_change_of_them_left_them(env: Env) {
     let listed = walk(&work, &acme, ItemSort::CreatedAt, BOTH).await;
     assert_eq!(names(&listed), expected);
     assert_as_lookups(&work, &acme, &listed).await;
+}
+
+contract!(a_page_reads_descriptions_only_when_asked_in_every_order);
+async fn a_page_reads_descriptions_only_when_asked_in_every_order(env: Env) {
+    let work = ports(&env);
+    let acme = org(&env, "acme").await;
+    for n in 0..5_usize {
+        let mut item = item(&acme, &format!("item {n}"));
+        item.due_date = (n % 2 == 0).then(|| day("2027-01-01") + chrono::Duration::days(n as i64));
+        create(&work, &acme, item).await;
+    }
+    let short = |with: ItemRelations| ItemRelations {
+        descriptions: false,
+        ..with
+    };
+    for sort in [ItemSort::CreatedAt, ItemSort::DueDate, ItemSort::Title] {
+        let whole = walk(&work, &acme, sort, ItemRelations::ITEMS).await;
+        assert_eq!(whole.len(), 5, "{sort:?}");
+        assert!(
+            whole.iter().all(|l| l.item.description.is_some()),
+            "{sort:?}: every item has a description"
+        );
+        for with in [short(ItemRelations::ITEMS), short(BOTH)] {
+            let listed = walk(&work, &acme, sort, with).await;
+            let expected: Vec<_> = whole
+                .iter()
+                .map(|l| {
+                    let mut item = l.item.clone();
+                    item.description = None;
+                    item
+                })
+                .collect();
+            let items: Vec<_> = listed.into_iter().map(|l| l.item).collect();
+            assert_eq!(items, expected, "{sort:?} with {with:?}");
+        }
+    }
 }

@@ -402,6 +402,7 @@ impl ItemConnection {
             let with = ItemRelations {
                 tags: selection.field("tags").exists(),
                 creators: selection.field("creator").exists(),
+                descriptions: selection.field("description").exists(),
             };
             let items = state
                 .work
