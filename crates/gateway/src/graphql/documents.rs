@@ -12,12 +12,18 @@ use std::sync::{Arc, Mutex, PoisonError};
 use async_graphql::parser::types::ExecutableDocument;
 use lru::LruCache;
 
-/// How many documents are kept, the least recently used going first.
+/// How many documents are kept at most, the least recently used going
+/// first.
 const CAPACITY: NonZeroUsize = NonZeroUsize::new(256).expect("a capacity above zero");
 
-/// Longer documents are parsed each time: rare, and they would let a few
-/// requests pin a lot of memory.
-pub const MAX_CACHED_BYTES: usize = 16 * 1024;
+/// Longer documents are parsed each time. The console's longest is under
+/// 1 KiB.
+pub const MAX_CACHED_BYTES: usize = 4 * 1024;
+
+/// The text of all kept documents together, at most. A parsed tree takes
+/// up to about a hundred times its text (`{ me { id id id … } }`), so
+/// anyone sending distinct documents can pin some 25 MB at worst.
+pub const TEXT_BUDGET: usize = 256 * 1024;
 
 /// A parsed document that passed the document limits.
 #[derive(Debug)]
@@ -29,13 +35,22 @@ pub struct CheckedDocument {
 
 /// The schema's cache of checked documents; shared by every request.
 pub struct DocumentCache {
-    entries: Mutex<LruCache<String, Arc<CheckedDocument>>>,
+    entries: Mutex<Entries>,
+}
+
+struct Entries {
+    documents: LruCache<String, Arc<CheckedDocument>>,
+    /// The length of every key of `documents`, summed.
+    text_bytes: usize,
 }
 
 impl Default for DocumentCache {
     fn default() -> Self {
         Self {
-            entries: Mutex::new(LruCache::new(CAPACITY)),
+            entries: Mutex::new(Entries {
+                documents: LruCache::new(CAPACITY),
+                text_bytes: 0,
+            }),
         }
     }
 }
@@ -46,20 +61,33 @@ impl DocumentCache {
         if query.len() > MAX_CACHED_BYTES {
             return None;
         }
-        self.lock().get(query).cloned()
+        self.lock().documents.get(query).cloned()
     }
 
-    /// Keeps `checked` as the document of `query`, unless it is too long.
+    /// Keeps `checked` as the document of `query`, unless it is too long;
+    /// the least recently used go to stay within [`TEXT_BUDGET`].
     pub fn insert(&self, query: &str, checked: CheckedDocument) {
         if query.len() > MAX_CACHED_BYTES {
             return;
         }
-        self.lock().put(query.to_owned(), Arc::new(checked));
+        let mut entries = self.lock();
+        // What `push` gives back (the same key replaced, or the least
+        // recently used one evicted) is no longer kept.
+        if let Some((gone, _)) = entries.documents.push(query.to_owned(), Arc::new(checked)) {
+            entries.text_bytes = entries.text_bytes.saturating_sub(gone.len());
+        }
+        entries.text_bytes += query.len();
+        while entries.text_bytes > TEXT_BUDGET {
+            let Some((gone, _)) = entries.documents.pop_lru() else {
+                break;
+            };
+            entries.text_bytes = entries.text_bytes.saturating_sub(gone.len());
+        }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<String, Arc<CheckedDocument>>> {
-        // The map is consistent after any panic of a holder: each
-        // operation on it is one call.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
+        // The entries are consistent after any panic of a holder: nothing
+        // in between their updates can panic.
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -98,6 +126,22 @@ mod tests {
         assert!(cache.get(&query(0)).is_some());
         assert!(cache.get(&query(1)).is_none(), "the least recently used");
         assert!(cache.get(&query(CAPACITY.get())).is_some());
+    }
+
+    #[test]
+    fn the_documents_kept_hold_at_most_the_text_budget() {
+        let cache = DocumentCache::default();
+        let query = |n: usize| format!("{{ a{n:04}: me {{ id }} }} # {}", "x".repeat(3000));
+        let inserted = 2 * TEXT_BUDGET / query(0).len();
+        for n in 0..inserted {
+            cache.insert(&query(n), checked(&query(n)));
+        }
+        let kept: Vec<usize> = (0..inserted)
+            .filter(|n| cache.get(&query(*n)).is_some())
+            .collect();
+        assert_eq!(kept.len(), TEXT_BUDGET / query(0).len());
+        assert_eq!(kept.last(), Some(&(inserted - 1)), "the newest is kept");
+        assert!(cache.lock().text_bytes <= TEXT_BUDGET);
     }
 
     #[test]
