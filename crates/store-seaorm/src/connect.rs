@@ -22,7 +22,7 @@ const IN_MEMORY_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 /// A pooled connection idle this long is pinged before it is handed out,
 /// as the server or a proxy may have dropped it meanwhile. A ping on every
 /// checkout would double the round trips of every query.
-pub(crate) const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
+const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
 
 /// How the pool behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,8 +24,7 @@ pub mod work;
 mod write;
 
 use sea_orm::{DatabaseConnection, DbBackend};
-use sqlx::postgres::PgPoolOptions;
-use sqlx::{Connection, PgPool};
+use sqlx::PgPool;
 
 pub use connect::{
     DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
@@ -58,7 +57,7 @@ pub struct SeaOrmStore {
 /// average tenant's, which for a page with per-row relations can pass
 /// `jit_above_cost`, and compiling then costs some 50 ms for a statement
 /// that runs in one. Opened on first use, as many at most as the pool,
-/// with its settings; like the pool's, a connection is pinged before use
+/// with its options; like the pool's, a connection is pinged before use
 /// only after being idle a while, so a statement costs one round trip on
 /// checkout, not two.
 fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
@@ -69,22 +68,12 @@ fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
     let options = (*pool.connect_options())
         .clone()
         .options([("plan_cache_mode", "force_generic_plan"), ("jit", "off")]);
+    // The pool's own options (size, timeouts, the ping only after idling),
+    // none of them opened ahead of use.
     Some(
-        PgPoolOptions::new()
-            .max_connections(pool.options().get_max_connections())
+        pool.options()
+            .clone()
             .min_connections(0)
-            .acquire_timeout(pool.options().get_acquire_timeout())
-            // sqlx pings on every checkout unless told otherwise; these
-            // are checked as the pool's are (`connect::PING_IF_IDLE_FOR`).
-            .test_before_acquire(false)
-            .before_acquire(|connection, meta| {
-                Box::pin(async move {
-                    if meta.idle_for >= connect::PING_IF_IDLE_FOR {
-                        connection.ping().await?;
-                    }
-                    Ok(true)
-                })
-            })
             .connect_lazy_with(options),
     )
 }
