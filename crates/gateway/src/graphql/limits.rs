@@ -73,8 +73,7 @@ pub fn check_request(schema: &TrellisSchema, request: &mut Request) -> Result<us
             let document = request
                 .parsed_query()
                 .map_err(|error| with_code(error, GRAPHQL_PARSE_FAILED))?;
-            check_document(document, max_aliases)?;
-            let credential_fields = credential_fields(document);
+            let credential_fields = check_document(document, max_aliases)?;
             if let Some(cache) = cache {
                 let document = document.clone();
                 cache.insert(
@@ -125,10 +124,12 @@ pub async fn execute_checked(schema: &TrellisSchema, request: Request) -> Respon
     response
 }
 
+/// Returns the document's [`credential_fields`].
+///
 /// # Errors
 /// `QUERY_TOO_COMPLEX` when the document has more than `max_aliases` aliased
 /// fields or more than one credential-checking root field.
-pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> ServerResult<()> {
+pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> ServerResult<usize> {
     let mut counter = Counter::new(document);
     let mut aliases = 0usize;
     for (_, operation) in document.operations.iter() {
@@ -146,7 +147,7 @@ pub fn check_document(document: &ExecutableDocument, max_aliases: usize) -> Serv
             CREDENTIAL_FIELDS.join(", ")
         )));
     }
-    Ok(())
+    Ok(credentials)
 }
 
 /// How many credential-checking root fields the document holds, in all its
@@ -279,7 +280,9 @@ mod tests {
 
     fn check(query: &str, max_aliases: usize) -> Result<(), String> {
         let document = parse_query(query).map_err(|e| e.to_string())?;
-        check_document(&document, max_aliases).map_err(|e| e.message)
+        check_document(&document, max_aliases)
+            .map(|_| ())
+            .map_err(|e| e.message)
     }
 
     #[test]
