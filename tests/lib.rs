@@ -62,11 +62,15 @@ impl StatementLog {
             .unwrap_or_default()
     }
 
-    /// A store over `db` whose every statement this log records.
-    fn watch(&self, db: &DatabaseConnection) -> SeaOrmStore {
+    /// A store over `db` whose every statement this log records. On
+    /// PostgreSQL it already keeps the callers it reads, as a server does
+    /// from its first requests on, so that what a request costs does not
+    /// depend on how soon the store began listening for their changes.
+    async fn watch(&self, db: &DatabaseConnection) -> SeaOrmStore {
         let mut store = SeaOrmStore::new(db.clone());
         let log = self.clone();
         store.observe_statements(Arc::new(move |sql| log.push(sql)));
+        trellis_store_seaorm::testing::until_keeping_callers(&store).await;
         store
     }
 }
@@ -193,7 +197,7 @@ impl TestApp {
         let files = FilesDir::new();
         let config = test_config(&files);
         let statements = StatementLog::default();
-        let store = statements.watch(database.connection());
+        let store = statements.watch(database.connection()).await;
         let state = AppState::new(trellis_gateway::server::ports_over(&config, store), &config);
         let (router, clock) = app_router(&state, &config);
         Self {
@@ -216,8 +220,10 @@ impl TestApp {
         let files = FilesDir::new();
         let config = test_config(&files);
         let statements = StatementLog::default();
-        let mut ports =
-            trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
+        let mut ports = trellis_gateway::server::ports_over(
+            &config,
+            statements.watch(database.connection()).await,
+        );
         ports.connector = connector;
         let state = AppState::new(ports, &config);
         let (router, clock) = app_router(&state, &config);
@@ -277,8 +283,10 @@ impl TestApp {
         let mut config = test_config(&files);
         change(&mut config);
         let statements = StatementLog::default();
-        let ports =
-            trellis_gateway::server::ports_over(&config, statements.watch(database.connection()));
+        let ports = trellis_gateway::server::ports_over(
+            &config,
+            statements.watch(database.connection()).await,
+        );
         let state = AppState::new(ports, &config);
         let (router, clock) = app_router(&state, &config);
         Self {

@@ -26,6 +26,7 @@ mod m20261202_000014_work_children_index;
 mod m20261202_000015_work_tallies;
 mod m20261202_000016_work_search_statistics;
 mod m20261202_000017_work_item_tag_ids;
+mod m20261202_000018_principal_changes;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_work_tallies::Migration),
             Box::new(m20261202_000016_work_search_statistics::Migration),
             Box::new(m20261202_000017_work_item_tag_ids::Migration),
+            Box::new(m20261202_000018_principal_changes::Migration),
         ]
     }
 }

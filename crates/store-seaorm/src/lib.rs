@@ -12,6 +12,7 @@
 mod audit;
 mod connect;
 mod error;
+mod principals;
 pub mod routing;
 mod row;
 mod scoped_pg;
@@ -23,8 +24,12 @@ pub mod testing;
 pub mod work;
 mod write;
 
+use std::sync::Arc;
+
 use sea_orm::{DatabaseConnection, DbBackend};
 use sqlx::PgPool;
+
+use crate::principals::KeptPrincipals;
 
 pub use connect::{
     DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
@@ -42,6 +47,8 @@ pub struct SeaOrmStore {
     observer: Option<StatementObserver>,
     /// PostgreSQL only: see [`settled_plans`].
     settled: Option<PgPool>,
+    /// Callers read for recent requests: see `principals`.
+    principals: Arc<KeptPrincipals>,
 }
 
 /// PostgreSQL only: connections beside the pool that plan a statement
@@ -84,6 +91,7 @@ impl SeaOrmStore {
             settled: settled_plans(&db),
             db,
             observer: None,
+            principals: Arc::default(),
         }
     }
 

@@ -306,6 +306,27 @@ fn drop_postgres_database(pg: PostgresDatabase) {
     let _ = worker.join();
 }
 
+/// Waits until `store` listens for changes to callers made through other
+/// stores, from when on it keeps the callers it reads (`principals`); at
+/// once on SQLite, which keeps none.
+pub async fn until_keeping_callers(store: &SeaOrmStore) {
+    if let Some(pool) = &store.settled {
+        store.principals.listen_once(pool);
+        store.principals.until_listening().await;
+    }
+}
+
+/// How many times `store` has forgotten the callers it kept.
+pub fn callers_forgotten(store: &SeaOrmStore) -> u64 {
+    store.principals.generation()
+}
+
+/// Waits until `store` forgets the callers it kept after it had done so
+/// `count` times.
+pub async fn until_callers_forgotten_after(store: &SeaOrmStore, count: u64) {
+    store.principals.until_forgotten_after(count).await;
+}
+
 #[cfg(test)]
 mod tests {
     use super::{app_url, database_name, with_database};

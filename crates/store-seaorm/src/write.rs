@@ -15,6 +15,8 @@
 //! to its next user. SQLite has no row-level security; there the queries'
 //! own `WHERE tenant_id = …` is the only wall.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -28,6 +30,7 @@ use uuid::Uuid;
 use crate::SeaOrmStore;
 use crate::audit;
 use crate::error::internal;
+use crate::principals::KeptPrincipals;
 use crate::scoped_pg::ScopedPg;
 use crate::scoped_read::ScopedReads;
 use crate::tenancy::entity::tenant;
@@ -140,6 +143,8 @@ impl Scope<'_> {
 pub(crate) struct Write {
     txn: Txn,
     tenant: Option<TenantId>,
+    /// Set by [`Write::changing_principals`]: what its commit forgets.
+    principals: Option<Arc<KeptPrincipals>>,
 }
 
 /// A transaction: SeaORM's own, or on PostgreSQL one that named its scope
@@ -234,7 +239,29 @@ impl Write {
                 Txn::SeaOrm(db.begin_with_options(options).await.map_err(internal)?)
             }
         };
-        Ok(Self { txn, tenant })
+        Ok(Self {
+            txn,
+            tenant,
+            principals: None,
+        })
+    }
+
+    /// Marks a write that updates or deletes sessions, users, memberships,
+    /// roles or tenants: its commit forgets every caller the store kept,
+    /// before the write returns (`principals`).
+    pub(crate) fn changing_principals(mut self, store: &SeaOrmStore) -> Self {
+        self.principals = Some(store.principals.clone());
+        self
+    }
+
+    /// Commits, then forgets the kept callers if this changed them; a
+    /// failed commit forgets them too, since whether it took is unknown.
+    async fn end(self) -> DomainResult<()> {
+        let committed = self.txn.commit().await.map_err(internal);
+        if let Some(principals) = &self.principals {
+            principals.forget_all();
+        }
+        committed
     }
 
     fn ensure_scope(&self, named: TenantId, what: &str) -> DomainResult<()> {
@@ -272,7 +299,7 @@ impl Write {
     pub(crate) async fn commit(self, audit: &AuditEntry) -> DomainResult<()> {
         self.ensure_scope(audit.tenant_id, "the audit entry")?;
         audit::insert(&self.txn, audit).await?;
-        self.txn.commit().await.map_err(internal)
+        self.end().await
     }
 
     /// Records every entry of `audits` and commits the changes with them:
@@ -282,7 +309,7 @@ impl Write {
             self.ensure_scope(audit.tenant_id, "the audit entry")?;
             audit::insert(&self.txn, audit).await?;
         }
-        self.txn.commit().await.map_err(internal)
+        self.end().await
     }
 
     /// Commits with `audit` if there is one.
@@ -297,7 +324,7 @@ impl Write {
     /// user, a rotated refresh token) and the routing runs, which are their
     /// own record.
     pub(crate) async fn commit_unaudited(self) -> DomainResult<()> {
-        self.txn.commit().await.map_err(internal)
+        self.end().await
     }
 }
 

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use trellis_kernel::{AuditEntry, RestoreAudit};
 use trellis_kernel::{RequestMeta, TenantId, UserId};
+use trellis_store_seaorm::SeaOrmStore;
 use trellis_store_seaorm::testing::{self, TestDatabase};
 use trellis_tenancy::ports::TenancyPorts;
 use trellis_tenancy::token::generate_opaque;
@@ -57,6 +58,8 @@ macro_rules! race {
 /// A fresh database and the tenancy ports over it (`env.users`, …).
 pub struct Env {
     pub db: TestDatabase,
+    /// The store behind `ports`.
+    pub store: SeaOrmStore,
     pub ports: TenancyPorts,
 }
 
@@ -94,8 +97,10 @@ impl Env {
     }
 
     fn over(db: TestDatabase) -> Self {
+        let store = db.store();
         Self {
-            ports: db.store().tenancy_ports(),
+            ports: store.tenancy_ports(),
+            store,
             db,
         }
     }

@@ -219,7 +219,7 @@ impl MembershipRepository for SeaOrmStore {
         role: &Role,
         audit: &AuditEntry,
     ) -> DomainResult<()> {
-        let txn = self.write(tenant).await?;
+        let txn = self.write(tenant).await?.changing_principals(self);
         if !txn.lock_tenant().await? {
             return Err(DomainError::not_found("member"));
         }
@@ -243,7 +243,7 @@ impl MembershipRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
     async fn remove(&self, tenant: TenantId, user: UserId, audit: &AuditEntry) -> DomainResult<()> {
-        let txn = self.write(tenant).await?;
+        let txn = self.write(tenant).await?.changing_principals(self);
         if !txn.lock_tenant().await? {
             return Err(DomainError::not_found("member"));
         }

@@ -113,7 +113,7 @@ impl RoleRepository for SeaOrmStore {
 
     #[tracing::instrument(skip_all, fields(tenant = %tenant, role = %id))]
     async fn delete(&self, tenant: TenantId, id: RoleId, audit: &AuditEntry) -> DomainResult<()> {
-        let txn = self.write(tenant).await?;
+        let txn = self.write(tenant).await?.changing_principals(self);
         // The lock that changing a member's role, inviting and accepting
         // take: each of them has either committed, and is counted below, or
         // waits and then finds the role deleted.
@@ -158,7 +158,7 @@ impl RoleRepository for SeaOrmStore {
         id: RoleId,
         audit: &RestoreAudit<Role>,
     ) -> DomainResult<Role> {
-        let txn = self.write(tenant).await?;
+        let txn = self.write(tenant).await?.changing_principals(self);
         let (row, _) = deletion_of::<role::Entity>(&txn, tenant, id.as_uuid()).await?;
         let restored = convert::role(row)?;
         unmark_deleted::<role::Entity>(&txn, tenant, &[id.as_uuid()])

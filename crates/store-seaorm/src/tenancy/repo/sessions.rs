@@ -107,6 +107,7 @@ impl SessionRepository for SeaOrmStore {
             return Ok(RotateOutcome::Invalid);
         }
         if token.replaced_at.is_some() {
+            let txn = txn.changing_principals(self);
             revoke_session(&txn, session.id, now).await?;
             txn.commit_unaudited().await?;
             tracing::warn!(session = %session.id, "refresh token replayed; session revoked");
@@ -122,6 +123,7 @@ impl SessionRepository for SeaOrmStore {
             .await
             .map_err(internal)?;
         if claimed.rows_affected == 0 {
+            let txn = txn.changing_principals(self);
             revoke_session(&txn, session.id, now).await?;
             txn.commit_unaudited().await?;
             tracing::warn!(session = %session.id, "refresh token raced; session revoked");
@@ -141,7 +143,7 @@ impl SessionRepository for SeaOrmStore {
         now: DateTime<Utc>,
         audit: &AuditEntry,
     ) -> DomainResult<()> {
-        let txn = self.write(tenant).await?;
+        let txn = self.write(tenant).await?.changing_principals(self);
         let switched = session::Entity::update_many()
             .col_expr(session::Column::TenantId, Expr::value(tenant.as_uuid()))
             .filter(session::Column::Id.eq(session.as_uuid()))
@@ -171,13 +173,17 @@ impl SessionRepository for SeaOrmStore {
         now: DateTime<Utc>,
         audit: Option<AuditEntry>,
     ) -> DomainResult<()> {
-        let txn = self.write_for(audit.as_ref()).await?;
+        let txn = self
+            .write_for(audit.as_ref())
+            .await?
+            .changing_principals(self);
         // Only an actual change is audited: revoking twice records once.
         let revoked = revoke_session(&txn, session, now).await?;
         txn.commit_maybe(audit.as_ref().filter(|_| revoked)).await
     }
 
-    /// The hot path, one statement: see `principal`.
+    /// The hot path: one statement (see `principal`), or none for a caller
+    /// read moments ago (see `principals`).
     #[tracing::instrument(level = "debug", skip_all, fields(session = %session))]
     async fn load_principal(
         &self,
@@ -193,7 +199,20 @@ impl SessionRepository for SeaOrmStore {
             user: Some(user),
             invitation: None,
         };
+        let key = (session, user, tenant);
+        if let Some(pool) = &self.settled {
+            self.principals.listen_once(pool);
+        }
+        if let Some(kept) = self.principals.get(&key, now) {
+            return Ok(Some(kept));
+        }
+        let generation = self.principals.generation();
         // Primary-key lookups: their plan is settled once per connection.
-        principal::load(&self.read_settled_in(scope), session, user, tenant, now).await
+        let found =
+            principal::load(&self.read_settled_in(scope), session, user, tenant, now).await?;
+        if let Some(record) = &found {
+            self.principals.keep(key, record, generation);
+        }
+        Ok(found)
     }
 }

@@ -80,7 +80,7 @@ impl TenantRepository for SeaOrmStore {
         reason: Option<String>,
         audit: &AuditEntry,
     ) -> DomainResult<Tenant> {
-        let txn = self.write(id).await?;
+        let txn = self.write(id).await?.changing_principals(self);
         let updated = tenant::Entity::update_many()
             .col_expr(tenant::Column::Status, Expr::value(status.as_str()))
             .col_expr(tenant::Column::SuspendedReason, Expr::value(reason))

@@ -3,6 +3,7 @@
 mod deleted_roles;
 mod invitations;
 mod isolation;
+mod kept_callers;
 mod members;
 mod restored_roles;
 mod revocation;
