@@ -77,8 +77,10 @@ describe('the board', () => {
     renderWith(<BoardPage />, { client, access: accessFor('MEMBER') });
     await moveWithMenu('Done');
 
-    const alert = await screen.findByRole('alert');
-    await waitFor(() => expect(alert).toHaveTextContent('Someone else changed this item (version 3 → 4); it is now in In review. Your move to Done was not applied.'), { timeout: 4000 });
+    // The card moves to the column it is now in, so the alert is looked up
+    // afresh: the one shown before the reload is gone with its old card.
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Someone else changed this item (version 3 → 4); it is now in In review. Your move to Done was not applied.'), { timeout: 4000 });
+    const alert = screen.getByRole('alert');
     expect(within(screen.getByRole('region', { name: 'In review' })).getByText('Write the release notes')).toBeInTheDocument();
 
     await userEvent.click(within(alert).getByRole('button', { name: 'Move to Done again' }));
