@@ -1,5 +1,6 @@
 //! A list of items reads each item's description only when its selection
-//! names it, as a field or inside a fragment, in every order.
+//! names it, as a field or inside a fragment, in every order; each edge's
+//! cursor continues the list right after its item.
 
 use serde_json::{Value, json};
 use trellis_tests::{TestApp, on_every_backend};
@@ -8,6 +9,7 @@ use crate::work_support::create_item;
 
 on_every_backend! {
     a_list_shows_descriptions_whenever_its_selection_names_them => a_list_shows_descriptions_whenever_its_selection_names_them;
+    every_edge_cursor_continues_the_list_after_its_item => every_edge_cursor_continues_the_list_after_its_item;
 }
 
 async fn a_list_shows_descriptions_whenever_its_selection_names_them(app: TestApp) {
@@ -60,6 +62,70 @@ async fn a_list_shows_descriptions_whenever_its_selection_names_them(app: TestAp
                     (json!("Plan"), json!("Who does what, by when.")),
                 ],
                 "{order}: {selection}"
+            );
+        }
+    }
+}
+
+const PAGE: &str =
+    "query($first: Int, $after: String, $filter: ItemFilterInput, $orderBy: ItemOrderInput) {
+    items(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        edges { cursor node { id } } pageInfo { endCursor } } }";
+
+async fn every_edge_cursor_continues_the_list_after_its_item(app: TestApp) {
+    let (owner, _) = app.owner_of("owner@cursors.test", "cursors", "PRO").await;
+    for (title, priority, due) in [
+        ("Quarterly report draft", "LOW", "2031-03-01"),
+        ("Report figures", "URGENT", "2031-01-15"),
+        ("Annual report", "MEDIUM", "2031-02-10"),
+        ("Report review", "HIGH", "2031-04-20"),
+    ] {
+        create_item(
+            &app,
+            &owner,
+            json!({ "title": title, "priority": priority, "dueDate": due }),
+        )
+        .await;
+    }
+    let page = |after: Option<String>, first: usize, order: &str, search: bool| {
+        let variables = json!({
+            "first": first,
+            "after": after,
+            "filter": if search { json!({ "search": "report" }) } else { json!({}) },
+            "orderBy": { "field": order, "direction": "DESC" },
+        });
+        let (app, token) = (&app, owner.access_token.clone());
+        async move { app.gql(PAGE, variables, Some(&token)).await.ok()["items"].clone() }
+    };
+    let ids = |items: &Value| -> Vec<Value> {
+        items["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|edge| edge["node"]["id"].clone())
+            .collect()
+    };
+    for (order, search) in [
+        ("CREATED_AT", false),
+        ("UPDATED_AT", false),
+        ("DUE_DATE", false),
+        ("PRIORITY", false),
+        ("TITLE", false),
+        ("RELEVANCE", true),
+    ] {
+        let whole = page(None, 10, order, search).await;
+        let all = ids(&whole);
+        assert_eq!(all.len(), 4, "{order}: {whole}");
+        for (at, edge) in whole["edges"].as_array().expect("edges").iter().enumerate() {
+            let cursor = edge["cursor"].as_str().expect("cursor").to_owned();
+            let rest = page(Some(cursor.clone()), 10, order, search).await;
+            assert_eq!(ids(&rest), all[at + 1..], "{order}: after edge {at}");
+            // A page that ends at this edge names the same cursor as its end.
+            let ending = page(None, at + 1, order, search).await;
+            assert_eq!(
+                ending["pageInfo"]["endCursor"],
+                json!(cursor),
+                "{order}: {at}"
             );
         }
     }

@@ -1,6 +1,6 @@
 //! Items: the tasks of the tracker.
 
-use async_graphql::{ComplexObject, Context, Enum, ID, Result, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use tokio::sync::OnceCell;
 use trellis_kernel::{Page, UserId};
@@ -330,12 +330,41 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, SimpleObject)]
+/// One item of a page, with its place in the page's order.
+#[derive(Debug, Clone)]
 pub struct ItemEdge {
+    pub node: Item,
+    /// Written out as a cursor only when the selection asks for it: a
+    /// page of fifty would otherwise encode fifty that most clients never
+    /// read.
+    pub(crate) position: work::ItemCursor,
+}
+
+#[Object]
+impl ItemEdge {
     /// Opaque; pass it as `after`, with the same `orderBy`, for the rows
     /// after this one.
-    pub cursor: String,
-    pub node: Item,
+    async fn cursor(&self) -> String {
+        self.position.encode()
+    }
+
+    async fn node(&self) -> &Item {
+        &self.node
+    }
+}
+
+impl ItemConnection {
+    /// The page's edges, with `endCursor` the last one's.
+    pub(super) fn of_edges(edges: Vec<ItemEdge>, has_next_page: bool) -> Self {
+        let end_cursor = edges.last().map(|edge| edge.position.encode());
+        Self {
+            edges,
+            page_info: PageInfo {
+                has_next_page,
+                end_cursor,
+            },
+        }
+    }
 }
 
 /// A page of items in one order.
@@ -354,7 +383,7 @@ impl ItemConnection {
             .items
             .into_iter()
             .map(|listed| {
-                let cursor = work::ItemCursor::after(&listed.item, sort).encode();
+                let position = work::ItemCursor::after(&listed.item, sort);
                 let mut node = Item::from(listed.item);
                 if let Some(tags) = listed.tags {
                     node.loaded_tags =
@@ -363,17 +392,10 @@ impl ItemConnection {
                 if let Some(creator) = listed.creator {
                     node.loaded_creator = OnceCell::new_with(Some(creator.map(super::user)));
                 }
-                ItemEdge { cursor, node }
+                ItemEdge { node, position }
             })
             .collect();
-        let end_cursor = edges.last().map(|edge| edge.cursor.clone());
-        Self {
-            edges,
-            page_info: PageInfo {
-                has_next_page: page.has_next_page,
-                end_cursor,
-            },
-        }
+        Self::of_edges(edges, page.has_next_page)
     }
 
     /// One page of the caller's items, with the relations its selection

@@ -4,7 +4,6 @@ use trellis_kernel::Page;
 use trellis_work as work;
 
 use super::item::{ItemConnection, ItemEdge};
-use crate::graphql::connection::PageInfo;
 
 /// A page by relevance: each cursor holds its row's rank.
 pub(super) fn from_ranked(page: Page<(work::Item, f64)>) -> ItemConnection {
@@ -12,16 +11,9 @@ pub(super) fn from_ranked(page: Page<(work::Item, f64)>) -> ItemConnection {
         .items
         .into_iter()
         .map(|(item, rank)| ItemEdge {
-            cursor: work::ItemCursor::ranked(&item, rank).encode(),
+            position: work::ItemCursor::ranked(&item, rank),
             node: item.into(),
         })
         .collect();
-    let end_cursor = edges.last().map(|edge| edge.cursor.clone());
-    ItemConnection {
-        edges,
-        page_info: PageInfo {
-            has_next_page: page.has_next_page,
-            end_cursor,
-        },
-    }
+    ItemConnection::of_edges(edges, page.has_next_page)
 }
