@@ -87,18 +87,12 @@ fn settled_plans(db: &DatabaseConnection) -> Option<PgPool> {
 
 impl SeaOrmStore {
     pub fn new(db: DatabaseConnection) -> Self {
-        let store = Self {
+        Self {
             settled: settled_plans(&db),
             db,
             observer: None,
             principals: Arc::default(),
-        };
-        // Listening from the start, so that the first requests' callers
-        // are kept too; off a runtime, from the first request on.
-        if let (Some(pool), Ok(_)) = (&store.settled, tokio::runtime::Handle::try_current()) {
-            store.principals.listen_once(pool);
         }
-        store
     }
 
     /// Calls `observer` with the SQL of every statement the store sends,
