@@ -353,6 +353,13 @@ impl ItemEdge {
     }
 }
 
+/// A page of items in one order.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ItemConnection {
+    pub edges: Vec<ItemEdge>,
+    pub page_info: PageInfo,
+}
+
 impl ItemConnection {
     /// The page's edges, with `endCursor` the last one's.
     pub(super) fn of_edges(edges: Vec<ItemEdge>, has_next_page: bool) -> Self {
@@ -365,16 +372,7 @@ impl ItemConnection {
             },
         }
     }
-}
 
-/// A page of items in one order.
-#[derive(Debug, Clone, SimpleObject)]
-pub struct ItemConnection {
-    pub edges: Vec<ItemEdge>,
-    pub page_info: PageInfo,
-}
-
-impl ItemConnection {
     /// Cursors carry each row's value in `sort`, so that the next page
     /// starts right after it; the relations the list read along with the
     /// page are the nodes'.
