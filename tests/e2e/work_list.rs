@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 use trellis_tests::{TestApp, on_every_backend};
 
-use crate::work_support::create_item;
+use crate::work_support::{ITEMS, create_item};
 
 on_every_backend! {
     a_list_shows_descriptions_whenever_its_selection_names_them => a_list_shows_descriptions_whenever_its_selection_names_them;
@@ -67,11 +67,6 @@ async fn a_list_shows_descriptions_whenever_its_selection_names_them(app: TestAp
     }
 }
 
-const PAGE: &str =
-    "query($first: Int, $after: String, $filter: ItemFilterInput, $orderBy: ItemOrderInput) {
-    items(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-        edges { cursor node { id } } pageInfo { endCursor } } }";
-
 async fn every_edge_cursor_continues_the_list_after_its_item(app: TestApp) {
     let (owner, _) = app.owner_of("owner@cursors.test", "cursors", "PRO").await;
     for (title, priority, due) in [
@@ -95,7 +90,7 @@ async fn every_edge_cursor_continues_the_list_after_its_item(app: TestApp) {
             "orderBy": { "field": order, "direction": "DESC" },
         });
         let (app, token) = (&app, owner.access_token.clone());
-        async move { app.gql(PAGE, variables, Some(&token)).await.ok()["items"].clone() }
+        async move { app.gql(ITEMS, variables, Some(&token)).await.ok()["items"].clone() }
     };
     let ids = |items: &Value| -> Vec<Value> {
         items["edges"]
