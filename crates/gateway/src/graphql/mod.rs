@@ -13,6 +13,7 @@ pub mod error;
 pub mod limits;
 pub mod loaders;
 pub mod nul;
+mod plain;
 pub mod routing;
 pub mod tenancy;
 mod upload;
@@ -87,6 +88,9 @@ impl Default for GraphqlLimits {
 }
 
 /// Builds the schema with `state` as schema data and every limit applied.
+///
+/// It registers no extension: the plain fields of a list's objects skip
+/// the resolvers an extension would hook into (see `plain`).
 pub fn build_schema(state: AppState, limits: &GraphqlLimits) -> TrellisSchema {
     let mut builder = Schema::build(
         QueryRoot::default(),

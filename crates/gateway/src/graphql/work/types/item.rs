@@ -15,6 +15,7 @@ use crate::graphql::context::tenant_ctx;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::id;
 use crate::graphql::loaders::Loaders;
+use crate::graphql::plain::{Plain, PlainList};
 use crate::graphql::tenancy::types::User;
 use crate::graphql::work::loader::{AssigneesOf, ProgressOf, TagsOf};
 use crate::state::AppState;
@@ -217,7 +218,7 @@ impl Item {
     }
 
     /// Who created it.
-    async fn creator(&self, ctx: &Context<'_>) -> Result<Option<&User>> {
+    async fn creator(&self, ctx: &Context<'_>) -> Result<Option<Plain<'_, User>>> {
         let creator = self
             .loaded_creator
             .get_or_try_init(|| async {
@@ -228,30 +229,34 @@ impl Item {
                 Ok::<_, async_graphql::Error>(person.map(super::user))
             })
             .await?;
-        Ok(creator.as_ref())
+        Ok(creator.as_ref().map(Plain))
     }
 
     /// Who it is assigned to.
     #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
-    async fn assignees(&self, ctx: &Context<'_>) -> Result<&Vec<User>> {
-        self.loaded_assignees
+    async fn assignees(&self, ctx: &Context<'_>) -> Result<PlainList<'_, User>> {
+        let people = self
+            .loaded_assignees
             .get_or_try_init(|| async { super::people_of(ctx, AssigneesOf(self.item_id)).await })
-            .await
+            .await?;
+        Ok(PlainList(people))
     }
 
     /// Its tags, by name.
     #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
-    async fn tags(&self, ctx: &Context<'_>) -> Result<&Vec<Tag>> {
-        self.loaded_tags
+    async fn tags(&self, ctx: &Context<'_>) -> Result<PlainList<'_, Tag>> {
+        let tags = self
+            .loaded_tags
             .get_or_try_init(|| async {
                 let tags = Loaders::work(ctx)?
                     .load_one(TagsOf(self.item_id))
                     .await
                     .gql(ctx)?
                     .unwrap_or_default();
-                Ok(tags.into_iter().map(Tag::from).collect())
+                Ok::<_, async_graphql::Error>(tags.into_iter().map(Tag::from).collect())
             })
-            .await
+            .await?;
+        Ok(PlainList(tags))
     }
 
     /// How far its direct subtasks are done.
@@ -348,16 +353,27 @@ impl ItemEdge {
         self.position.encode()
     }
 
-    async fn node(&self) -> &Item {
-        &self.node
+    async fn node(&self) -> Plain<'_, Item> {
+        Plain(&self.node)
     }
 }
 
-/// A page of items in one order.
-#[derive(Debug, Clone, SimpleObject)]
+#[derive(Debug, Clone)]
 pub struct ItemConnection {
     pub edges: Vec<ItemEdge>,
     pub page_info: PageInfo,
+}
+
+/// A page of items in one order.
+#[Object]
+impl ItemConnection {
+    async fn edges(&self) -> PlainList<'_, ItemEdge> {
+        PlainList(&self.edges)
+    }
+
+    async fn page_info(&self) -> &PageInfo {
+        &self.page_info
+    }
 }
 
 impl ItemConnection {

@@ -5,6 +5,7 @@ mod analytics;
 mod attachment;
 mod comment;
 mod item;
+mod plain_fields;
 mod ranked;
 mod tag;
 mod team;

@@ -1,0 +1,274 @@
+//! The plain fields of the objects on a page of items (see
+//! [`crate::graphql::plain`]): the page the console shows most.
+
+use async_graphql::Value;
+
+use super::item::{Item, ItemEdge};
+use super::tag::Tag;
+use crate::graphql::plain::{PlainFields, value};
+use crate::graphql::tenancy::types::User;
+
+impl PlainFields for Item {
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        Some(match field {
+            "id" => value(&self.id),
+            "title" => value(&self.title),
+            "description" => value(&self.description),
+            "status" => value(&self.status),
+            "priority" => value(&self.priority),
+            "dueDate" => value(&self.due_date),
+            "estimatedHours" => value(&self.estimated_hours),
+            "actualHours" => value(&self.actual_hours),
+            "version" => value(&self.version),
+            "createdAt" => value(&self.created_at),
+            "updatedAt" => value(&self.updated_at),
+            "completedAt" => value(&self.completed_at),
+            _ => return None,
+        })
+    }
+}
+
+impl PlainFields for ItemEdge {
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        match field {
+            "cursor" => Some(Value::String(self.position.encode())),
+            _ => None,
+        }
+    }
+}
+
+impl PlainFields for Tag {
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        Some(match field {
+            "id" => value(&self.id),
+            "name" => value(&self.name),
+            "color" => value(&self.color),
+            "createdAt" => value(&self.created_at),
+            "updatedAt" => value(&self.updated_at),
+            _ => return None,
+        })
+    }
+}
+
+impl PlainFields for User {
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        Some(match field {
+            "id" => value(&self.id),
+            "email" => value(&self.email),
+            "name" => value(&self.name),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use tokio::sync::OnceCell;
+    use trellis_kernel::{TenantId, UserId};
+    use trellis_work::{self as work, ItemId, ItemSort};
+
+    use super::*;
+    use crate::graphql::plain::{Plain, PlainList};
+
+    fn tag(name: &str, color: &str) -> Tag {
+        Tag {
+            id: crate::graphql::id(uuid::Uuid::new_v4()),
+            name: name.to_owned(),
+            color: color.to_owned(),
+            created_at: Utc.with_ymd_and_hms(2026, 3, 1, 9, 30, 0).unwrap(),
+            updated_at: Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap(),
+        }
+    }
+
+    fn ada() -> User {
+        User {
+            id: crate::graphql::id(UserId::generate()),
+            email: "ada@example.com".to_owned(),
+            name: "Ada".to_owned(),
+        }
+    }
+
+    /// An item with every field set and its relations loaded, as a page
+    /// leaves them.
+    fn edge() -> ItemEdge {
+        let item = work::Item {
+            id: ItemId::generate(),
+            tenant_id: TenantId::generate(),
+            title: "Ship the \"list\"".to_owned(),
+            description: Some("line one\nline two".to_owned()),
+            status: work::ItemStatus::Done,
+            priority: work::Priority::Urgent,
+            due_date: NaiveDate::from_ymd_opt(2026, 12, 24),
+            estimated_hours: Some(2.5),
+            actual_hours: None,
+            team_id: None,
+            parent_id: None,
+            version: 7,
+            created_by: UserId::generate(),
+            created_at: Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap(),
+            updated_at: Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap(),
+            completed_at: Some(Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap()),
+        };
+        let position = work::ItemCursor::after(&item, ItemSort::UpdatedAt);
+        let mut node = Item::from(item);
+        node.loaded_team = OnceCell::new_with(Some(None));
+        node.loaded_parent = OnceCell::new_with(Some(None));
+        node.loaded_creator = OnceCell::new_with(Some(Some(ada())));
+        node.loaded_assignees = OnceCell::new_with(Some(vec![ada(), ada()]));
+        node.loaded_tags =
+            OnceCell::new_with(Some(vec![tag("ops", "#00ff00"), tag("web", "#0000ff")]));
+        node.loaded_progress =
+            OnceCell::new_with(Some(super::super::Progress { total: 3, done: 1 }));
+        node.loaded_comment_count = OnceCell::new_with(Some(4));
+        node.loaded_attachments = OnceCell::new_with(Some(Vec::new()));
+        ItemEdge { node, position }
+    }
+
+    /// Each object both ways: async-graphql's own resolution and plain
+    /// fields first.
+    struct Both {
+        edges: Vec<ItemEdge>,
+        tags: Vec<Tag>,
+        user: User,
+    }
+
+    #[Object]
+    impl Both {
+        async fn generic_edges(&self) -> &Vec<ItemEdge> {
+            &self.edges
+        }
+        async fn plain_edges(&self) -> PlainList<'_, ItemEdge> {
+            PlainList(&self.edges)
+        }
+        async fn generic_item(&self) -> &Item {
+            &self.edges[0].node
+        }
+        async fn plain_item(&self) -> Plain<'_, Item> {
+            Plain(&self.edges[0].node)
+        }
+        async fn generic_tags(&self) -> &Vec<Tag> {
+            &self.tags
+        }
+        async fn plain_tags(&self) -> PlainList<'_, Tag> {
+            PlainList(&self.tags)
+        }
+        async fn generic_user(&self) -> &User {
+            &self.user
+        }
+        async fn plain_user(&self) -> Plain<'_, User> {
+            Plain(&self.user)
+        }
+    }
+
+    const ITEM: &str = "__typename id title description status priority dueDate
+        estimatedHours actualHours version createdAt updatedAt completedAt
+        team { id } parent { id } creator { __typename id email name }
+        assignees { id email name } tags { id name color createdAt updatedAt }
+        progress { total done } commentCount attachments { id }";
+
+    async fn run(query: String) -> async_graphql::Response {
+        let both = Both {
+            edges: vec![edge(), edge()],
+            tags: vec![tag("a", "#010203"), tag("b", "#a0b0c0")],
+            user: ada(),
+        };
+        Schema::new(both, EmptyMutation, EmptySubscription)
+            .execute(query)
+            .await
+    }
+
+    /// The answer's `generic…` and `plain…` fields, for each pair.
+    fn pairs(response: &async_graphql::Response) -> Vec<(Value, Value)> {
+        let Value::Object(data) = &response.data else {
+            panic!("no data: {:?}", response.errors);
+        };
+        ["Edges", "Item", "Tags", "User"]
+            .iter()
+            .filter_map(|name| {
+                let generic = data.get(format!("generic{name}").as_str())?;
+                let plain = data.get(format!("plain{name}").as_str())?;
+                Some((generic.clone(), plain.clone()))
+            })
+            .collect()
+    }
+
+    fn keys(value: &Value) -> Vec<String> {
+        match value {
+            Value::Object(fields) => fields.keys().map(|key| key.to_string()).collect(),
+            Value::List(rows) => rows.first().map(keys).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn every_field_answers_as_async_graphql_answers_it_in_the_selections_order() {
+        let user = "__typename id email name";
+        let tag = "__typename id name color createdAt updatedAt";
+        let response = run(format!(
+            "{{ genericEdges {{ cursor node {{ {ITEM} }} }} plainEdges {{ cursor node {{ {ITEM} }} }}
+                genericItem {{ {ITEM} }} plainItem {{ {ITEM} }}
+                genericTags {{ {tag} }} plainTags {{ {tag} }}
+                genericUser {{ {user} }} plainUser {{ {user} }} }}"
+        ))
+        .await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let pairs = pairs(&response);
+        assert_eq!(pairs.len(), 4);
+        for (generic, plain) in pairs {
+            assert_eq!(generic, plain);
+            assert_eq!(keys(&generic), keys(&plain));
+        }
+        let item = &response.data.clone().into_json().unwrap()["plainItem"];
+        assert_eq!(item["status"], "DONE");
+        assert_eq!(item["dueDate"], "2026-12-24");
+        assert_eq!(item["actualHours"], serde_json::Value::Null);
+        assert_eq!(item["tags"][1]["name"], "web");
+    }
+
+    #[tokio::test]
+    async fn aliases_fragments_and_repeated_keys_answer_as_async_graphql_answers_them() {
+        let item = "a: id id title ... on Item { title status } ...Rest
+            creator { email } again: creator { name } status @include(if: true)
+            version @skip(if: true)";
+        let response = run(format!(
+            "{{ genericItem {{ {item} }} plainItem {{ {item} }}
+                genericEdges {{ c: cursor node {{ t: title, creator {{ e: email }} }} }}
+                plainEdges {{ c: cursor node {{ t: title, creator {{ e: email }} }} }} }}
+             fragment Rest on Item {{ priority creator {{ id }} }}"
+        ))
+        .await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        for (generic, plain) in pairs(&response) {
+            assert_eq!(generic, plain);
+        }
+        let item = &response.data.clone().into_json().unwrap()["plainItem"];
+        assert_eq!(item["creator"]["email"], "ada@example.com");
+        assert_eq!(item["creator"]["id"].as_str().map(str::len), Some(36));
+        assert!(item.get("version").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_field_that_fails_is_left_out_with_its_error_at_its_own_path() {
+        // `subtasks` needs the server's state, which this schema lacks.
+        let response = run("{ genericItem { id subtasks { edges { cursor } } title }
+               plainItem { id subtasks { edges { cursor } } title } }"
+            .to_owned())
+        .await;
+        for (generic, plain) in pairs(&response) {
+            assert_eq!(generic, plain);
+            assert_eq!(keys(&plain), ["id", "title"]);
+        }
+        let mut paths: Vec<String> = response
+            .errors
+            .iter()
+            .map(|error| format!("{:?}", error.path))
+            .collect();
+        paths.sort();
+        assert_eq!(response.errors.len(), 2, "{paths:?}");
+        assert!(paths[0].contains("genericItem") && paths[0].contains("subtasks"));
+        assert!(paths[1].contains("plainItem") && paths[1].contains("subtasks"));
+        assert_eq!(response.errors[0].message, response.errors[1].message);
+    }
+}
