@@ -42,6 +42,9 @@
 #   BENCH_KEEP=1 keeps the databases, to look at plans afterwards
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (PGPASSWORD if needed; a superuser,
 #   for ALTER DATABASE ... SET log_statement)   PGLOG=the cluster's log file
+#   PGHOST may be a directory, as for libpq (e.g. /var/run/postgresql): the
+#   server, psql and pgbench then all connect over that Unix socket, as a
+#   server on its database's machine would, without TCP or TLS.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -115,6 +118,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# db_url AUTH DB: where the server finds DB, the way libpq reads PGHOST.
+db_url() {
+  if [[ $PGHOST == /* ]]; then
+    echo "postgres://$1@localhost:$PGPORT/$2?host=$PGHOST"
+  else
+    echo "postgres://$1@$PGHOST:$PGPORT/$2"
+  fi
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -129,7 +141,7 @@ start_server() {
   (cd "$work" && exec env TRELLIS_ENV="$env" TRELLIS_LOG_FORMAT=json TRELLIS_JWT_SECRET="$jwt_secret" \
     TRELLIS_SECRET_KEY="$secret_key" TRELLIS_BIND="127.0.0.1:$port" TRELLIS_AUTO_MIGRATE=false \
     TRELLIS_AUTH_ATTEMPTS_PER_IP=1000000 TRELLIS_AUTH_ATTEMPTS_PER_ACCOUNT=2000000 \
-    TRELLIS_DATABASE_URL="postgres://$url_auth@$PGHOST:$PGPORT/$db" "$bin" serve >"$out" 2>&1) &
+    TRELLIS_DATABASE_URL="$(db_url "$url_auth" "$db")" "$bin" serve >"$out" 2>&1) &
   server_pid=$!
   servers+=("$server_pid")
   for _ in $(seq 300); do
@@ -291,7 +303,7 @@ for label in "$@"; do
 
   sql -d postgres -c "CREATE DATABASE \"$db\""
   databases+=("$db")
-  TRELLIS_DATABASE_URL="postgres://$pg_url_auth@$PGHOST:$PGPORT/$db" TRELLIS_ENV=production \
+  TRELLIS_DATABASE_URL="$(db_url "$pg_url_auth" "$db")" TRELLIS_ENV=production \
     TRELLIS_JWT_SECRET="$jwt_secret" TRELLIS_SECRET_KEY="$secret_key" \
     "$bin" migrate >"$run/migrate.log" 2>&1 || { tail -n 30 "$run/migrate.log" >&2; die "$bin migrate failed"; }
   sql -d "$db" -c "GRANT USAGE ON SCHEMA public TO $app_role;
