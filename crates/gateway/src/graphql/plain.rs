@@ -21,20 +21,16 @@ use async_graphql::parser::types::{Field, Selection};
 use async_graphql::registry::Registry;
 use async_graphql::resolver_utils::resolve_container;
 use async_graphql::{
-    ContainerType, ContextSelectionSet, InputType, OutputType, Positioned, ServerResult, Value,
+    ContainerType, ContextSelectionSet, OutputType, Positioned, ServerResult, Value,
 };
 
 /// A type whose plain fields need no resolver.
 pub(crate) trait PlainFields: ContainerType {
     /// The value of the field named `field` (its schema name), when it is
     /// a plain field of this type; none sends it through the resolver.
+    /// A scalar's or an enum's is its `InputType::to_value`, the value
+    /// async-graphql's own resolver gives.
     fn plain_field(&self, field: &str) -> Option<Value>;
-}
-
-/// `value` as the schema writes it: the conversion async-graphql applies
-/// to a scalar or an enum it resolves.
-pub(crate) fn value<T: InputType>(value: &T) -> Value {
-    value.to_value()
 }
 
 /// An object of type `T`, resolved plain fields first.

@@ -1,28 +1,28 @@
 //! The plain fields of the objects on a page of items (see
 //! [`crate::graphql::plain`]): the page the console shows most.
 
-use async_graphql::Value;
+use async_graphql::{InputType, Value};
 
 use super::item::{Item, ItemEdge};
 use super::tag::Tag;
-use crate::graphql::plain::{PlainFields, value};
+use crate::graphql::plain::PlainFields;
 use crate::graphql::tenancy::types::User;
 
 impl PlainFields for Item {
     fn plain_field(&self, field: &str) -> Option<Value> {
         Some(match field {
-            "id" => value(&self.id),
-            "title" => value(&self.title),
-            "description" => value(&self.description),
-            "status" => value(&self.status),
-            "priority" => value(&self.priority),
-            "dueDate" => value(&self.due_date),
-            "estimatedHours" => value(&self.estimated_hours),
-            "actualHours" => value(&self.actual_hours),
-            "version" => value(&self.version),
-            "createdAt" => value(&self.created_at),
-            "updatedAt" => value(&self.updated_at),
-            "completedAt" => value(&self.completed_at),
+            "id" => self.id.to_value(),
+            "title" => self.title.to_value(),
+            "description" => self.description.to_value(),
+            "status" => self.status.to_value(),
+            "priority" => self.priority.to_value(),
+            "dueDate" => self.due_date.to_value(),
+            "estimatedHours" => self.estimated_hours.to_value(),
+            "actualHours" => self.actual_hours.to_value(),
+            "version" => self.version.to_value(),
+            "createdAt" => self.created_at.to_value(),
+            "updatedAt" => self.updated_at.to_value(),
+            "completedAt" => self.completed_at.to_value(),
             _ => return None,
         })
     }
@@ -40,11 +40,11 @@ impl PlainFields for ItemEdge {
 impl PlainFields for Tag {
     fn plain_field(&self, field: &str) -> Option<Value> {
         Some(match field {
-            "id" => value(&self.id),
-            "name" => value(&self.name),
-            "color" => value(&self.color),
-            "createdAt" => value(&self.created_at),
-            "updatedAt" => value(&self.updated_at),
+            "id" => self.id.to_value(),
+            "name" => self.name.to_value(),
+            "color" => self.color.to_value(),
+            "createdAt" => self.created_at.to_value(),
+            "updatedAt" => self.updated_at.to_value(),
             _ => return None,
         })
     }
@@ -53,9 +53,9 @@ impl PlainFields for Tag {
 impl PlainFields for User {
     fn plain_field(&self, field: &str) -> Option<Value> {
         Some(match field {
-            "id" => value(&self.id),
-            "email" => value(&self.email),
-            "name" => value(&self.name),
+            "id" => self.id.to_value(),
+            "email" => self.email.to_value(),
+            "name" => self.name.to_value(),
             _ => return None,
         })
     }
