@@ -68,11 +68,19 @@ pub(crate) fn tag_model(tag: &Tag) -> tag::ActiveModel {
     }
 }
 
+/// A stored item status.
+pub(crate) fn item_status(raw: &str) -> DomainResult<ItemStatus> {
+    ItemStatus::parse(raw).ok_or_else(|| unknown("status", raw))
+}
+
+/// A stored priority rank.
+pub(crate) fn priority(rank: i16) -> DomainResult<Priority> {
+    Priority::from_rank(rank).ok_or_else(|| unknown("priority", &rank.to_string()))
+}
+
 pub(crate) fn item(model: item::Model) -> DomainResult<Item> {
-    let status =
-        ItemStatus::parse(&model.status).ok_or_else(|| unknown("status", &model.status))?;
-    let priority = Priority::from_rank(model.priority)
-        .ok_or_else(|| unknown("priority", &model.priority.to_string()))?;
+    let status = item_status(&model.status)?;
+    let priority = priority(model.priority)?;
     Ok(Item {
         id: ItemId::from_uuid(model.id),
         tenant_id: TenantId::from_uuid(model.tenant_id),

@@ -14,12 +14,14 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{
     Alias, CommonTableExpression, Expr, Order, Query, SelectStatement, SimpleExpr, WithClause,
 };
-use sea_orm::{DbBackend, DbErr, Iterable, QueryResult};
+use sea_orm::{DbBackend, DbErr, QueryResult};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use sqlx::Row;
+use sqlx::postgres::{PgRow, Postgres};
 use trellis_kernel::{DomainError, DomainResult, TenantId, UserId};
 use trellis_work::ports::{ItemRelations, ListedItem, Person};
-use trellis_work::{Color, Tag, TagId};
+use trellis_work::{Color, Item, ItemId, Tag, TagId, TeamId};
 use uuid::Uuid;
 
 use crate::error::internal;
@@ -90,7 +92,7 @@ pub(super) fn along_with(
     }
     let page = Alias::new(PAGE);
     let mut select = Query::select();
-    for column in item::Column::iter() {
+    for column in LISTED {
         select.column((page.clone(), column));
     }
     // One row carries the dictionaries; which one does not matter.
@@ -101,7 +103,7 @@ pub(super) fn along_with(
     };
     if with.tags {
         select.expr_as(
-            Expr::cust(format!(r#"array_to_string("{PAGE}"."{TAG_IDS}", ',')"#)),
+            Expr::col((page.clone(), Alias::new(TAG_IDS))),
             Alias::new(ROW_TAG_IDS),
         );
         select.expr_as(once(TAG_DICTIONARY_SQL), Alias::new(TAG_DICTIONARY));
@@ -135,6 +137,15 @@ pub(super) fn decode(
     tenant: TenantId,
     with: ItemRelations,
 ) -> DomainResult<Vec<ListedItem>> {
+    if !with.tags && !with.creators {
+        return rows
+            .iter()
+            .map(|row| {
+                let model = item_at_start(row).map_err(internal)?;
+                Ok(ListedItem::alone(convert::item(model)?))
+            })
+            .collect();
+    }
     let tags = if with.tags {
         tag_dictionary(dictionary(rows, TAG_DICTIONARY)?, tenant)?
     } else {
@@ -145,23 +156,93 @@ pub(super) fn decode(
     } else {
         HashMap::new()
     };
-    // The relations' columns follow the item's, in `along_with`'s order.
-    let row_tag_ids = item::Column::iter().count();
     rows.iter()
         .map(|row| {
-            let model = item_at_start(row).map_err(internal)?;
-            let creator = model.created_by;
-            let mut listed = ListedItem::alone(convert::item(model)?);
+            // Only PostgreSQL reads relations along with the page.
+            let row = row
+                .try_as_pg_row()
+                .ok_or_else(|| DomainError::internal_msg("a page with relations off PostgreSQL"))?;
+            let mut columns = Columns { row, next: 0 };
+            let item = listed_item(&mut columns, tenant)?;
+            let mut listed = ListedItem::alone(item);
+            // The relations' columns follow the item's, in `along_with`'s order.
             if with.tags {
-                let ids: String = row.try_get_by_index(row_tag_ids).map_err(internal)?;
-                listed.tags = Some(tags_of(&ids, &tags)?);
+                let ids: Vec<Uuid> = columns.next()?;
+                listed.tags = Some(tags_of(&ids, &tags));
             }
             if with.creators {
+                let creator = listed.item.created_by.as_uuid();
                 listed.creator = Some(creators.get(&creator).cloned());
             }
             Ok(listed)
         })
         .collect()
+}
+
+/// The columns of an item that a page with relations selects, in order:
+/// what a listed item holds. The tenant is the page's and every row is
+/// live, so `tenant_id`, `deleted_at` and `deletion_id` stay behind, as
+/// does `title_key`, which only orders the rows.
+const LISTED: [item::Column; 15] = {
+    use item::Column as I;
+    [
+        I::Id,
+        I::Title,
+        I::Description,
+        I::Status,
+        I::Priority,
+        I::DueDate,
+        I::EstimatedHours,
+        I::ActualHours,
+        I::TeamId,
+        I::ParentId,
+        I::Version,
+        I::CreatedBy,
+        I::CreatedAt,
+        I::UpdatedAt,
+        I::CompletedAt,
+    ]
+};
+
+/// A row's columns, read one after the other.
+struct Columns<'r> {
+    row: &'r PgRow,
+    next: usize,
+}
+
+impl<'r> Columns<'r> {
+    fn next<T>(&mut self) -> DomainResult<T>
+    where
+        T: sqlx::Decode<'r, Postgres> + sqlx::Type<Postgres>,
+    {
+        let value = self.row.try_get(self.next);
+        self.next += 1;
+        value.map_err(DomainError::internal)
+    }
+}
+
+/// The item in the [`LISTED`] columns that start the row, straight from
+/// PostgreSQL's row: fifty of them make a page, and the status is read
+/// without a copy of its text.
+fn listed_item(columns: &mut Columns<'_>, tenant: TenantId) -> DomainResult<Item> {
+    Ok(Item {
+        id: ItemId::from_uuid(columns.next()?),
+        tenant_id: tenant,
+        title: columns.next()?,
+        description: columns.next()?,
+        status: convert::item_status(columns.next()?)?,
+        priority: convert::priority(columns.next()?)?,
+        due_date: columns.next()?,
+        estimated_hours: columns.next()?,
+        actual_hours: columns.next()?,
+        team_id: columns.next::<Option<Uuid>>()?.map(TeamId::from_uuid),
+        parent_id: columns.next::<Option<Uuid>>()?.map(ItemId::from_uuid),
+        version: columns.next()?,
+        created_by: UserId::from_uuid(columns.next()?),
+        created_at: columns.next()?,
+        updated_at: columns.next()?,
+        completed_at: columns.next()?,
+    })
 }
 
 /// The item whose columns start the row, in the entity's order, as every
@@ -239,22 +320,18 @@ fn creator_dictionary(rows: Vec<CreatorJson>) -> HashMap<Uuid, Person> {
         .collect()
 }
 
-/// The live tags among a row's comma-separated tag ids, by name; a
-/// deleted tag is not in the dictionary.
-fn tags_of(ids: &str, dictionary: &HashMap<Uuid, (usize, Tag)>) -> DomainResult<Vec<Tag>> {
-    let mut found = Vec::new();
-    for id in ids.split(',').filter(|id| !id.is_empty()) {
-        let id = Uuid::parse_str(id).map_err(DomainError::internal)?;
-        if let Some(entry) = dictionary.get(&id) {
-            found.push(entry);
-        }
-    }
+/// The live tags among a row's tag ids, by name; a deleted tag is not in
+/// the dictionary.
+fn tags_of(ids: &[Uuid], dictionary: &HashMap<Uuid, (usize, Tag)>) -> Vec<Tag> {
+    let mut found: Vec<_> = ids.iter().filter_map(|id| dictionary.get(id)).collect();
     found.sort_unstable_by_key(|(rank, _)| *rank);
-    Ok(found.into_iter().map(|(_, tag)| tag.clone()).collect())
+    found.into_iter().map(|(_, tag)| tag.clone()).collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use sea_orm::Iterable;
+
     use super::*;
 
     #[test]

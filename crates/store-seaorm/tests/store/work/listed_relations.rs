@@ -7,7 +7,7 @@ use sea_orm::DbBackend;
 use trellis_migration::{Migrator, MigratorTrait};
 use trellis_work::order::{ItemCursor, ItemOrder, ItemSort, SortDirection};
 use trellis_work::ports::{ItemRelations, ListedItem};
-use trellis_work::{ItemFilter, ItemPageRequest, WorkPorts};
+use trellis_work::{ItemFilter, ItemPageRequest, ItemStatus, Priority, WorkPorts};
 
 use super::support::*;
 use crate::support::*;
@@ -51,12 +51,27 @@ async fn a_page_reads_tags_and_creators_as_the_lookups_do_in_every_order(env: En
     let beta = add_tag(&work, &acme, "beta").await;
     let alpha = add_tag(&work, &acme, "Alpha").await;
     let gone = add_tag(&work, &acme, "gone").await;
+    let team = add_team(&work, &acme, "Platform").await;
+    let mut first = None;
     for n in 0..7_usize {
         let mut item = item(&acme, &format!("item {n}"));
         item.due_date = (n % 2 == 0).then(|| day("2027-01-01") + chrono::Duration::days(n as i64));
         if n % 3 == 1 {
             item.created_by = ada.id;
         }
+        // Every column of an item differs somewhere on the page, so that
+        // one read into another's place shows.
+        item.actual_hours = (n % 2 == 1).then_some(n as f64);
+        item.updated_at = item.created_at + chrono::Duration::minutes(n as i64);
+        if n == 3 {
+            item.status = ItemStatus::Done;
+            item.priority = Priority::Urgent;
+            item.completed_at = Some(item.updated_at);
+            item.team_id = Some(team.id);
+            item.version = 4;
+        }
+        item.parent_id = first.filter(|_| n > 4);
+        first = first.or(Some(item.id));
         let tags = match n % 3 {
             0 => vec![beta.id, alpha.id, gone.id],
             1 => vec![beta.id],
