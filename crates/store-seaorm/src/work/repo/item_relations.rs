@@ -115,13 +115,14 @@ pub(super) fn along_with(
     for (expr, direction) in order {
         select.order_by_expr(expr, direction);
     }
-    let rows = CommonTableExpression::new()
-        .query(rows)
-        .table_name(page)
-        .materialized(true)
-        .to_owned();
-    select.with_cte(WithClause::new().cte(rows).to_owned());
-    select.to_owned()
+    // Built in place: the builders' `to_owned` would copy the page's
+    // statement at each step, on every request.
+    let mut page_rows = CommonTableExpression::new();
+    page_rows.query(rows).table_name(page).materialized(true);
+    let mut with = WithClause::new();
+    with.cte(page_rows);
+    select.with_cte(with);
+    select
 }
 
 #[derive(Deserialize)]
