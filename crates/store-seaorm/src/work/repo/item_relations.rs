@@ -74,6 +74,14 @@ pub(super) fn select_keys(rows: &mut SelectStatement, with: ItemRelations) {
     }
 }
 
+/// Whether a page's statement reads relations along with its rows. The
+/// rows' layout follows from it: with relations, the [`LISTED`] columns
+/// then the relations' ([`along_with`]); without, the entity's columns.
+/// [`decode`] reads them by the same answer.
+fn reads_relations(with: ItemRelations) -> bool {
+    with.tags || with.creators
+}
+
 /// A column of the page's rows, to order them by.
 pub(super) fn on_page(column: item::Column) -> SimpleExpr {
     Expr::col((Alias::new(PAGE), column))
@@ -87,7 +95,7 @@ pub(super) fn along_with(
     order: Vec<(SimpleExpr, Order)>,
     with: ItemRelations,
 ) -> SelectStatement {
-    if !with.tags && !with.creators {
+    if !reads_relations(with) {
         return rows;
     }
     let page = Alias::new(PAGE);
@@ -138,7 +146,7 @@ pub(super) fn decode(
     tenant: TenantId,
     with: ItemRelations,
 ) -> DomainResult<Vec<ListedItem>> {
-    if !with.tags && !with.creators {
+    if !reads_relations(with) {
         return rows
             .iter()
             .map(|row| {
