@@ -9,6 +9,11 @@
 //! before. A selection this does not cover (a fragment, a directive, a
 //! response key given twice) is left to async-graphql whole.
 //!
+//! A relation already in memory (read along with the page) is answered
+//! the same way, when all it selects is plain: and a row whose whole
+//! selection is plain or in memory is answered without any future, which
+//! is how a page read with its relations goes.
+//!
 //! The answer is the same as async-graphql's, value for value; its keys
 //! follow the selection's order. An extension's `resolve` hook would not
 //! see the plain fields: the schema registers none.
@@ -17,7 +22,7 @@ use std::borrow::Cow;
 
 use async_graphql::futures_util::future::{join_all, try_join_all};
 use async_graphql::indexmap::IndexMap;
-use async_graphql::parser::types::{Field, Selection};
+use async_graphql::parser::types::{Field, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::resolver_utils::resolve_container;
 use async_graphql::{
@@ -31,6 +36,89 @@ pub(crate) trait PlainFields: ContainerType {
     /// A scalar's or an enum's is its `InputType::to_value`, the value
     /// async-graphql's own resolver gives.
     fn plain_field(&self, field: &str) -> Option<Value>;
+
+    /// The objects of the field named `field` when they are already in
+    /// memory; none sends it through the resolver, which loads them.
+    fn loaded_relation(&self, _field: &str) -> Option<Loaded<'_>> {
+        None
+    }
+}
+
+/// [`PlainFields`] of an object of any type, for a relation's objects.
+pub(crate) trait PlainObject: Sync {
+    fn type_name(&self) -> Cow<'static, str>;
+    fn plain_field(&self, field: &str) -> Option<Value>;
+    fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>>;
+}
+
+impl<T: PlainFields + Sync> PlainObject for T {
+    fn type_name(&self) -> Cow<'static, str> {
+        self.introspection_type_name()
+    }
+
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        PlainFields::plain_field(self, field)
+    }
+
+    fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
+        PlainFields::loaded_relation(self, field)
+    }
+}
+
+/// The value of a relation already in memory.
+pub(crate) enum Loaded<'a> {
+    /// An object, or null.
+    One(Option<&'a dyn PlainObject>),
+    /// A list of objects.
+    Many(Vec<&'a dyn PlainObject>),
+}
+
+impl Loaded<'_> {
+    /// Its answer under `selection`, when all that selects is plain or in
+    /// memory.
+    fn answer(&self, selection: &SelectionSet) -> Option<Value> {
+        match self {
+            Loaded::One(None) => Some(Value::Null),
+            Loaded::One(Some(object)) => in_memory(selection, *object),
+            Loaded::Many(objects) => objects
+                .iter()
+                .map(|object| in_memory(selection, *object))
+                .collect::<Option<_>>()
+                .map(Value::List),
+        }
+    }
+}
+
+/// `object` under `selection` with no resolver, when every field it
+/// selects is plain or a relation in memory, selected plainly (see
+/// [`resolve_object`] for what async-graphql is left with).
+pub(crate) fn in_memory(selection: &SelectionSet, object: &dyn PlainObject) -> Option<Value> {
+    let mut results: IndexMap<_, Value> = IndexMap::with_capacity(selection.items.len());
+    for item in &selection.items {
+        let Selection::Field(field) = &item.node else {
+            return None;
+        };
+        let node = &field.node;
+        let key = &node.response_key().node;
+        if !node.directives.is_empty() || !node.arguments.is_empty() || results.contains_key(key) {
+            return None;
+        }
+        let value = if node.name.node == "__typename" {
+            Value::String(object.type_name().into_owned())
+        } else if node.selection_set.node.items.is_empty() {
+            object.plain_field(&node.name.node)?
+        } else {
+            object
+                .loaded_relation(&node.name.node)?
+                .answer(&node.selection_set.node)?
+        };
+        results.insert(key.clone(), value);
+    }
+    Some(if results.is_empty() {
+        Value::Null
+    } else {
+        Value::Object(results)
+    })
 }
 
 /// An object of type `T`, resolved plain fields first.
@@ -79,6 +167,12 @@ impl<T: PlainFields + Sync> OutputType for PlainList<'_, T> {
         ctx: &ContextSelectionSet<'_>,
         _field: &Positioned<Field>,
     ) -> ServerResult<Value> {
+        let selection = &ctx.item.node;
+        let in_memory: Option<Vec<Value>> =
+            self.0.iter().map(|row| in_memory(selection, row)).collect();
+        if let Some(rows) = in_memory {
+            return Ok(Value::List(rows));
+        }
         // Concurrently, as async-graphql does: a row's relation that waits
         // on a DataLoader batches with the other rows'.
         let rows = self.0.iter().enumerate().map(|(index, row)| async move {
@@ -113,10 +207,13 @@ async fn resolve_object<T: PlainFields + Sync>(
         }
         let plain = if node.name.node == "__typename" {
             Some(Value::String(root.introspection_type_name().into_owned()))
-        } else if node.arguments.is_empty() && node.selection_set.node.items.is_empty() {
-            root.plain_field(&node.name.node)
-        } else {
+        } else if !node.arguments.is_empty() {
             None
+        } else if node.selection_set.node.items.is_empty() {
+            PlainFields::plain_field(root, &node.name.node)
+        } else {
+            PlainFields::loaded_relation(root, &node.name.node)
+                .and_then(|loaded| loaded.answer(&node.selection_set.node))
         };
         // A field resolved later holds its place in the answer meanwhile.
         let answered = plain.is_some();

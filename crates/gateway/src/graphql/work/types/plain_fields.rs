@@ -5,7 +5,7 @@ use async_graphql::{InputType, Value};
 
 use super::item::{Item, ItemEdge};
 use super::tag::Tag;
-use crate::graphql::plain::PlainFields;
+use crate::graphql::plain::{Loaded, PlainFields, PlainObject};
 use crate::graphql::tenancy::types::User;
 
 impl PlainFields for Item {
@@ -26,12 +26,35 @@ impl PlainFields for Item {
             _ => return None,
         })
     }
+
+    /// The relations a page reads along with its items.
+    fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
+        fn many<T: PlainObject>(objects: &[T]) -> Loaded<'_> {
+            Loaded::Many(objects.iter().map(|o| o as &dyn PlainObject).collect())
+        }
+        match field {
+            "creator" => self
+                .loaded_creator
+                .get()
+                .map(|creator| Loaded::One(creator.as_ref().map(|c| c as &dyn PlainObject))),
+            "assignees" => self.loaded_assignees.get().map(|people| many(people)),
+            "tags" => self.loaded_tags.get().map(|tags| many(tags)),
+            _ => None,
+        }
+    }
 }
 
 impl PlainFields for ItemEdge {
     fn plain_field(&self, field: &str) -> Option<Value> {
         match field {
             "cursor" => Some(Value::String(self.position.encode())),
+            _ => None,
+        }
+    }
+
+    fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
+        match field {
+            "node" => Some(Loaded::One(Some(&self.node))),
             _ => None,
         }
     }
@@ -63,6 +86,7 @@ impl PlainFields for User {
 
 #[cfg(test)]
 mod tests {
+    use async_graphql::parser::types::SelectionSet;
     use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
     use chrono::{NaiveDate, TimeZone, Utc};
     use tokio::sync::OnceCell;
@@ -70,7 +94,7 @@ mod tests {
     use trellis_work::{self as work, ItemId, ItemSort};
 
     use super::*;
-    use crate::graphql::plain::{Plain, PlainList};
+    use crate::graphql::plain::{Plain, PlainList, in_memory};
 
     fn tag(name: &str, color: &str) -> Tag {
         Tag {
@@ -270,5 +294,77 @@ mod tests {
         assert!(paths[0].contains("genericItem") && paths[0].contains("subtasks"));
         assert!(paths[1].contains("plainItem") && paths[1].contains("subtasks"));
         assert_eq!(response.errors[0].message, response.errors[1].message);
+    }
+
+    /// The selection of the query `{ … }`.
+    fn selection(query: &str) -> SelectionSet {
+        let document = async_graphql::parser::parse_query(query).unwrap();
+        let (_, operation) = document.operations.iter().next().unwrap();
+        operation.node.selection_set.node.clone()
+    }
+
+    #[test]
+    fn a_row_read_with_its_relations_answers_in_memory() {
+        let mut edge = edge();
+        edge.node.loaded_creator = OnceCell::new_with(Some(None));
+        let answer = in_memory(
+            &selection(
+                "{ node { __typename t: title creator { email } tags { name color }
+                   assignees { name } } }",
+            ),
+            &edge,
+        )
+        .expect("every field is plain or in memory");
+        let node = &answer.into_json().unwrap()["node"];
+        assert_eq!(node["__typename"], "Item");
+        assert_eq!(node["t"], "Ship the \"list\"");
+        assert_eq!(node["creator"], serde_json::Value::Null);
+        assert_eq!(node["tags"][0]["name"], "ops");
+        assert_eq!(node["tags"][1]["color"], "#0000ff");
+        assert_eq!(node["assignees"].as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn a_relation_not_read_with_the_page_is_left_to_its_resolver() {
+        let mut edge = edge();
+        edge.node.loaded_tags = OnceCell::new();
+        assert!(in_memory(&selection("{ node { id tags { name } } }"), &edge).is_none());
+        assert!(in_memory(&selection("{ node { id creator { email } } }"), &edge).is_some());
+        // Loaded, but not one of the relations a page reads along.
+        assert!(in_memory(&selection("{ node { team { id } } }"), &edge).is_none());
+    }
+
+    #[test]
+    fn what_only_async_graphql_answers_rightly_is_left_to_it() {
+        let edge = edge();
+        for query in [
+            "{ node { ... on Item { id } } }",
+            "{ node { id @include(if: true) } }",
+            "{ node { creator { email @skip(if: false) } } }",
+            "{ node { subtasks(first: 1) { edges { cursor } } } }",
+            "{ node { id id } }",
+            "{ node { tags { name name } } }",
+            "{ node { commentCount } }",
+        ] {
+            assert!(in_memory(&selection(query), &edge).is_none(), "{query}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_page_answered_in_memory_answers_as_async_graphql_answers_it() {
+        let fields = "cursor node { __typename id title status createdAt
+            creator { __typename id email name } tags { __typename name color }
+            assignees { email } }";
+        let response = run(format!(
+            "{{ genericEdges {{ {fields} }} plainEdges {{ {fields} }} }}"
+        ))
+        .await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let pairs = pairs(&response);
+        assert_eq!(pairs.len(), 1);
+        for (generic, plain) in pairs {
+            assert_eq!(generic, plain);
+            assert_eq!(keys(&generic), keys(&plain));
+        }
     }
 }
