@@ -96,6 +96,7 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
 pub fn pool_settings(config: &Config) -> PoolSettings {
     PoolSettings {
         acquire_timeout: config.db_acquire_timeout,
+        max_connections: config.db_max_connections,
     }
 }
 

@@ -30,14 +30,29 @@ pub struct PoolSettings {
     /// Longest wait for a free or new connection; past it the query fails
     /// as unavailable.
     pub acquire_timeout: Duration,
+    /// Most connections open to PostgreSQL in each of the store's two
+    /// pools; none takes [`default_max_connections`]. SQLite keeps its own.
+    pub max_connections: Option<u32>,
 }
 
 impl Default for PoolSettings {
     fn default() -> Self {
         Self {
             acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
+            max_connections: None,
         }
     }
+}
+
+/// Twice this machine's cores, and at least four: PostgreSQL serves the
+/// most statements a second with about two busy connections per core of
+/// its own. Past that its processes only take turns on the cores, and
+/// each statement waits longer and costs more; a request meanwhile waits
+/// for a connection in the pool, where waiting costs nothing. A database
+/// with more cores than this machine is worth a larger setting.
+pub fn default_max_connections() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4)
 }
 
 /// [`connect_with`] the default [`PoolSettings`].
@@ -94,7 +109,11 @@ pub fn pool_options(database_url: &str, settings: PoolSettings) -> ConnectOption
         });
     } else {
         options
-            .max_connections(16)
+            .max_connections(
+                settings
+                    .max_connections
+                    .unwrap_or_else(default_max_connections),
+            )
             .min_connections(1)
             // Every statement is planned for its own values. A plan cached
             // for the typical tenant (a few thousand rows) is ruinous for

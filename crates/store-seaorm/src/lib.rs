@@ -32,8 +32,8 @@ use sqlx::PgPool;
 use crate::principals::KeptPrincipals;
 
 pub use connect::{
-    DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with, migrate, ping,
-    pool_options, role_risks,
+    DEFAULT_ACQUIRE_TIMEOUT, PoolSettings, RoleRisks, connect, connect_with,
+    default_max_connections, migrate, ping, pool_options, role_risks,
 };
 pub use scoped_pg::StatementObserver;
 pub use startup::{Prepared, STARTUP_CONNECT_TIMEOUT, StartupError, prepare_database};

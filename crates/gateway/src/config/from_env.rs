@@ -22,6 +22,7 @@ const KNOWN: &[&str] = &[
     "TRELLIS_DATABASE_URL",
     "TRELLIS_MIGRATION_DATABASE_URL",
     "TRELLIS_DB_ACQUIRE_TIMEOUT_MS",
+    "TRELLIS_DB_MAX_CONNECTIONS",
     "TRELLIS_BIND",
     "TRELLIS_PLAYGROUND",
     "TRELLIS_INTROSPECTION",
@@ -179,6 +180,9 @@ impl Config {
             p.positive("TRELLIS_DB_ACQUIRE_TIMEOUT_MS")
                 .map_or(DEFAULT_DB_ACQUIRE_TIMEOUT_MS, |ms| ms as u64),
         );
+        let db_max_connections = p
+            .positive("TRELLIS_DB_MAX_CONNECTIONS")
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX));
         let rule_timeout = Duration::from_millis(
             p.positive("TRELLIS_RULE_TIMEOUT_MS")
                 .map_or(DEFAULT_RULE_TIMEOUT_MS, |ms| ms as u64),
@@ -205,6 +209,7 @@ impl Config {
             jwt_secret_generated,
             database_url,
             db_acquire_timeout,
+            db_max_connections,
             migration_database_url,
             bind,
             playground: p.bool("TRELLIS_PLAYGROUND").unwrap_or(dev),

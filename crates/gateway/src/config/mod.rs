@@ -63,6 +63,10 @@ pub struct Config {
     /// Longest a query waits for a database connection before the request
     /// is answered `SERVICE_UNAVAILABLE`.
     pub db_acquire_timeout: Duration,
+    /// Most connections to PostgreSQL in each of the store's pools
+    /// (`TRELLIS_DB_MAX_CONNECTIONS`); none takes the store's default,
+    /// twice this machine's cores.
+    pub db_max_connections: Option<u32>,
     /// Where migrations run (`TRELLIS_MIGRATION_DATABASE_URL`): as the
     /// tables' owner, while the server itself connects as a role that owns
     /// nothing. `None` migrates over `database_url`.
@@ -164,6 +168,7 @@ impl Config {
             jwt_secret_generated: false,
             database_url: "sqlite::memory:".to_owned(),
             db_acquire_timeout: Duration::from_millis(DEFAULT_DB_ACQUIRE_TIMEOUT_MS),
+            db_max_connections: None,
             migration_database_url: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             playground: true,
@@ -224,6 +229,7 @@ impl fmt::Debug for Config {
             .field("jwt_secret_generated", &self.jwt_secret_generated)
             .field("database_url", &self.database_url_redacted())
             .field("db_acquire_timeout", &self.db_acquire_timeout)
+            .field("db_max_connections", &self.db_max_connections)
             .field(
                 "migration_database_url",
                 &self.migration_database_url.as_deref().map(redact_url),

@@ -192,6 +192,22 @@ fn the_database_acquire_timeout_is_two_seconds_unless_set() {
 }
 
 #[test]
+fn the_database_pool_size_is_the_stores_default_unless_set() {
+    let config = parse(&[]).unwrap();
+    assert_eq!(config.db_max_connections, None);
+    let config = parse(&[("TRELLIS_DB_MAX_CONNECTIONS", "12")]).unwrap();
+    assert_eq!(config.db_max_connections, Some(12));
+    assert!(config.unknown_variables.is_empty());
+    for bad in ["0", "-3", "many"] {
+        let err = parse(&[("TRELLIS_DB_MAX_CONNECTIONS", bad)]).unwrap_err();
+        assert!(
+            err.to_string().contains("TRELLIS_DB_MAX_CONNECTIONS"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn edge_limits_have_defaults_and_can_be_set() {
     let config = parse(&[]).unwrap();
     assert_eq!(config.auth_rate_limits, AuthRateLimits::default());
