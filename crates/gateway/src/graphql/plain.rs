@@ -100,25 +100,33 @@ pub(crate) fn in_memory(selection: &SelectionSet, object: &dyn PlainObject) -> O
         };
         let node = &field.node;
         let key = &node.response_key().node;
-        if !node.directives.is_empty() || !node.arguments.is_empty() || results.contains_key(key) {
+        if !node.directives.is_empty() || results.contains_key(key) {
             return None;
         }
-        let value = if node.name.node == "__typename" {
-            Value::String(object.type_name().into_owned())
-        } else if node.selection_set.node.items.is_empty() {
-            object.plain_field(&node.name.node)?
-        } else {
-            object
-                .loaded_relation(&node.name.node)?
-                .answer(&node.selection_set.node)?
-        };
-        results.insert(key.clone(), value);
+        results.insert(key.clone(), in_place(node, object)?);
     }
     Some(if results.is_empty() {
         Value::Null
     } else {
         Value::Object(results)
     })
+}
+
+/// `field` of `object` with no resolver: `__typename`, a plain field, or
+/// a relation in memory whose selection is all plain or in memory; none
+/// for a field with arguments, which only its resolver reads.
+fn in_place(field: &Field, object: &dyn PlainObject) -> Option<Value> {
+    if field.name.node == "__typename" {
+        Some(Value::String(object.type_name().into_owned()))
+    } else if !field.arguments.is_empty() {
+        None
+    } else if field.selection_set.node.items.is_empty() {
+        object.plain_field(&field.name.node)
+    } else {
+        object
+            .loaded_relation(&field.name.node)?
+            .answer(&field.selection_set.node)
+    }
 }
 
 /// An object of type `T`, resolved plain fields first.
@@ -205,16 +213,7 @@ async fn resolve_object<T: PlainFields + Sync>(
         if !node.directives.is_empty() || results.contains_key(key) {
             return resolve_container(ctx, root).await;
         }
-        let plain = if node.name.node == "__typename" {
-            Some(Value::String(root.introspection_type_name().into_owned()))
-        } else if !node.arguments.is_empty() {
-            None
-        } else if node.selection_set.node.items.is_empty() {
-            PlainFields::plain_field(root, &node.name.node)
-        } else {
-            PlainFields::loaded_relation(root, &node.name.node)
-                .and_then(|loaded| loaded.answer(&node.selection_set.node))
-        };
+        let plain = in_place(node, root);
         // A field resolved later holds its place in the answer meanwhile.
         let answered = plain.is_some();
         results.insert(key.clone(), plain.unwrap_or_default());

@@ -226,6 +226,18 @@ mod tests {
         }
     }
 
+    /// No error, `count` pairs, and each pair's answers equal, keys in the
+    /// same order.
+    fn assert_each_pair_agrees(response: &async_graphql::Response, count: usize) {
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let pairs = pairs(response);
+        assert_eq!(pairs.len(), count);
+        for (generic, plain) in pairs {
+            assert_eq!(generic, plain);
+            assert_eq!(keys(&generic), keys(&plain));
+        }
+    }
+
     #[tokio::test]
     async fn every_field_answers_as_async_graphql_answers_it_in_the_selections_order() {
         let user = "__typename id email name";
@@ -237,13 +249,7 @@ mod tests {
                 genericUser {{ {user} }} plainUser {{ {user} }} }}"
         ))
         .await;
-        assert!(response.errors.is_empty(), "{:?}", response.errors);
-        let pairs = pairs(&response);
-        assert_eq!(pairs.len(), 4);
-        for (generic, plain) in pairs {
-            assert_eq!(generic, plain);
-            assert_eq!(keys(&generic), keys(&plain));
-        }
+        assert_each_pair_agrees(&response, 4);
         let item = &response.data.clone().into_json().unwrap()["plainItem"];
         assert_eq!(item["status"], "DONE");
         assert_eq!(item["dueDate"], "2026-12-24");
@@ -359,12 +365,6 @@ mod tests {
             "{{ genericEdges {{ {fields} }} plainEdges {{ {fields} }} }}"
         ))
         .await;
-        assert!(response.errors.is_empty(), "{:?}", response.errors);
-        let pairs = pairs(&response);
-        assert_eq!(pairs.len(), 1);
-        for (generic, plain) in pairs {
-            assert_eq!(generic, plain);
-            assert_eq!(keys(&generic), keys(&plain));
-        }
+        assert_each_pair_agrees(&response, 1);
     }
 }
