@@ -7,6 +7,8 @@ WINDOWS holds one `start end` byte range of PGLOG a line, one per request
 (client.py capture). For each request this writes OUTDIR/KIND-NNN.sql, the
 statements that request sent in order, for pgbench to replay exactly its
 database work, and OUTDIR/KIND-check.sql, all of them for one psql run.
+A request that sent no statement (answered from the server's memory) gets
+no script.
 
 - prepared: like the server, which prepares each statement once per
   connection and then only binds values: every script first PREPAREs each
@@ -18,7 +20,8 @@ database work, and OUTDIR/KIND-check.sql, all of them for one psql run.
 - literal: the logged values inlined into the statements as literals; the
   database parses and plans every statement every time.
 
-It prints statements per request and the statements of the first request.
+It prints statements per request and the statements of the first request
+that sent any.
 It reads the stderr log format of Debian's default log_line_prefix
 (`%m [%p] %q%u@%d `): a message starts on a line holding `user@db LEVEL:  `,
 its further lines start with a tab, and a backend writes one message and its
@@ -140,9 +143,9 @@ def main(pglog, db, windows_path, outdir, kind, mode):
     every = list(messages(pglog, db, windows[0][0], windows[-1][1]))
     requests = [balanced(statements(r for r in every if start <= r[0] < end))
                 for start, end in windows]
-    for n, request in enumerate(requests, 1):
-        if not request:
-            raise SystemExit(f"no statements of {db} logged for {kind} request {n} in {pglog}")
+    # A request answered from the server's memory (`me` with a caller it
+    # keeps) sends no statement: there is nothing of it to replay.
+    silent = sum(1 for request in requests if not request)
     names = {}
     for request in requests:
         for _, sql, params in request:
@@ -154,6 +157,8 @@ def main(pglog, db, windows_path, outdir, kind, mode):
     with open(f"{outdir}/{kind}-check.sql", "w", encoding="utf-8") as check:
         check.writelines(prepare)
         for n, request in enumerate(requests, 1):
+            if not request:
+                continue
             body = replay(request, names, mode)
             check.writelines(body)
             with open(f"{outdir}/{kind}-{n:03d}.sql", "w", encoding="utf-8") as script:
@@ -166,9 +171,13 @@ def main(pglog, db, windows_path, outdir, kind, mode):
     stray = sum(1 for r in every if r[1] == "LOG" and not any(s <= r[0] < e for s, e in windows))
     if stray:
         print(f"  warning: {stray} statements were logged between captured requests")
+    if silent:
+        print(f"  {kind}: {silent} of {len(requests)} requests sent no statement; "
+              "only the others are replayed")
     print(f"  {kind}: {min(counts)}..{max(counts)} statements per request "
-          f"(mean {sum(counts) / len(counts):.2f}), {len(names)} distinct; request 1 sent:")
-    for i, (logged, _, _) in enumerate(requests[0], 1):
+          f"(mean {sum(counts) / len(counts):.2f}), {len(names)} distinct")
+    sample = next((r for r in requests if r), [])
+    for i, (logged, _, _) in enumerate(sample, 1):
         print(f"    {i}. {one_line(logged)}")
     print(f"STATEMENTS {sum(counts) / len(counts):.2f}")
 

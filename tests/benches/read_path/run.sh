@@ -184,7 +184,7 @@ sign_in() {
 
 # measure KIND: wrk on the server, then pgbench on the captured statements.
 measure() {
-  local kind=$1 out ticks0 ticks1 log0 log1 strays busy n requests duration_us non2xx socket_errors
+  local kind=$1 script out ticks0 ticks1 log0 log1 strays busy n requests duration_us non2xx socket_errors
   local scripts=()
   # Access tokens live 15 minutes; one must outlast the checks and the run.
   ((SECONDS - tokens_at < 900 - 2 * (warmup + duration) - 120)) || sign_in "$tenants"
@@ -217,7 +217,15 @@ measure() {
   cpu[$kind]=$(calc 2 "($ticks1 - $ticks0) / $clk_tck / $requests * 1000")
   failed[$kind]=$((non2xx + socket_errors))
 
-  for ((n = 1; n <= tenants; n++)); do scripts+=(-f "$run/sql/$kind-$(printf %03d "$n").sql"); done
+  # A request that sent no statement has no script (pglog.py).
+  for script in "$run/sql/$kind"-[0-9][0-9][0-9].sql; do
+    [[ -e $script ]] && scripts+=(-f "$script")
+  done
+  if ((${#scripts[@]} == 0)); then
+    log "$kind: no request sent a statement: nothing to replay"
+    tps[$kind]=- ratio[$kind]=-
+    return
+  fi
   settings=${REPLAY_SETTINGS[$kind]:-}
   log "$kind: pgbench -c$connections -j$threads, $replay replay${settings:+ ($settings)}, one script per tenant ($tenants)"
   # replay_prepared: each client's own flag that it has prepared the statements.
@@ -230,7 +238,7 @@ measure() {
   fi
   grep -E '^(number of transactions actually|number of failed|latency average|tps)' <<<"$out" | indent
   tps[$kind]=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -n 1)
-  ratio[$kind]=$(calc 0 "100 * ${rps[$kind]} / ${tps[$kind]}")
+  ratio[$kind]="$(calc 0 "100 * ${rps[$kind]} / ${tps[$kind]}") %"
 }
 
 # The settings each kind's replay runs under. Both statements of an
@@ -362,7 +370,7 @@ for label in "$@"; do
   for kind in "${kinds[@]}"; do
     measure "$kind"
     rows+=("| $index: \`$label\` | $kind | ${rps[$kind]} | ${p50[$kind]} | ${p99[$kind]} \
-| ${tps[$kind]%.*} | ${ratio[$kind]} % | ${statements[$kind]} | ${cpu[$kind]} | ${failed[$kind]} |")
+| ${tps[$kind]%.*} | ${ratio[$kind]} | ${statements[$kind]} | ${cpu[$kind]} | ${failed[$kind]} |")
   done
   if ((grow > 0)) && [[ " ${kinds[*]} " == *" items "* ]]; then grow_one_tenant; fi
   rss_rows+=("| $index: \`$label\` | $rss_seeded | $rss_signins |")
