@@ -14,19 +14,24 @@
 //! selection is plain or in memory is answered without any future, which
 //! is how a page read with its relations goes.
 //!
+//! A list reads its selection once, for all its objects ([`Shape`]), and
+//! a tag or a person many rows share is one object in memory ([`Arc`]).
 //! The answer is the same as async-graphql's, value for value; its keys
 //! follow the selection's order. An extension's `resolve` hook would not
 //! see the plain fields: the schema registers none.
 
 use std::borrow::Cow;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
 
 use async_graphql::futures_util::future::{join_all, try_join_all};
 use async_graphql::indexmap::IndexMap;
+use async_graphql::indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
 use async_graphql::parser::types::{Field, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::resolver_utils::resolve_container;
 use async_graphql::{
-    ContainerType, ContextSelectionSet, OutputType, Positioned, ServerResult, Value,
+    ContainerType, ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value,
 };
 
 /// A type whose plain fields need no resolver.
@@ -41,6 +46,18 @@ pub(crate) trait PlainFields: ContainerType {
     /// memory; none sends it through the resolver, which loads them.
     fn loaded_relation(&self, _field: &str) -> Option<Loaded<'_>> {
         None
+    }
+}
+
+/// An object shared by the rows of a page (a tag many items carry) is
+/// answered as the object itself.
+impl<T: PlainFields + Send + Sync> PlainFields for Arc<T> {
+    fn plain_field(&self, field: &str) -> Option<Value> {
+        T::plain_field(self, field)
+    }
+
+    fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
+        T::loaded_relation(self, field)
     }
 }
 
@@ -74,15 +91,15 @@ pub(crate) enum Loaded<'a> {
 }
 
 impl Loaded<'_> {
-    /// Its answer under `selection`, when all that selects is plain or in
+    /// Its answer under `shape`, when all that selects is plain or in
     /// memory.
-    fn answer(&self, selection: &SelectionSet) -> Option<Value> {
+    fn answer(&self, shape: &Shape<'_>) -> Option<Value> {
         match self {
             Loaded::One(None) => Some(Value::Null),
-            Loaded::One(Some(object)) => in_memory(selection, *object),
+            Loaded::One(Some(object)) => shape.answer(*object),
             Loaded::Many(objects) => objects
                 .iter()
-                .map(|object| in_memory(selection, *object))
+                .map(|object| shape.answer(*object))
                 .collect::<Option<_>>()
                 .map(Value::List),
         }
@@ -91,25 +108,106 @@ impl Loaded<'_> {
 
 /// `object` under `selection` with no resolver, when every field it
 /// selects is plain or a relation in memory, selected plainly (see
-/// [`resolve_object`] for what async-graphql is left with).
+/// [`Shape`], and [`resolve_object`] for what async-graphql is left with).
+#[cfg(test)]
 pub(crate) fn in_memory(selection: &SelectionSet, object: &dyn PlainObject) -> Option<Value> {
-    let mut results: IndexMap<_, Value> = IndexMap::with_capacity(selection.items.len());
-    for item in &selection.items {
-        let Selection::Field(field) = &item.node else {
-            return None;
-        };
-        let node = &field.node;
-        let key = &node.response_key().node;
-        if !node.directives.is_empty() || results.contains_key(key) {
+    Shape::of(selection)?.answer(object)
+}
+
+/// A selection that objects in memory may answer, read once for all the
+/// objects of a list: fields alone, none with a directive or arguments,
+/// each response key once (a key given twice merges its selections, and a
+/// directive may wrap the resolver: both are async-graphql's to do), and
+/// so on below. Each key comes with its hash under `hasher`, which every
+/// answer's map is made with: a page's objects are answered without
+/// hashing their keys again, object after object.
+struct Shape<'s> {
+    hasher: RandomState,
+    fields: Vec<ShapedField<'s>>,
+}
+
+struct ShapedField<'s> {
+    field: &'s Field,
+    key: &'s Name,
+    hash: u64,
+    /// What a relation selects; none for a plain field.
+    below: Option<Shape<'s>>,
+}
+
+impl<'s> Shape<'s> {
+    /// The shape of `selection`; none when objects cannot answer it alone.
+    fn of(selection: &'s SelectionSet) -> Option<Self> {
+        let hasher = RandomState::new();
+        let mut fields = Vec::with_capacity(selection.items.len());
+        for item in &selection.items {
+            let Selection::Field(field) = &item.node else {
+                return None;
+            };
+            let field = &field.node;
+            let typename = field.name.node == "__typename";
+            // Only a field's resolver reads its arguments.
+            if !field.directives.is_empty() || (!typename && !field.arguments.is_empty()) {
+                return None;
+            }
+            let below = &field.selection_set.node;
+            let below = if below.items.is_empty() {
+                None
+            } else {
+                Some(Shape::of(below)?)
+            };
+            let key = &field.response_key().node;
+            fields.push(ShapedField {
+                field,
+                key,
+                hash: hasher.hash_one(key),
+                below,
+            });
+        }
+        // Sorted, a key given twice sits next to itself.
+        let mut keys: Vec<&str> = fields.iter().map(|field| field.key.as_str()).collect();
+        keys.sort_unstable();
+        if keys.windows(2).any(|pair| pair[0] == pair[1]) {
             return None;
         }
-        results.insert(key.clone(), in_place(node, object)?);
+        Some(Self { hasher, fields })
     }
-    Some(if results.is_empty() {
-        Value::Null
-    } else {
-        Value::Object(results)
-    })
+
+    /// `object`'s answer; none when a field needs its resolver.
+    fn answer(&self, object: &dyn PlainObject) -> Option<Value> {
+        if self.fields.is_empty() {
+            return Some(Value::Null);
+        }
+        let mut results: IndexMap<Name, Value> =
+            IndexMap::with_capacity_and_hasher(self.fields.len(), self.hasher.clone());
+        for shaped in &self.fields {
+            let value = shaped.answer(object)?;
+            // The map's hasher is the one `hash` was made with.
+            match results
+                .raw_entry_mut_v1()
+                .from_key_hashed_nocheck(shaped.hash, shaped.key)
+            {
+                RawEntryMut::Vacant(slot) => {
+                    slot.insert_hashed_nocheck(shaped.hash, shaped.key.clone(), value);
+                }
+                // `of` refuses a key given twice.
+                RawEntryMut::Occupied(_) => return None,
+            }
+        }
+        Some(Value::Object(results))
+    }
+}
+
+impl ShapedField<'_> {
+    fn answer(&self, object: &dyn PlainObject) -> Option<Value> {
+        let name = &self.field.name.node;
+        if name == "__typename" {
+            return Some(Value::String(object.type_name().into_owned()));
+        }
+        match &self.below {
+            None => object.plain_field(name),
+            Some(shape) => object.loaded_relation(name)?.answer(shape),
+        }
+    }
 }
 
 /// `field` of `object` with no resolver: `__typename`, a plain field, or
@@ -123,9 +221,8 @@ fn in_place(field: &Field, object: &dyn PlainObject) -> Option<Value> {
     } else if field.selection_set.node.items.is_empty() {
         object.plain_field(&field.name.node)
     } else {
-        object
-            .loaded_relation(&field.name.node)?
-            .answer(&field.selection_set.node)
+        let loaded = object.loaded_relation(&field.name.node)?;
+        loaded.answer(&Shape::of(&field.selection_set.node)?)
     }
 }
 
@@ -175,11 +272,12 @@ impl<T: PlainFields + Sync> OutputType for PlainList<'_, T> {
         ctx: &ContextSelectionSet<'_>,
         _field: &Positioned<Field>,
     ) -> ServerResult<Value> {
-        let selection = &ctx.item.node;
-        let in_memory: Option<Vec<Value>> =
-            self.0.iter().map(|row| in_memory(selection, row)).collect();
-        if let Some(rows) = in_memory {
-            return Ok(Value::List(rows));
+        if let Some(shape) = Shape::of(&ctx.item.node) {
+            let in_memory: Option<Vec<Value>> =
+                self.0.iter().map(|row| shape.answer(row)).collect();
+            if let Some(rows) = in_memory {
+                return Ok(Value::List(rows));
+            }
         }
         // Concurrently, as async-graphql does: a row's relation that waits
         // on a DataLoader batches with the other rows'.

@@ -64,7 +64,11 @@ pub(crate) async fn items(
         let mut found = batch(ctx, keys).await?;
         for item in &mut items {
             let tags = found.remove(&TagsOf(item.item_id)).unwrap_or_default();
-            item.loaded_tags = OnceCell::new_with(Some(tags.into_iter().map(Tag::from).collect()));
+            let tags = tags
+                .into_iter()
+                .map(|tag| Arc::new(Tag::from(tag)))
+                .collect();
+            item.loaded_tags = OnceCell::new_with(Some(tags));
         }
     }
     if node.field("progress").exists() {
@@ -129,7 +133,7 @@ async fn people(ctx: &Context<'_>, node: Lookahead<'_>, mut items: Vec<&mut Item
             let creator = found
                 .get(&item.creator_key)
                 .cloned()
-                .map(super::types::user);
+                .map(|person| Arc::new(super::types::user(person)));
             item.loaded_creator = OnceCell::new_with(Some(creator));
         }
         if wants_assignees {

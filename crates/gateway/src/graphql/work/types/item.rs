@@ -1,11 +1,14 @@
 //! Items: the tasks of the tracker.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use async_graphql::{ComplexObject, Context, Enum, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use tokio::sync::OnceCell;
 use trellis_kernel::{Page, UserId};
 use trellis_work::ports::{ItemRelations, ListedItem};
-use trellis_work::{self as work, ActivityFilter, ItemFilter, ItemId, ItemSort, TeamId};
+use trellis_work::{self as work, ActivityFilter, ItemFilter, ItemId, ItemSort, TagId, TeamId};
 
 use super::activity::ActivityConnection;
 use super::tag::Tag;
@@ -137,11 +140,11 @@ pub struct Item {
     #[graphql(skip)]
     pub(crate) loaded_parent: OnceCell<Option<Box<Item>>>,
     #[graphql(skip)]
-    pub(crate) loaded_creator: OnceCell<Option<User>>,
+    pub(crate) loaded_creator: OnceCell<Option<Arc<User>>>,
     #[graphql(skip)]
     pub(crate) loaded_assignees: OnceCell<Vec<User>>,
     #[graphql(skip)]
-    pub(crate) loaded_tags: OnceCell<Vec<Tag>>,
+    pub(crate) loaded_tags: OnceCell<Vec<Arc<Tag>>>,
     #[graphql(skip)]
     pub(crate) loaded_progress: OnceCell<Progress>,
     #[graphql(skip)]
@@ -218,7 +221,7 @@ impl Item {
     }
 
     /// Who created it.
-    async fn creator(&self, ctx: &Context<'_>) -> Result<Option<Plain<'_, User>>> {
+    async fn creator(&self, ctx: &Context<'_>) -> Result<Option<Plain<'_, Arc<User>>>> {
         let creator = self
             .loaded_creator
             .get_or_try_init(|| async {
@@ -226,7 +229,7 @@ impl Item {
                     .load_one(self.creator_key)
                     .await
                     .gql(ctx)?;
-                Ok::<_, async_graphql::Error>(person.map(super::user))
+                Ok::<_, async_graphql::Error>(person.map(|person| Arc::new(super::user(person))))
             })
             .await?;
         Ok(creator.as_ref().map(Plain))
@@ -244,7 +247,7 @@ impl Item {
 
     /// Its tags, by name.
     #[graphql(complexity = "RELATIONS_ASSUMED * child_complexity")]
-    async fn tags(&self, ctx: &Context<'_>) -> Result<PlainList<'_, Tag>> {
+    async fn tags(&self, ctx: &Context<'_>) -> Result<PlainList<'_, Arc<Tag>>> {
         let tags = self
             .loaded_tags
             .get_or_try_init(|| async {
@@ -253,7 +256,11 @@ impl Item {
                     .await
                     .gql(ctx)?
                     .unwrap_or_default();
-                Ok::<_, async_graphql::Error>(tags.into_iter().map(Tag::from).collect())
+                Ok::<_, async_graphql::Error>(
+                    tags.into_iter()
+                        .map(|tag| Arc::new(Tag::from(tag)))
+                        .collect(),
+                )
             })
             .await?;
         Ok(PlainList(tags))
@@ -391,8 +398,11 @@ impl ItemConnection {
 
     /// Cursors carry each row's value in `sort`, so that the next page
     /// starts right after it; the relations the list read along with the
-    /// page are the nodes'.
+    /// page are the nodes'. A tag or a creator many rows name is made once
+    /// for the page and shared by them.
     fn from_page(page: Page<ListedItem>, sort: ItemSort) -> Self {
+        let mut tags_by_id: HashMap<TagId, Arc<Tag>> = HashMap::new();
+        let mut creators_by_id: HashMap<UserId, Arc<User>> = HashMap::new();
         let edges: Vec<ItemEdge> = page
             .items
             .into_iter()
@@ -400,11 +410,29 @@ impl ItemConnection {
                 let position = work::ItemCursor::after(&listed.item, sort);
                 let mut node = Item::from(listed.item);
                 if let Some(tags) = listed.tags {
-                    node.loaded_tags =
-                        OnceCell::new_with(Some(tags.into_iter().map(Tag::from).collect()));
+                    let shared = tags
+                        .into_iter()
+                        .map(|tag| {
+                            let id = tag.id;
+                            Arc::clone(
+                                tags_by_id
+                                    .entry(id)
+                                    .or_insert_with(|| Arc::new(Tag::from(tag))),
+                            )
+                        })
+                        .collect();
+                    node.loaded_tags = OnceCell::new_with(Some(shared));
                 }
                 if let Some(creator) = listed.creator {
-                    node.loaded_creator = OnceCell::new_with(Some(creator.map(super::user)));
+                    let shared = creator.map(|person| {
+                        let id = person.id;
+                        Arc::clone(
+                            creators_by_id
+                                .entry(id)
+                                .or_insert_with(|| Arc::new(super::user(person))),
+                        )
+                    });
+                    node.loaded_creator = OnceCell::new_with(Some(shared));
                 }
                 ItemEdge { node, position }
             })

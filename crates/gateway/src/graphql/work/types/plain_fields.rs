@@ -1,9 +1,11 @@
 //! The plain fields of the objects on a page of items (see
 //! [`crate::graphql::plain`]): the page the console shows most.
 
-use async_graphql::{InputType, Value};
+use std::sync::LazyLock;
 
-use super::item::{Item, ItemEdge};
+use async_graphql::{EnumType, InputType, Name, Value};
+
+use super::item::{Item, ItemEdge, ItemStatus, Priority};
 use super::tag::Tag;
 use crate::graphql::plain::{Loaded, PlainFields, PlainObject};
 use crate::graphql::tenancy::types::User;
@@ -14,8 +16,8 @@ impl PlainFields for Item {
             "id" => self.id.to_value(),
             "title" => self.title.to_value(),
             "description" => self.description.to_value(),
-            "status" => self.status.to_value(),
-            "priority" => self.priority.to_value(),
+            "status" => enum_value(self.status, &STATUSES),
+            "priority" => enum_value(self.priority, &PRIORITIES),
             "dueDate" => self.due_date.to_value(),
             "estimatedHours" => self.estimated_hours.to_value(),
             "actualHours" => self.actual_hours.to_value(),
@@ -42,6 +44,26 @@ impl PlainFields for Item {
             _ => None,
         }
     }
+}
+
+static STATUSES: LazyLock<Vec<(ItemStatus, Value)>> = LazyLock::new(enum_values);
+static PRIORITIES: LazyLock<Vec<(Priority, Value)>> = LazyLock::new(enum_values);
+
+/// Each variant of an enum with its value, named once.
+fn enum_values<T: EnumType>() -> Vec<(T, Value)> {
+    T::items()
+        .iter()
+        .map(|item| (item.value, Value::Enum(Name::new(item.name))))
+        .collect()
+}
+
+/// `variant.to_value()`, with the name made once (`values`): async-graphql
+/// names the value anew each time, and a page of items names two a row.
+fn enum_value<T: EnumType + InputType>(variant: T, values: &[(T, Value)]) -> Value {
+    values
+        .iter()
+        .find(|(known, _)| *known == variant)
+        .map_or_else(|| variant.to_value(), |(_, value)| value.clone())
 }
 
 impl PlainFields for ItemEdge {
@@ -86,6 +108,8 @@ impl PlainFields for User {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use async_graphql::parser::types::SelectionSet;
     use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
     use chrono::{NaiveDate, TimeZone, Utc};
@@ -139,10 +163,12 @@ mod tests {
         let mut node = Item::from(item);
         node.loaded_team = OnceCell::new_with(Some(None));
         node.loaded_parent = OnceCell::new_with(Some(None));
-        node.loaded_creator = OnceCell::new_with(Some(Some(ada())));
+        node.loaded_creator = OnceCell::new_with(Some(Some(Arc::new(ada()))));
         node.loaded_assignees = OnceCell::new_with(Some(vec![ada(), ada()]));
-        node.loaded_tags =
-            OnceCell::new_with(Some(vec![tag("ops", "#00ff00"), tag("web", "#0000ff")]));
+        node.loaded_tags = OnceCell::new_with(Some(vec![
+            Arc::new(tag("ops", "#00ff00")),
+            Arc::new(tag("web", "#0000ff")),
+        ]));
         node.loaded_progress =
             OnceCell::new_with(Some(super::super::Progress { total: 3, done: 1 }));
         node.loaded_comment_count = OnceCell::new_with(Some(4));
@@ -321,6 +347,17 @@ mod tests {
             &edge,
         )
         .expect("every field is plain or in memory");
+        // Each key is filed under its hash by the map's own hasher: a
+        // lookup finds it.
+        let Value::Object(edge_map) = &answer else {
+            panic!("an object: {answer:?}");
+        };
+        let Some(Value::Object(node_map)) = edge_map.get("node") else {
+            panic!("a node: {edge_map:?}");
+        };
+        for key in ["__typename", "t", "creator", "tags", "assignees"] {
+            assert!(node_map.contains_key(key), "{key}");
+        }
         let node = &answer.into_json().unwrap()["node"];
         assert_eq!(node["__typename"], "Item");
         assert_eq!(node["t"], "Ship the \"list\"");
@@ -350,10 +387,27 @@ mod tests {
             "{ node { subtasks(first: 1) { edges { cursor } } } }",
             "{ node { id id } }",
             "{ node { tags { name name } } }",
+            "{ node { title: id title } }",
+            "{ node { tags { id ... on Tag { name } } } }",
+            "{ node { tags { name @include(if: true) } } }",
             "{ node { commentCount } }",
         ] {
             assert!(in_memory(&selection(query), &edge).is_none(), "{query}");
         }
+    }
+
+    #[test]
+    fn a_key_given_twice_among_many_is_left_to_async_graphql() {
+        let edge = edge();
+        let aliases: Vec<String> = (1..=20).map(|n| format!("a{n}: title")).collect();
+        let distinct = format!("{{ node {{ {} }} }}", aliases.join(" "));
+        let answer = in_memory(&selection(&distinct), &edge).expect("twenty distinct keys");
+        assert_eq!(
+            answer.into_json().unwrap()["node"]["a20"],
+            "Ship the \"list\""
+        );
+        let twice = format!("{{ node {{ {} a7: id }} }}", aliases.join(" "));
+        assert!(in_memory(&selection(&twice), &edge).is_none());
     }
 
     #[tokio::test]
