@@ -47,8 +47,12 @@ const CREATOR_DICTIONARY: &str = "trellis_creators";
 // often its id repeats. A `DISTINCT` would cost a hash table per page,
 // made and dropped on every run of the statement.
 
-/// The live tags any row of the page names, by name.
-const TAG_DICTIONARY_SQL: &str = r#"(SELECT coalesce(json_agg(json_build_array(t.id, t.name, t.color, t.created_at, t.updated_at) ORDER BY t.name_key), '[]')::text
+/// The live tags any row of the page names, by name. Their times travel
+/// as microseconds since 1970, whole numbers, exact both ways: a time as
+/// JSON text costs PostgreSQL its formatting and the server its parsing.
+const TAG_DICTIONARY_SQL: &str = r#"(SELECT coalesce(json_agg(json_build_array(t.id, t.name, t.color,
+    (extract(epoch FROM t.created_at) * 1000000)::int8, (extract(epoch FROM t.updated_at) * 1000000)::int8)
+    ORDER BY t.name_key), '[]')::text
   FROM work_tags t
   WHERE t.tenant_id = "page"."tenant_id" AND t.deleted_at IS NULL
     AND t.id = ANY(ARRAY(SELECT unnest(p.tag_ids) FROM "page" p)))"#;
@@ -138,7 +142,7 @@ pub(super) fn along_with(
 }
 
 #[derive(Deserialize)]
-struct TagJson(Uuid, String, String, DateTime<Utc>, DateTime<Utc>);
+struct TagJson(Uuid, String, String, i64, i64);
 
 #[derive(Deserialize)]
 struct CreatorJson(Uuid, String, String);
@@ -316,12 +320,19 @@ fn tag_dictionary(
                 tenant_id: tenant,
                 name,
                 color,
-                created_at,
-                updated_at,
+                created_at: from_micros(created_at)?,
+                updated_at: from_micros(updated_at)?,
             };
             Ok((id, (rank, tag)))
         })
         .collect()
+}
+
+/// The time `micros` microseconds after 1970 began.
+fn from_micros(micros: i64) -> DomainResult<DateTime<Utc>> {
+    DateTime::from_timestamp_micros(micros).ok_or_else(|| {
+        DomainError::internal_msg(format!("stored time {micros} µs is out of range"))
+    })
 }
 
 fn creator_dictionary(rows: Vec<CreatorJson>) -> HashMap<Uuid, Person> {
