@@ -138,31 +138,14 @@ impl<'s> Shape<'s> {
     /// The shape of `selection`; none when objects cannot answer it alone.
     fn of(selection: &'s SelectionSet) -> Option<Self> {
         let hasher = RandomState::new();
-        let mut fields = Vec::with_capacity(selection.items.len());
-        for item in &selection.items {
-            let Selection::Field(field) = &item.node else {
-                return None;
-            };
-            let field = &field.node;
-            let typename = field.name.node == "__typename";
-            // Only a field's resolver reads its arguments.
-            if !field.directives.is_empty() || (!typename && !field.arguments.is_empty()) {
-                return None;
-            }
-            let below = &field.selection_set.node;
-            let below = if below.items.is_empty() {
-                None
-            } else {
-                Some(Shape::of(below)?)
-            };
-            let key = &field.response_key().node;
-            fields.push(ShapedField {
-                field,
-                key,
-                hash: hasher.hash_one(key),
-                below,
-            });
-        }
+        let fields = selection
+            .items
+            .iter()
+            .map(|item| match &item.node {
+                Selection::Field(field) => ShapedField::of(&field.node, &hasher),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
         // Sorted, a key given twice sits next to itself.
         let mut keys: Vec<&str> = fields.iter().map(|field| field.key.as_str()).collect();
         keys.sort_unstable();
@@ -197,7 +180,31 @@ impl<'s> Shape<'s> {
     }
 }
 
-impl ShapedField<'_> {
+impl<'s> ShapedField<'s> {
+    /// The shape of `field`, its key hashed by `hasher`: `__typename`, a
+    /// plain field, or a relation whose selection objects can answer
+    /// alone; none for a field with a directive or arguments, which only
+    /// async-graphql and its resolver read.
+    fn of(field: &'s Field, hasher: &RandomState) -> Option<Self> {
+        let typename = field.name.node == "__typename";
+        if !field.directives.is_empty() || (!typename && !field.arguments.is_empty()) {
+            return None;
+        }
+        let below = &field.selection_set.node;
+        let below = if below.items.is_empty() {
+            None
+        } else {
+            Some(Shape::of(below)?)
+        };
+        let key = &field.response_key().node;
+        Some(Self {
+            field,
+            key,
+            hash: hasher.hash_one(key),
+            below,
+        })
+    }
+
     fn answer(&self, object: &dyn PlainObject) -> Option<Value> {
         let name = &self.field.name.node;
         if name == "__typename" {
@@ -210,20 +217,9 @@ impl ShapedField<'_> {
     }
 }
 
-/// `field` of `object` with no resolver: `__typename`, a plain field, or
-/// a relation in memory whose selection is all plain or in memory; none
-/// for a field with arguments, which only its resolver reads.
+/// `field` of `object` with no resolver, when [`ShapedField::of`] allows.
 fn in_place(field: &Field, object: &dyn PlainObject) -> Option<Value> {
-    if field.name.node == "__typename" {
-        Some(Value::String(object.type_name().into_owned()))
-    } else if !field.arguments.is_empty() {
-        None
-    } else if field.selection_set.node.items.is_empty() {
-        object.plain_field(&field.name.node)
-    } else {
-        let loaded = object.loaded_relation(&field.name.node)?;
-        loaded.answer(&Shape::of(&field.selection_set.node)?)
-    }
+    ShapedField::of(field, &RandomState::new())?.answer(object)
 }
 
 /// An object of type `T`, resolved plain fields first.

@@ -1,6 +1,7 @@
 //! Items: the tasks of the tracker.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use async_graphql::{ComplexObject, Context, Enum, ID, Object, Result, SimpleObject};
@@ -410,29 +411,17 @@ impl ItemConnection {
                 let position = work::ItemCursor::after(&listed.item, sort);
                 let mut node = Item::from(listed.item);
                 if let Some(tags) = listed.tags {
-                    let shared = tags
+                    let tags = tags
                         .into_iter()
-                        .map(|tag| {
-                            let id = tag.id;
-                            Arc::clone(
-                                tags_by_id
-                                    .entry(id)
-                                    .or_insert_with(|| Arc::new(Tag::from(tag))),
-                            )
-                        })
+                        .map(|tag| shared(&mut tags_by_id, tag.id, || Tag::from(tag)))
                         .collect();
-                    node.loaded_tags = OnceCell::new_with(Some(shared));
+                    node.loaded_tags = OnceCell::new_with(Some(tags));
                 }
                 if let Some(creator) = listed.creator {
-                    let shared = creator.map(|person| {
-                        let id = person.id;
-                        Arc::clone(
-                            creators_by_id
-                                .entry(id)
-                                .or_insert_with(|| Arc::new(super::user(person))),
-                        )
+                    let creator = creator.map(|person| {
+                        shared(&mut creators_by_id, person.id, || super::user(person))
                     });
-                    node.loaded_creator = OnceCell::new_with(Some(shared));
+                    node.loaded_creator = OnceCell::new_with(Some(creator));
                 }
                 ItemEdge { node, position }
             })
@@ -484,4 +473,13 @@ impl ItemConnection {
         crate::graphql::work::prefetch::items(ctx, selection, nodes).await?;
         Ok(connection)
     }
+}
+
+/// The object `made` holds for `key`, made by `make` the first time.
+fn shared<K: Hash + Eq, V>(
+    made: &mut HashMap<K, Arc<V>>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> Arc<V> {
+    Arc::clone(made.entry(key).or_insert_with(|| Arc::new(make())))
 }
