@@ -8,9 +8,8 @@
 //! lookup of a few tags rather than a join per item.
 //! SQLite leaves the relations to the caller's batched lookups.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
+use foldhash::{HashMap, HashMapExt};
 use sea_orm::sea_query::{
     Alias, CommonTableExpression, Expr, Order, Query, SelectStatement, SimpleExpr, WithClause,
 };
@@ -343,7 +342,8 @@ fn dictionary<T: DeserializeOwned>(rows: &[QueryResult], column: &str) -> Domain
     Ok(Vec::new())
 }
 
-/// The live tags by id, each with its place in the order by name.
+/// The live tags by id, each with its place in the order by name. The
+/// ids are the server's own, so a fast hash will do ([`foldhash`]).
 fn tag_dictionary(
     rows: Vec<TagJson>,
     tenant: TenantId,

@@ -1,11 +1,11 @@
 //! Items: the tasks of the tracker.
 
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
 use async_graphql::{ComplexObject, Context, Enum, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
+use foldhash::{HashMap, HashMapExt};
 use tokio::sync::OnceCell;
 use trellis_kernel::{Page, UserId};
 use trellis_work::ports::{ItemRelations, ListedItem};
@@ -400,7 +400,8 @@ impl ItemConnection {
     /// Cursors carry each row's value in `sort`, so that the next page
     /// starts right after it; the relations the list read along with the
     /// page are the nodes'. A tag or a creator many rows name is made once
-    /// for the page and shared by them.
+    /// for the page and shared by them (found by id with a fast hash: the
+    /// ids are the server's own, not a caller's).
     fn from_page(page: Page<ListedItem>, sort: ItemSort) -> Self {
         let mut tags_by_id: HashMap<TagId, Arc<Tag>> = HashMap::new();
         let mut creators_by_id: HashMap<UserId, Arc<User>> = HashMap::new();
