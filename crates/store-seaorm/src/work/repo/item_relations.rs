@@ -245,13 +245,12 @@ impl<'r> Columns<'r> {
         self.next += 1;
         if self.check_types {
             let column = self.row.try_column(index).map_err(DomainError::internal)?;
-            let stored = column.type_info();
-            if !T::compatible(stored) {
-                return Err(DomainError::internal_msg(format!(
-                    "column {index} ({}) holds {stored}, not the {} read from it",
-                    column.name(),
-                    T::type_info(),
-                )));
+            if !T::compatible(column.type_info()) {
+                // The error sqlx's own `try_get` gives.
+                return Err(DomainError::internal(sqlx::Error::ColumnDecode {
+                    index: format!("{:?}", column.name()),
+                    source: sqlx::error::mismatched_types::<Postgres, T>(column.type_info()),
+                }));
             }
         }
         self.row
