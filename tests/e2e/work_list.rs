@@ -1,15 +1,69 @@
 //! A list of items reads each item's description only when its selection
 //! names it, as a field or inside a fragment, in every order; each edge's
-//! cursor continues the list right after its item.
+//! cursor continues the list right after its item. A page is written
+//! straight from its rows, and says what one item read alone says.
 
 use serde_json::{Value, json};
 use trellis_tests::{TestApp, on_every_backend};
 
-use crate::work_support::{ITEMS, create_item};
+use crate::work_support::{ITEMS, create_item, create_tag, id_of};
 
 on_every_backend! {
     a_list_shows_descriptions_whenever_its_selection_names_them => a_list_shows_descriptions_whenever_its_selection_names_them;
     every_edge_cursor_continues_the_list_after_its_item => every_edge_cursor_continues_the_list_after_its_item;
+    a_page_says_what_each_item_read_alone_says_character_for_character => a_page_says_what_each_item_read_alone_says_character_for_character;
+}
+
+/// The texts hold characters JSON escapes (a description may hold control
+/// characters; a title or a name may not), and some it does not.
+async fn a_page_says_what_each_item_read_alone_says_character_for_character(app: TestApp) {
+    let (owner, _) = app.owner_of("owner@text.test", "text", "PRO").await;
+    let title = "Say \"hi\" \\ to C:\\tmp — 🚀 <b>&amp;</b> \u{2028}";
+    let description = "line one\nline two\ttabbed\r\u{1}\u{1f}\u{7f}";
+    let tag = create_tag(&app, &owner, "\"ops\"\\é", "#a0b1c2").await;
+    let created = create_item(
+        &app,
+        &owner,
+        json!({ "title": title, "description": description, "status": "IN_REVIEW",
+                "priority": "URGENT", "estimatedHours": 2.5, "tagIds": [tag] }),
+    )
+    .await;
+    let id = id_of(&created, "/id");
+    create_item(&app, &owner, json!({ "title": "Second" })).await;
+    let fields = "__typename id title description status priority estimatedHours actualHours
+        createdAt updatedAt creator { __typename email name } tags { __typename id name color }";
+    let page = app
+        .gql(
+            &format!(
+                "{{ items(first: 10, orderBy: {{field: CREATED_AT, direction: ASC}}) {{
+                edges {{ node {{ {fields} }} }} }} }}"
+            ),
+            json!({}),
+            Some(&owner.access_token),
+        )
+        .await;
+    assert_eq!(
+        page.headers.get("content-type").map(|v| v.as_bytes()),
+        Some(&b"application/graphql-response+json"[..])
+    );
+    let page = page.ok();
+    let alone = app
+        .gql(
+            &format!("query($id: ID!) {{ item(id: $id) {{ {fields} }} }}"),
+            json!({ "id": id }),
+            Some(&owner.access_token),
+        )
+        .await
+        .ok();
+    let first = &page["items"]["edges"][0]["node"];
+    assert_eq!(first, &alone["item"]);
+    assert_eq!(first["title"], title);
+    assert_eq!(first["description"], description);
+    assert_eq!(first["status"], "IN_REVIEW");
+    assert_eq!(first["estimatedHours"], 2.5);
+    assert_eq!(first["tags"][0]["name"], "\"ops\"\\é");
+    assert_eq!(first["creator"]["email"], "owner@text.test");
+    assert_eq!(page["items"]["edges"][1]["node"]["title"], "Second");
 }
 
 async fn a_list_shows_descriptions_whenever_its_selection_names_them(app: TestApp) {

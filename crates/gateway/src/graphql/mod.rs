@@ -13,7 +13,7 @@ pub mod error;
 pub mod limits;
 pub mod loaders;
 pub mod nul;
-mod plain;
+pub(crate) mod plain;
 pub mod routing;
 pub mod tenancy;
 mod upload;

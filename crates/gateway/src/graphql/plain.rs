@@ -18,7 +18,10 @@
 //! a tag or a person many rows share is one object in memory ([`Arc`]).
 //! The answer is the same as async-graphql's, value for value; its keys
 //! follow the selection's order. An extension's `resolve` hook would not
-//! see the plain fields: the schema registers none.
+//! see the plain fields: the schema registers none. Under an HTTP request,
+//! such a list is written as JSON at once ([`json`]).
+
+mod json;
 
 use std::borrow::Cow;
 use std::hash::{BuildHasher, RandomState};
@@ -33,6 +36,7 @@ use async_graphql::resolver_utils::resolve_container;
 use async_graphql::{
     ContainerType, ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value,
 };
+pub(crate) use json::{Prerendered, to_json, write_str, write_value};
 
 /// A type whose plain fields need no resolver.
 pub(crate) trait PlainFields: ContainerType {
@@ -41,6 +45,13 @@ pub(crate) trait PlainFields: ContainerType {
     /// A scalar's or an enum's is its `InputType::to_value`, the value
     /// async-graphql's own resolver gives.
     fn plain_field(&self, field: &str) -> Option<Value>;
+
+    /// Writes the JSON of [`plain_field`](Self::plain_field)'s value to
+    /// `out`; false, writing nothing, when it has none. A type writes its
+    /// long lists' fields itself to spare making each value.
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        json::write_value(out, self.plain_field(field))
+    }
 
     /// The objects of the field named `field` when they are already in
     /// memory; none sends it through the resolver, which loads them.
@@ -56,6 +67,10 @@ impl<T: PlainFields + Send + Sync> PlainFields for Arc<T> {
         T::plain_field(self, field)
     }
 
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        T::write_plain_field(self, field, out)
+    }
+
     fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
         T::loaded_relation(self, field)
     }
@@ -65,6 +80,7 @@ impl<T: PlainFields + Send + Sync> PlainFields for Arc<T> {
 pub(crate) trait PlainObject: Sync {
     fn type_name(&self) -> Cow<'static, str>;
     fn plain_field(&self, field: &str) -> Option<Value>;
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool;
     fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>>;
 }
 
@@ -75,6 +91,10 @@ impl<T: PlainFields + Sync> PlainObject for T {
 
     fn plain_field(&self, field: &str) -> Option<Value> {
         PlainFields::plain_field(self, field)
+    }
+
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        PlainFields::write_plain_field(self, field, out)
     }
 
     fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
@@ -130,6 +150,8 @@ struct ShapedField<'s> {
     field: &'s Field,
     key: &'s Name,
     hash: u64,
+    /// The key as JSON, with its colon, for [`json`].
+    json_key: Vec<u8>,
     /// What a relation selects; none for a plain field.
     below: Option<Shape<'s>>,
 }
@@ -197,10 +219,14 @@ impl<'s> ShapedField<'s> {
             Some(Shape::of(below)?)
         };
         let key = &field.response_key().node;
+        let mut json_key = Vec::with_capacity(key.len() + 3);
+        write_str(&mut json_key, key);
+        json_key.push(b':');
         Some(Self {
             field,
             key,
             hash: hasher.hash_one(key),
+            json_key,
             below,
         })
     }
@@ -269,10 +295,17 @@ impl<T: PlainFields + Sync> OutputType for PlainList<'_, T> {
         _field: &Positioned<Field>,
     ) -> ServerResult<Value> {
         if let Some(shape) = Shape::of(&ctx.item.node) {
-            let in_memory: Option<Vec<Value>> =
-                self.0.iter().map(|row| shape.answer(row)).collect();
+            let in_memory = if ctx.data_opt::<Prerendered>().is_some() {
+                json::list(&shape, self.0.iter().map(|row| row as &dyn PlainObject))
+            } else {
+                self.0
+                    .iter()
+                    .map(|row| shape.answer(row))
+                    .collect::<Option<_>>()
+                    .map(Value::List)
+            };
             if let Some(rows) = in_memory {
-                return Ok(Value::List(rows));
+                return Ok(rows);
             }
         }
         // Concurrently, as async-graphql does: a row's relation that waits

@@ -9,7 +9,7 @@ use async_graphql::{
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
 use http_body_util::LengthLimitError;
@@ -21,6 +21,7 @@ use super::upload_limit::UploadLimit;
 use super::{auth, retry};
 use crate::graphql::error::{BAD_USER_INPUT, map_domain_error};
 use crate::graphql::limits::{self, CREDENTIAL_FIELDS, QUERY_TOO_COMPLEX};
+use crate::graphql::plain::{Prerendered, to_json};
 use crate::graphql::{Loaders, RequestAuth};
 
 pub(crate) const GRAPHQL_PATH: &str = "/graphql";
@@ -155,7 +156,12 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
         async move {
             match checked {
                 Ok(request) => {
-                    let request = request.data(auth).data(meta).data(loaders).data(throttle);
+                    let request = request
+                        .data(auth)
+                        .data(meta)
+                        .data(loaders)
+                        .data(throttle)
+                        .data(Prerendered);
                     limits::execute_checked(schema, request).await
                 }
                 Err(error) => async_graphql::Response::from_errors(vec![error]),
@@ -172,7 +178,33 @@ async fn answer(http: &HttpState, meta: RequestMeta, headers: &HeaderMap, body: 
         }
     };
     let retry = retry::retry_status(retry::batch_errors(&response));
-    retry::apply(GraphQLResponse(response).into_response(), retry)
+    retry::apply(written_out(&response), retry)
+}
+
+/// The answer of requests run with [`Prerendered`], which only
+/// [`to_json`] writes rightly, with async-graphql-axum's headers.
+fn written_out(response: &BatchResponse) -> Response {
+    let body = match to_json(response) {
+        Ok(body) => body,
+        Err(err) => {
+            tracing::error!(error = %err, "the answer could not be written as JSON");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let mut written = Response::new(Body::from(body));
+    let headers = written.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/graphql-response+json"),
+    );
+    if response.is_ok()
+        && let Some(cache_control) = response.cache_control().value()
+        && let Ok(value) = HeaderValue::from_str(&cache_control)
+    {
+        headers.insert(header::CACHE_CONTROL, value);
+    }
+    headers.extend(response.http_headers());
+    written
 }
 
 /// The caller, or the answer when who it is cannot be known now (the

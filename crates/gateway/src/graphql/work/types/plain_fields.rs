@@ -7,7 +7,7 @@ use async_graphql::{EnumType, InputType, Name, Value};
 
 use super::item::{Item, ItemEdge, ItemStatus, Priority};
 use super::tag::Tag;
-use crate::graphql::plain::{Loaded, PlainFields, PlainObject};
+use crate::graphql::plain::{Loaded, PlainFields, PlainObject, write_str, write_value};
 use crate::graphql::tenancy::types::User;
 
 impl PlainFields for Item {
@@ -29,6 +29,19 @@ impl PlainFields for Item {
         })
     }
 
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        match field {
+            "id" => write_str(out, &self.id),
+            "title" => write_str(out, &self.title),
+            "status" => write_enum(out, self.status, &STATUSES),
+            "priority" => write_enum(out, self.priority, &PRIORITIES),
+            "createdAt" => write_str(out, &self.created_at.to_rfc3339()),
+            "updatedAt" => write_str(out, &self.updated_at.to_rfc3339()),
+            _ => return write_value(out, PlainFields::plain_field(self, field)),
+        }
+        true
+    }
+
     /// The relations a page reads along with its items.
     fn loaded_relation(&self, field: &str) -> Option<Loaded<'_>> {
         fn many<T: PlainObject>(objects: &[T]) -> Loaded<'_> {
@@ -46,24 +59,37 @@ impl PlainFields for Item {
     }
 }
 
-static STATUSES: LazyLock<Vec<(ItemStatus, Value)>> = LazyLock::new(enum_values);
-static PRIORITIES: LazyLock<Vec<(Priority, Value)>> = LazyLock::new(enum_values);
+static STATUSES: LazyLock<Vec<(ItemStatus, Name)>> = LazyLock::new(enum_names);
+static PRIORITIES: LazyLock<Vec<(Priority, Name)>> = LazyLock::new(enum_names);
 
-/// Each variant of an enum with its value, named once.
-fn enum_values<T: EnumType>() -> Vec<(T, Value)> {
+/// Each variant of an enum with its name, made once: async-graphql's
+/// `to_value` names the value anew each time, and a page of items names
+/// two a row.
+fn enum_names<T: EnumType>() -> Vec<(T, Name)> {
     T::items()
         .iter()
-        .map(|item| (item.value, Value::Enum(Name::new(item.name))))
+        .map(|item| (item.value, Name::new(item.name)))
         .collect()
 }
 
-/// `variant.to_value()`, with the name made once (`values`): async-graphql
-/// names the value anew each time, and a page of items names two a row.
-fn enum_value<T: EnumType + InputType>(variant: T, values: &[(T, Value)]) -> Value {
-    values
-        .iter()
-        .find(|(known, _)| *known == variant)
-        .map_or_else(|| variant.to_value(), |(_, value)| value.clone())
+fn enum_name<T: EnumType>(variant: T, names: &[(T, Name)]) -> Option<&Name> {
+    let found = names.iter().find(|(known, _)| *known == variant);
+    found.map(|(_, name)| name)
+}
+
+/// `variant.to_value()`, from `names` (made by [`enum_names`]).
+fn enum_value<T: EnumType + InputType>(variant: T, names: &[(T, Name)]) -> Value {
+    enum_name(variant, names).map_or_else(|| variant.to_value(), |name| Value::Enum(name.clone()))
+}
+
+/// `variant.to_value()` as JSON, from `names` (made by [`enum_names`]).
+fn write_enum<T: EnumType + InputType>(out: &mut Vec<u8>, variant: T, names: &[(T, Name)]) {
+    match enum_name(variant, names) {
+        Some(name) => write_str(out, name),
+        None => {
+            write_value(out, Some(variant.to_value()));
+        }
+    }
 }
 
 impl PlainFields for ItemEdge {
@@ -93,6 +119,16 @@ impl PlainFields for Tag {
             _ => return None,
         })
     }
+
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        match field {
+            "id" => write_str(out, &self.id),
+            "name" => write_str(out, &self.name),
+            "color" => write_str(out, &self.color),
+            _ => return write_value(out, PlainFields::plain_field(self, field)),
+        }
+        true
+    }
 }
 
 impl PlainFields for User {
@@ -104,321 +140,18 @@ impl PlainFields for User {
             _ => return None,
         })
     }
+
+    fn write_plain_field(&self, field: &str, out: &mut Vec<u8>) -> bool {
+        match field {
+            "id" => write_str(out, &self.id),
+            "email" => write_str(out, &self.email),
+            "name" => write_str(out, &self.name),
+            _ => return false,
+        }
+        true
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::Arc;
-
-    use async_graphql::parser::types::SelectionSet;
-    use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
-    use chrono::{NaiveDate, TimeZone, Utc};
-    use tokio::sync::OnceCell;
-    use trellis_kernel::{TenantId, UserId};
-    use trellis_work::{self as work, ItemId, ItemSort};
-
-    use super::*;
-    use crate::graphql::plain::{Plain, PlainList, in_memory};
-
-    fn tag(name: &str, color: &str) -> Tag {
-        Tag {
-            id: crate::graphql::id(uuid::Uuid::new_v4()),
-            name: name.to_owned(),
-            color: color.to_owned(),
-            created_at: Utc.with_ymd_and_hms(2026, 3, 1, 9, 30, 0).unwrap(),
-            updated_at: Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap(),
-        }
-    }
-
-    fn ada() -> User {
-        User {
-            id: crate::graphql::id(UserId::generate()),
-            email: "ada@example.com".to_owned(),
-            name: "Ada".to_owned(),
-        }
-    }
-
-    /// An item with every field set and its relations loaded, as a page
-    /// leaves them.
-    fn edge() -> ItemEdge {
-        let item = work::Item {
-            id: ItemId::generate(),
-            tenant_id: TenantId::generate(),
-            title: "Ship the \"list\"".to_owned(),
-            description: Some("line one\nline two".to_owned()),
-            status: work::ItemStatus::Done,
-            priority: work::Priority::Urgent,
-            due_date: NaiveDate::from_ymd_opt(2026, 12, 24),
-            estimated_hours: Some(2.5),
-            actual_hours: None,
-            team_id: None,
-            parent_id: None,
-            version: 7,
-            created_by: UserId::generate(),
-            created_at: Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap(),
-            updated_at: Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap(),
-            completed_at: Some(Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap()),
-        };
-        let position = work::ItemCursor::after(&item, ItemSort::UpdatedAt);
-        let mut node = Item::from(item);
-        node.loaded_team = OnceCell::new_with(Some(None));
-        node.loaded_parent = OnceCell::new_with(Some(None));
-        node.loaded_creator = OnceCell::new_with(Some(Some(Arc::new(ada()))));
-        node.loaded_assignees = OnceCell::new_with(Some(vec![ada(), ada()]));
-        node.loaded_tags = OnceCell::new_with(Some(vec![
-            Arc::new(tag("ops", "#00ff00")),
-            Arc::new(tag("web", "#0000ff")),
-        ]));
-        node.loaded_progress =
-            OnceCell::new_with(Some(super::super::Progress { total: 3, done: 1 }));
-        node.loaded_comment_count = OnceCell::new_with(Some(4));
-        node.loaded_attachments = OnceCell::new_with(Some(Vec::new()));
-        ItemEdge { node, position }
-    }
-
-    /// Each object both ways: async-graphql's own resolution and plain
-    /// fields first.
-    struct Both {
-        edges: Vec<ItemEdge>,
-        tags: Vec<Tag>,
-        user: User,
-    }
-
-    #[Object]
-    impl Both {
-        async fn generic_edges(&self) -> &Vec<ItemEdge> {
-            &self.edges
-        }
-        async fn plain_edges(&self) -> PlainList<'_, ItemEdge> {
-            PlainList(&self.edges)
-        }
-        async fn generic_item(&self) -> &Item {
-            &self.edges[0].node
-        }
-        async fn plain_item(&self) -> Plain<'_, Item> {
-            Plain(&self.edges[0].node)
-        }
-        async fn generic_tags(&self) -> &Vec<Tag> {
-            &self.tags
-        }
-        async fn plain_tags(&self) -> PlainList<'_, Tag> {
-            PlainList(&self.tags)
-        }
-        async fn generic_user(&self) -> &User {
-            &self.user
-        }
-        async fn plain_user(&self) -> Plain<'_, User> {
-            Plain(&self.user)
-        }
-    }
-
-    const ITEM: &str = "__typename id title description status priority dueDate
-        estimatedHours actualHours version createdAt updatedAt completedAt
-        team { id } parent { id } creator { __typename id email name }
-        assignees { id email name } tags { id name color createdAt updatedAt }
-        progress { total done } commentCount attachments { id }";
-
-    async fn run(query: String) -> async_graphql::Response {
-        let both = Both {
-            edges: vec![edge(), edge()],
-            tags: vec![tag("a", "#010203"), tag("b", "#a0b0c0")],
-            user: ada(),
-        };
-        Schema::new(both, EmptyMutation, EmptySubscription)
-            .execute(query)
-            .await
-    }
-
-    /// The answer's `generic…` and `plain…` fields, for each pair.
-    fn pairs(response: &async_graphql::Response) -> Vec<(Value, Value)> {
-        let Value::Object(data) = &response.data else {
-            panic!("no data: {:?}", response.errors);
-        };
-        ["Edges", "Item", "Tags", "User"]
-            .iter()
-            .filter_map(|name| {
-                let generic = data.get(format!("generic{name}").as_str())?;
-                let plain = data.get(format!("plain{name}").as_str())?;
-                Some((generic.clone(), plain.clone()))
-            })
-            .collect()
-    }
-
-    fn keys(value: &Value) -> Vec<String> {
-        match value {
-            Value::Object(fields) => fields.keys().map(|key| key.to_string()).collect(),
-            Value::List(rows) => rows.first().map(keys).unwrap_or_default(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// No error, `count` pairs, and each pair's answers equal, keys in the
-    /// same order.
-    fn assert_each_pair_agrees(response: &async_graphql::Response, count: usize) {
-        assert!(response.errors.is_empty(), "{:?}", response.errors);
-        let pairs = pairs(response);
-        assert_eq!(pairs.len(), count);
-        for (generic, plain) in pairs {
-            assert_eq!(generic, plain);
-            assert_eq!(keys(&generic), keys(&plain));
-        }
-    }
-
-    #[tokio::test]
-    async fn every_field_answers_as_async_graphql_answers_it_in_the_selections_order() {
-        let user = "__typename id email name";
-        let tag = "__typename id name color createdAt updatedAt";
-        let response = run(format!(
-            "{{ genericEdges {{ cursor node {{ {ITEM} }} }} plainEdges {{ cursor node {{ {ITEM} }} }}
-                genericItem {{ {ITEM} }} plainItem {{ {ITEM} }}
-                genericTags {{ {tag} }} plainTags {{ {tag} }}
-                genericUser {{ {user} }} plainUser {{ {user} }} }}"
-        ))
-        .await;
-        assert_each_pair_agrees(&response, 4);
-        let item = &response.data.clone().into_json().unwrap()["plainItem"];
-        assert_eq!(item["status"], "DONE");
-        assert_eq!(item["dueDate"], "2026-12-24");
-        assert_eq!(item["actualHours"], serde_json::Value::Null);
-        assert_eq!(item["tags"][1]["name"], "web");
-    }
-
-    #[tokio::test]
-    async fn aliases_fragments_and_repeated_keys_answer_as_async_graphql_answers_them() {
-        let item = "a: id id title ... on Item { title status } ...Rest
-            creator { email } again: creator { name } status @include(if: true)
-            version @skip(if: true)";
-        let response = run(format!(
-            "{{ genericItem {{ {item} }} plainItem {{ {item} }}
-                genericEdges {{ c: cursor node {{ t: title, creator {{ e: email }} }} }}
-                plainEdges {{ c: cursor node {{ t: title, creator {{ e: email }} }} }} }}
-             fragment Rest on Item {{ priority creator {{ id }} }}"
-        ))
-        .await;
-        assert!(response.errors.is_empty(), "{:?}", response.errors);
-        for (generic, plain) in pairs(&response) {
-            assert_eq!(generic, plain);
-        }
-        let item = &response.data.clone().into_json().unwrap()["plainItem"];
-        assert_eq!(item["creator"]["email"], "ada@example.com");
-        assert_eq!(item["creator"]["id"].as_str().map(str::len), Some(36));
-        assert!(item.get("version").is_none());
-    }
-
-    #[tokio::test]
-    async fn a_field_that_fails_is_left_out_with_its_error_at_its_own_path() {
-        // `subtasks` needs the server's state, which this schema lacks.
-        let response = run("{ genericItem { id subtasks { edges { cursor } } title }
-               plainItem { id subtasks { edges { cursor } } title } }"
-            .to_owned())
-        .await;
-        for (generic, plain) in pairs(&response) {
-            assert_eq!(generic, plain);
-            assert_eq!(keys(&plain), ["id", "title"]);
-        }
-        let mut paths: Vec<String> = response
-            .errors
-            .iter()
-            .map(|error| format!("{:?}", error.path))
-            .collect();
-        paths.sort();
-        assert_eq!(response.errors.len(), 2, "{paths:?}");
-        assert!(paths[0].contains("genericItem") && paths[0].contains("subtasks"));
-        assert!(paths[1].contains("plainItem") && paths[1].contains("subtasks"));
-        assert_eq!(response.errors[0].message, response.errors[1].message);
-    }
-
-    /// The selection of the query `{ … }`.
-    fn selection(query: &str) -> SelectionSet {
-        let document = async_graphql::parser::parse_query(query).unwrap();
-        let (_, operation) = document.operations.iter().next().unwrap();
-        operation.node.selection_set.node.clone()
-    }
-
-    #[test]
-    fn a_row_read_with_its_relations_answers_in_memory() {
-        let mut edge = edge();
-        edge.node.loaded_creator = OnceCell::new_with(Some(None));
-        let answer = in_memory(
-            &selection(
-                "{ node { __typename t: title creator { email } tags { name color }
-                   assignees { name } } }",
-            ),
-            &edge,
-        )
-        .expect("every field is plain or in memory");
-        // Each key is filed under its hash by the map's own hasher: a
-        // lookup finds it.
-        let Value::Object(edge_map) = &answer else {
-            panic!("an object: {answer:?}");
-        };
-        let Some(Value::Object(node_map)) = edge_map.get("node") else {
-            panic!("a node: {edge_map:?}");
-        };
-        for key in ["__typename", "t", "creator", "tags", "assignees"] {
-            assert!(node_map.contains_key(key), "{key}");
-        }
-        let node = &answer.into_json().unwrap()["node"];
-        assert_eq!(node["__typename"], "Item");
-        assert_eq!(node["t"], "Ship the \"list\"");
-        assert_eq!(node["creator"], serde_json::Value::Null);
-        assert_eq!(node["tags"][0]["name"], "ops");
-        assert_eq!(node["tags"][1]["color"], "#0000ff");
-        assert_eq!(node["assignees"].as_array().map(Vec::len), Some(2));
-    }
-
-    #[test]
-    fn a_relation_not_read_with_the_page_is_left_to_its_resolver() {
-        let mut edge = edge();
-        edge.node.loaded_tags = OnceCell::new();
-        assert!(in_memory(&selection("{ node { id tags { name } } }"), &edge).is_none());
-        assert!(in_memory(&selection("{ node { id creator { email } } }"), &edge).is_some());
-        // Loaded, but not one of the relations a page reads along.
-        assert!(in_memory(&selection("{ node { team { id } } }"), &edge).is_none());
-    }
-
-    #[test]
-    fn what_only_async_graphql_answers_rightly_is_left_to_it() {
-        let edge = edge();
-        for query in [
-            "{ node { ... on Item { id } } }",
-            "{ node { id @include(if: true) } }",
-            "{ node { creator { email @skip(if: false) } } }",
-            "{ node { subtasks(first: 1) { edges { cursor } } } }",
-            "{ node { id id } }",
-            "{ node { tags { name name } } }",
-            "{ node { title: id title } }",
-            "{ node { tags { id ... on Tag { name } } } }",
-            "{ node { tags { name @include(if: true) } } }",
-            "{ node { commentCount } }",
-        ] {
-            assert!(in_memory(&selection(query), &edge).is_none(), "{query}");
-        }
-    }
-
-    #[test]
-    fn a_key_given_twice_among_many_is_left_to_async_graphql() {
-        let edge = edge();
-        let aliases: Vec<String> = (1..=20).map(|n| format!("a{n}: title")).collect();
-        let distinct = format!("{{ node {{ {} }} }}", aliases.join(" "));
-        let answer = in_memory(&selection(&distinct), &edge).expect("twenty distinct keys");
-        assert_eq!(
-            answer.into_json().unwrap()["node"]["a20"],
-            "Ship the \"list\""
-        );
-        let twice = format!("{{ node {{ {} a7: id }} }}", aliases.join(" "));
-        assert!(in_memory(&selection(&twice), &edge).is_none());
-    }
-
-    #[tokio::test]
-    async fn a_page_answered_in_memory_answers_as_async_graphql_answers_it() {
-        let fields = "cursor node { __typename id title status createdAt
-            creator { __typename id email name } tags { __typename name color }
-            assignees { email } }";
-        let response = run(format!(
-            "{{ genericEdges {{ {fields} }} plainEdges {{ {fields} }} }}"
-        ))
-        .await;
-        assert_each_pair_agrees(&response, 1);
-    }
-}
+#[path = "plain_fields_tests.rs"]
+mod tests;
