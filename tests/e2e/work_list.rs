@@ -18,7 +18,7 @@ on_every_backend! {
 /// characters; a title or a name may not), and some it does not.
 async fn a_page_says_what_each_item_read_alone_says_character_for_character(app: TestApp) {
     let (owner, _) = app.owner_of("owner@text.test", "text", "PRO").await;
-    let title = "Say \"hi\" \\ to C:\\tmp — 🚀 <b>&amp;</b> \u{2028}";
+    let title = "Say \"hi\" \\ to C:\\tmp \u{2028}— 🚀 <b>&amp;</b>";
     let description = "line one\nline two\ttabbed\r\u{1}\u{1f}\u{7f}";
     let tag = create_tag(&app, &owner, "\"ops\"\\é", "#a0b1c2").await;
     let created = create_item(

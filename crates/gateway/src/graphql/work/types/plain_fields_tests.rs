@@ -107,15 +107,20 @@ const ITEM: &str = "__typename id title description status priority dueDate
     assignees { id email name } tags { id name color createdAt updatedAt }
     progress { total done } commentCount attachments { id }";
 
-async fn run(query: impl Into<async_graphql::Request>) -> async_graphql::Response {
+type BothSchema = Schema<Both, EmptyMutation, EmptySubscription>;
+
+/// A schema over fresh objects (new ids each time).
+fn schema() -> BothSchema {
     let both = Both {
         edges: vec![edge(), edge()],
         tags: vec![tag("a", "#010203"), tag("b", "#a0b0c0")],
         user: ada(),
     };
     Schema::new(both, EmptyMutation, EmptySubscription)
-        .execute(query)
-        .await
+}
+
+async fn run(query: String) -> async_graphql::Response {
+    schema().execute(query).await
 }
 
 /// The answer's `generic…` and `plain…` fields, for each pair.
@@ -314,11 +319,17 @@ async fn a_page_answered_in_memory_answers_as_async_graphql_answers_it() {
 /// The JSON of `{ answer: <field> { <selection> } }`: as async-graphql's
 /// own value tree writes it, and as the HTTP layer writes it, with lists
 /// prerendered.
-async fn written_both_ways(field: &str, selection: &str) -> (String, String, Value) {
+async fn written_both_ways(
+    schema: &BothSchema,
+    field: &str,
+    selection: &str,
+) -> (String, String, Value) {
     let query = format!("{{ answer: {field} {{ {selection} }} }}");
-    let tree = run(query.clone()).await;
+    let tree = schema.execute(query.clone()).await;
     assert!(tree.errors.is_empty(), "{:?}", tree.errors);
-    let prerendered = run(async_graphql::Request::new(query).data(Prerendered)).await;
+    let prerendered = schema
+        .execute(async_graphql::Request::new(query).data(Prerendered))
+        .await;
     assert!(prerendered.errors.is_empty(), "{:?}", prerendered.errors);
     let Value::Object(data) = &prerendered.data else {
         panic!("no data: {prerendered:?}");
@@ -333,10 +344,12 @@ async fn written_both_ways(field: &str, selection: &str) -> (String, String, Val
 
 #[tokio::test]
 async fn a_page_written_ahead_is_the_json_async_graphql_writes_byte_for_byte() {
+    let schema = schema();
     // Every field, some of them relations a page does not read.
     let every = format!("cursor node {{ {ITEM} }}");
-    let (every_tree, prerendered, answer) = written_both_ways("genericEdges", &every).await;
-    let (_, plain, plain_answer) = written_both_ways("plainEdges", &every).await;
+    let (every_tree, prerendered, answer) =
+        written_both_ways(&schema, "genericEdges", &every).await;
+    let (_, plain, plain_answer) = written_both_ways(&schema, "plainEdges", &every).await;
     // A list of async-graphql's own is never written ahead.
     assert!(matches!(answer, Value::List(_)), "{answer:?}");
     assert_eq!(prerendered, every_tree);
@@ -347,8 +360,8 @@ async fn a_page_written_ahead_is_the_json_async_graphql_writes_byte_for_byte() {
         estimatedHours actualHours version createdAt updatedAt completedAt
         creator { __typename id email name } tags { __typename id name color createdAt updatedAt }
         a: assignees { n: name e: email } }";
-    let (tree, _, _) = written_both_ways("genericEdges", in_memory).await;
-    let (_, written, written_answer) = written_both_ways("plainEdges", in_memory).await;
+    let (tree, _, _) = written_both_ways(&schema, "genericEdges", in_memory).await;
+    let (_, written, written_answer) = written_both_ways(&schema, "plainEdges", in_memory).await;
     assert!(
         matches!(written_answer, Value::Binary(_)),
         "written ahead: {written_answer:?}"
@@ -374,6 +387,7 @@ async fn a_page_written_ahead_is_the_json_async_graphql_writes_byte_for_byte() {
 
 #[tokio::test]
 async fn a_list_of_tags_or_people_written_ahead_is_the_json_async_graphql_writes() {
+    let schema = schema();
     for (generic, plain, selection) in [
         (
             "genericTags",
@@ -382,8 +396,8 @@ async fn a_list_of_tags_or_people_written_ahead_is_the_json_async_graphql_writes
         ),
         ("genericTags", "plainTags", "color n: name"),
     ] {
-        let (tree, _, _) = written_both_ways(generic, selection).await;
-        let (_, written, answer) = written_both_ways(plain, selection).await;
+        let (tree, _, _) = written_both_ways(&schema, generic, selection).await;
+        let (_, written, answer) = written_both_ways(&schema, plain, selection).await;
         assert!(matches!(answer, Value::Binary(_)), "{answer:?}");
         assert_eq!(written, tree);
     }
