@@ -5,6 +5,7 @@ mod analytics;
 mod attachment;
 mod comment;
 mod item;
+mod item_page;
 mod plain_fields;
 mod ranked;
 mod tag;
@@ -14,7 +15,8 @@ pub use activity::{Activity, ActivityAction, ActivityConnection, FieldChange};
 pub use analytics::{ItemAnalytics, ThroughputWeek};
 pub use attachment::Attachment;
 pub use comment::{Comment, CommentConnection};
-pub use item::{Item, ItemConnection, ItemStatus, Priority, Progress};
+pub use item::{Item, ItemStatus, Priority, Progress};
+pub use item_page::ItemConnection;
 pub use tag::{Tag, TagConnection};
 pub use team::{Team, TeamConnection};
 

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use async_graphql::{EnumType, InputType, Name, Value};
 
-use super::item::{Item, ItemEdge, ItemStatus, Priority};
+use super::item::{Item, ItemStatus, Priority};
+use super::item_page::ItemEdge;
 use super::tag::Tag;
 use crate::graphql::plain::{Loaded, PlainFields, PlainObject, write_str, write_value};
 use crate::graphql::tenancy::types::User;

@@ -3,7 +3,7 @@
 use trellis_kernel::Page;
 use trellis_work as work;
 
-use super::item::{ItemConnection, ItemEdge};
+use super::item_page::{ItemConnection, ItemEdge};
 
 /// A page by relevance: each cursor holds its row's rank.
 pub(super) fn from_ranked(page: Page<(work::Item, f64)>) -> ItemConnection {

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use tokio::sync::OnceCell;
 use trellis_work::{self as work, ItemFilter, TeamId};
 
-use super::item::{ItemConnection, RELATIONS_ASSUMED};
+use super::item::RELATIONS_ASSUMED;
+use super::item_page::ItemConnection;
 use crate::graphql::connection::{connection, page_complexity};
 use crate::graphql::id;
 use crate::graphql::tenancy::types::User;
