@@ -80,18 +80,29 @@ pub(super) fn list<'o>(
 ) -> Option<Value> {
     // About what a page's item with its creator and two tags takes.
     let mut out = Vec::with_capacity(64 + objects.len() * 384);
-    out.push(b'[');
-    for (index, object) in objects.enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        shape.write(object, &mut out)?;
-    }
-    out.push(b']');
+    shape.write_each(objects, &mut out)?;
     Some(Value::Binary(out.into()))
 }
 
 impl Shape<'_> {
+    /// Writes `objects`' answers to `out` as a JSON list; none when a
+    /// field needs its resolver, with `out` then part written.
+    fn write_each<'o>(
+        &self,
+        objects: impl IntoIterator<Item = &'o dyn PlainObject>,
+        out: &mut Vec<u8>,
+    ) -> Option<()> {
+        out.push(b'[');
+        for (index, object) in objects.into_iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            self.write(object, out)?;
+        }
+        out.push(b']');
+        Some(())
+    }
+
     /// Writes `object`'s answer to `out`; none when a field needs its
     /// resolver, with `out` then part written.
     fn write(&self, object: &dyn PlainObject, out: &mut Vec<u8>) -> Option<()> {
@@ -128,17 +139,7 @@ impl ShapedField<'_> {
                     Some(())
                 }
                 Loaded::One(Some(related)) => shape.write(related, out),
-                Loaded::Many(related) => {
-                    out.push(b'[');
-                    for (index, one) in related.into_iter().enumerate() {
-                        if index > 0 {
-                            out.push(b',');
-                        }
-                        shape.write(one, out)?;
-                    }
-                    out.push(b']');
-                    Some(())
-                }
+                Loaded::Many(related) => shape.write_each(related, out),
             },
         }
     }
