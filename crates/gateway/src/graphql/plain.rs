@@ -208,8 +208,7 @@ impl<'s> ShapedField<'s> {
     /// alone; none for a field with a directive or arguments, which only
     /// async-graphql and its resolver read.
     fn of(field: &'s Field, hasher: &RandomState) -> Option<Self> {
-        let typename = field.name.node == "__typename";
-        if !field.directives.is_empty() || (!typename && !field.arguments.is_empty()) {
+        if !answerable_alone(field) {
             return None;
         }
         let below = &field.selection_set.node;
@@ -233,18 +232,39 @@ impl<'s> ShapedField<'s> {
 
     fn answer(&self, object: &dyn PlainObject) -> Option<Value> {
         let name = &self.field.name.node;
-        if name == "__typename" {
-            return Some(Value::String(object.type_name().into_owned()));
-        }
         match &self.below {
-            None => object.plain_field(name),
+            None => leaf(name, object),
             Some(shape) => object.loaded_relation(name)?.answer(shape),
         }
     }
 }
 
+/// Whether `field` may be answered without async-graphql: `__typename`,
+/// or a field with neither a directive nor arguments, which only
+/// async-graphql and its resolver read.
+fn answerable_alone(field: &Field) -> bool {
+    let typename = field.name.node == "__typename";
+    field.directives.is_empty() && (typename || field.arguments.is_empty())
+}
+
+/// The field `name`, which selects nothing below it, of `object`.
+fn leaf(name: &str, object: &dyn PlainObject) -> Option<Value> {
+    if name == "__typename" {
+        return Some(Value::String(object.type_name().into_owned()));
+    }
+    object.plain_field(name)
+}
+
 /// `field` of `object` with no resolver, when [`ShapedField::of`] allows.
+/// A field that selects nothing below is answered without its shape: the
+/// key's hash and JSON are for lists.
 fn in_place(field: &Field, object: &dyn PlainObject) -> Option<Value> {
+    if field.selection_set.node.items.is_empty() {
+        if !answerable_alone(field) {
+            return None;
+        }
+        return leaf(&field.name.node, object);
+    }
     ShapedField::of(field, &RandomState::new())?.answer(object)
 }
 
